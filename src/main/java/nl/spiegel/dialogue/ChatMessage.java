@@ -1,0 +1,11 @@
+package nl.spiegel.dialogue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Turn;
+
+/** One stored message of a session, in the order it was shown. */
+public record ChatMessage(int seq, Turn.Kind kind, LocalizedText text, Optional<LocalizedText> title, Instant at) {
+}

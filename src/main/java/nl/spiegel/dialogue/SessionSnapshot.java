@@ -1,0 +1,21 @@
+package nl.spiegel.dialogue;
+
+import java.time.Instant;
+import java.util.List;
+
+import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Progress;
+import nl.spiegel.dialogue.engine.Prompt;
+
+/**
+ * A session as stored: the full history, what it waits for, and the revision the next answer must name so two
+ * tabs cannot answer the same question twice.
+ */
+public record SessionSnapshot(SessionId id, String scriptId, LocalizedText title, List<ChatMessage> messages,
+                              Prompt prompt, Progress progress, boolean finished, int revision, Instant startedAt,
+                              Instant finishedAt) {
+
+    public SessionSnapshot {
+        messages = List.copyOf(messages);
+    }
+}

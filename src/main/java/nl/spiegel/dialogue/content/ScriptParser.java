@@ -1,0 +1,265 @@
+package nl.spiegel.dialogue.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import nl.spiegel.dialogue.engine.Condition;
+import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Node;
+import nl.spiegel.dialogue.engine.Script;
+import nl.spiegel.dialogue.engine.ScriptProblem;
+import nl.spiegel.dialogue.engine.ScriptValidator;
+
+/**
+ * Reads a dialogue script from YAML (format: docs/dialogue-scripts.md) and validates it. Every problem names the
+ * file and the node.
+ */
+public final class ScriptParser {
+
+    private static final int DEFAULT_MAX_LENGTH = 1000;
+    private static final int DEFAULT_ORDER = 100;
+
+    private final ScriptValidator validator = new ScriptValidator();
+
+    /** Parses and validates; throws {@link ScriptFormatException} listing every problem found. */
+    public Script parse(String source, InputStream in) {
+        Object document;
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            // SafeConstructor: scripts are data, never a way to instantiate classes
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (YAMLException | IOException e) {
+            throw new ScriptFormatException(List.of(new ScriptProblem(source, null,
+                    "not valid YAML: " + firstLine(e.getMessage()))));
+        }
+        Context context = new Context(source);
+        Script script = context.script(document);
+        context.throwIfProblems();
+        List<ScriptProblem> problems = validator.validate(script);
+        if (!problems.isEmpty()) {
+            throw new ScriptFormatException(problems);
+        }
+        return script;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Collects structural problems so an author sees all of them at once. */
+    private static final class Context {
+        private final String source;
+        private final List<ScriptProblem> problems = new ArrayList<>();
+
+        Context(String source) {
+            this.source = source;
+        }
+
+        void throwIfProblems() {
+            if (!problems.isEmpty()) {
+                throw new ScriptFormatException(problems);
+            }
+        }
+
+        Script script(Object document) {
+            if (!(document instanceof Map<?, ?> root)) {
+                problems.add(new ScriptProblem(source, null, "the file must contain a mapping with id, version, ..."));
+                throw new ScriptFormatException(problems);
+            }
+            String id = string(root, "id", null, true);
+            int version = integer(root, "version", null, 0, true);
+            int order = integer(root, "order", null, DEFAULT_ORDER, false);
+            int minutes = integer(root, "minutes", null, 0, true);
+            LocalizedText title = text(root, "title", null);
+            LocalizedText description = text(root, "description", null);
+            String start = string(root, "start", null, true);
+            Map<String, Node> nodes = new LinkedHashMap<>();
+            Object rawNodes = root.get("nodes");
+            if (!(rawNodes instanceof List<?> list) || list.isEmpty()) {
+                problems.add(new ScriptProblem(source, null, "'nodes' must be a non-empty list"));
+            } else {
+                for (Object rawNode : list) {
+                    Node node = node(rawNode);
+                    if (node != null && nodes.putIfAbsent(node.id(), node) != null) {
+                        problems.add(new ScriptProblem(source, node.id(), "node id is used twice"));
+                    }
+                }
+            }
+            return new Script(id == null ? "" : id, version, order, minutes, title, description,
+                    start == null ? "" : start, nodes, source);
+        }
+
+        private Node node(Object raw) {
+            if (!(raw instanceof Map<?, ?> map)) {
+                problems.add(new ScriptProblem(source, null, "every node must be a mapping"));
+                return null;
+            }
+            String id = string(map, "id", null, true);
+            if (id == null) {
+                return null;
+            }
+            String type = string(map, "type", id, true);
+            if (type == null) {
+                return null;
+            }
+            return switch (type) {
+                case "message" -> new Node.Message(id, text(map, "text", id), string(map, "next", id, true));
+                case "question" -> new Node.Question(id, text(map, "text", id), string(map, "variable", id, true),
+                        integer(map, "maxLength", id, DEFAULT_MAX_LENGTH, false), string(map, "next", id, true));
+                case "choice" -> new Node.Choice(id, text(map, "text", id), string(map, "variable", id, false),
+                        options(map, id));
+                case "reflection" -> new Node.Reflection(id, text(map, "text", id), string(map, "next", id, true));
+                case "branch" -> new Node.Branch(id, rules(map, id), string(map, "otherwise", id, true));
+                case "exercise" -> new Node.Exercise(id, text(map, "title", id), text(map, "text", id),
+                        string(map, "next", id, true));
+                case "end" -> new Node.End(id, text(map, "text", id), summary(map, id));
+                default -> {
+                    problems.add(new ScriptProblem(source, id, "unknown type '" + type
+                            + "' (use message, question, choice, reflection, branch, exercise or end)"));
+                    yield null;
+                }
+            };
+        }
+
+        private List<Node.Option> options(Map<?, ?> map, String nodeId) {
+            List<Node.Option> options = new ArrayList<>();
+            for (Map<?, ?> option : maps(map, "options", nodeId)) {
+                String value = string(option, "value", nodeId, true);
+                Map<String, String> set = new LinkedHashMap<>();
+                Object rawSet = option.get("set");
+                if (rawSet instanceof Map<?, ?> setMap) {
+                    setMap.forEach((key, val) -> set.put(String.valueOf(key), String.valueOf(val)));
+                } else if (rawSet != null) {
+                    problems.add(new ScriptProblem(source, nodeId, "'set' of option '" + value + "' must be a mapping"));
+                }
+                options.add(new Node.Option(value == null ? "" : value, text(option, "label", nodeId),
+                        string(option, "next", nodeId, true), set));
+            }
+            return options;
+        }
+
+        private List<Node.Rule> rules(Map<?, ?> map, String nodeId) {
+            List<Node.Rule> rules = new ArrayList<>();
+            for (Map<?, ?> branch : maps(map, "branches", nodeId)) {
+                Condition condition = condition(branch.get("when"), nodeId);
+                String next = string(branch, "next", nodeId, true);
+                if (condition != null) {
+                    rules.add(new Node.Rule(condition, next));
+                }
+            }
+            return rules;
+        }
+
+        private Condition condition(Object raw, String nodeId) {
+            if (!(raw instanceof Map<?, ?> when)) {
+                problems.add(new ScriptProblem(source, nodeId, "every branch needs a 'when' mapping"));
+                return null;
+            }
+            String variable = string(when, "variable", nodeId, true);
+            List<Condition> tests = new ArrayList<>();
+            if (when.containsKey("equals")) {
+                tests.add(new Condition.EqualsValue(variable, String.valueOf(when.get("equals"))));
+            }
+            if (when.containsKey("in")) {
+                if (when.get("in") instanceof List<?> values) {
+                    tests.add(new Condition.InValues(variable, values.stream().map(String::valueOf).toList()));
+                } else {
+                    problems.add(new ScriptProblem(source, nodeId, "'in' must be a list"));
+                }
+            }
+            if (when.containsKey("filled")) {
+                tests.add(new Condition.Filled(variable, Boolean.parseBoolean(String.valueOf(when.get("filled")))));
+            }
+            if (tests.size() != 1 || variable == null) {
+                problems.add(new ScriptProblem(source, nodeId,
+                        "a 'when' needs a variable and exactly one of equals, in, filled"));
+                return null;
+            }
+            return tests.getFirst();
+        }
+
+        private List<Node.SummaryItem> summary(Map<?, ?> map, String nodeId) {
+            List<Node.SummaryItem> items = new ArrayList<>();
+            if (!map.containsKey("summary")) {
+                return items;
+            }
+            for (Map<?, ?> item : maps(map, "summary", nodeId)) {
+                items.add(new Node.SummaryItem(text(item, "label", nodeId), string(item, "variable", nodeId, true)));
+            }
+            return items;
+        }
+
+        private List<Map<?, ?>> maps(Map<?, ?> map, String key, String nodeId) {
+            Object raw = map.get(key);
+            List<Map<?, ?>> result = new ArrayList<>();
+            if (!(raw instanceof List<?> list)) {
+                problems.add(new ScriptProblem(source, nodeId, "'" + key + "' must be a list"));
+                return result;
+            }
+            for (Object entry : list) {
+                if (entry instanceof Map<?, ?> entryMap) {
+                    result.add(entryMap);
+                } else {
+                    problems.add(new ScriptProblem(source, nodeId, "every entry of '" + key + "' must be a mapping"));
+                }
+            }
+            return result;
+        }
+
+        private LocalizedText text(Map<?, ?> map, String key, String nodeId) {
+            Object raw = map.get(key);
+            if (!(raw instanceof Map<?, ?> languages)) {
+                problems.add(new ScriptProblem(source, nodeId, "'" + key + "' must be a mapping with 'nl' and 'en'"));
+                return new LocalizedText(Map.of());
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            languages.forEach((language, value) -> {
+                if (value != null) {
+                    values.put(String.valueOf(language), String.valueOf(value).strip());
+                }
+            });
+            return new LocalizedText(values);
+        }
+
+        private String string(Map<?, ?> map, String key, String nodeId, boolean required) {
+            Object raw = map.get(key);
+            if (raw == null || String.valueOf(raw).isBlank()) {
+                if (required) {
+                    problems.add(new ScriptProblem(source, nodeId, "'" + key + "' is missing"));
+                }
+                return null;
+            }
+            return String.valueOf(raw);
+        }
+
+        private int integer(Map<?, ?> map, String key, String nodeId, int fallback, boolean required) {
+            Object raw = map.get(key);
+            if (raw == null) {
+                if (required) {
+                    problems.add(new ScriptProblem(source, nodeId, "'" + key + "' is missing"));
+                }
+                return fallback;
+            }
+            if (raw instanceof Integer value) {
+                return value;
+            }
+            problems.add(new ScriptProblem(source, nodeId, "'" + key + "' must be a whole number"));
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package nl.spiegel.dialogue.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a dialogue script: pure and deterministic. Given a script, a state and a reply it returns the next state and
+ * the turns to show. It never touches storage, time or the network, so every transition can be unit-tested.
+ */
+public final class DialogueEngine {
+
+    /** Starts a script and runs until the first node that needs a reply. */
+    public Step start(Script script) {
+        return advance(script, script.start(), new HashMap<>(), 0, new ArrayList<>());
+    }
+
+    /** Applies a reply to the waiting node and runs on to the next node that needs a reply, or to the end. */
+    public Step next(Script script, DialogueState state, UserInput input) {
+        if (state.finished()) {
+            throw new InvalidInputException(InvalidInputException.Reason.FINISHED, "dialogue already finished");
+        }
+        Map<String, String> variables = new HashMap<>(state.variables());
+        List<Turn> turns = new ArrayList<>();
+        String next = switch (script.require(state.nodeId())) {
+            case Node.Question question -> {
+                if (!(input instanceof UserInput.Text(String raw))) {
+                    throw new InvalidInputException(InvalidInputException.Reason.WRONG_KIND, "expected text");
+                }
+                String text = normalise(raw);
+                if (text.isEmpty()) {
+                    throw new InvalidInputException(InvalidInputException.Reason.EMPTY, "empty answer");
+                }
+                if (text.codePointCount(0, text.length()) > question.maxLength()) {
+                    throw new InvalidInputException(InvalidInputException.Reason.TOO_LONG,
+                            "longer than " + question.maxLength());
+                }
+                variables.put(question.variable(), text);
+                turns.add(Turn.of(Turn.Kind.USER_TEXT, question.id(), LocalizedText.verbatim(text)));
+                yield question.next();
+            }
+            case Node.Choice choice -> {
+                if (!(input instanceof UserInput.Choice(String value))) {
+                    throw new InvalidInputException(InvalidInputException.Reason.WRONG_KIND, "expected a choice");
+                }
+                Node.Option option = choice.options().stream()
+                        .filter(candidate -> candidate.value().equals(value))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidInputException(InvalidInputException.Reason.UNKNOWN_OPTION,
+                                "no option '" + value + "'"));
+                if (choice.variable() != null) {
+                    variables.put(choice.variable(), option.value());
+                }
+                variables.putAll(option.set());
+                turns.add(Turn.of(Turn.Kind.USER_CHOICE, choice.id(), option.label()));
+                yield option.next();
+            }
+            default -> throw new InvalidInputException(InvalidInputException.Reason.WRONG_KIND,
+                    "node '" + state.nodeId() + "' does not wait for a reply");
+        };
+        return advance(script, next, variables, state.answered() + 1, turns);
+    }
+
+    /** The reply the waiting node expects. */
+    public Prompt prompt(Script script, DialogueState state) {
+        if (state.finished()) {
+            return new Prompt.None();
+        }
+        return switch (script.require(state.nodeId())) {
+            case Node.Question question -> new Prompt.FreeText(question.maxLength());
+            case Node.Choice choice -> new Prompt.Choices(choice.options());
+            default -> new Prompt.None();
+        };
+    }
+
+    public Progress progress(Script script, DialogueState state) {
+        if (state.finished()) {
+            return new Progress(state.answered(), state.answered());
+        }
+        return new Progress(state.answered(), state.answered() + ScriptGraph.of(script).maxRepliesFrom(state.nodeId()));
+    }
+
+    private Step advance(Script script, String nodeId, Map<String, String> variables, int answered, List<Turn> turns) {
+        Renderer renderer = new Renderer(script, variables);
+        // Scripts are validated to be loop-free, so this terminates; the bound guards against an unvalidated script.
+        for (int guard = 0; guard <= script.nodes().size(); guard++) {
+            Node node = script.require(nodeId);
+            switch (node) {
+                case Node.Message message -> {
+                    turns.add(Turn.of(Turn.Kind.BOT, message.id(), renderer.render(message.text())));
+                    nodeId = message.next();
+                }
+                case Node.Reflection reflection -> {
+                    turns.add(Turn.of(Turn.Kind.REFLECTION, reflection.id(), renderer.render(reflection.text())));
+                    nodeId = reflection.next();
+                }
+                case Node.Exercise exercise -> {
+                    turns.add(new Turn(Turn.Kind.EXERCISE, exercise.id(), renderer.render(exercise.text()),
+                            Optional.of(renderer.render(exercise.title()))));
+                    nodeId = exercise.next();
+                }
+                case Node.Branch branch -> nodeId = branch.rules().stream()
+                        .filter(rule -> rule.when().holds(variables))
+                        .map(Node.Rule::next)
+                        .findFirst()
+                        .orElse(branch.otherwise());
+                case Node.Question question -> {
+                    turns.add(Turn.of(Turn.Kind.BOT, question.id(), renderer.render(question.text())));
+                    return new Step(new DialogueState(question.id(), variables, false, answered), turns);
+                }
+                case Node.Choice choice -> {
+                    turns.add(Turn.of(Turn.Kind.BOT, choice.id(), renderer.render(choice.text())));
+                    return new Step(new DialogueState(choice.id(), variables, false, answered), turns);
+                }
+                case Node.End end -> {
+                    turns.add(Turn.of(Turn.Kind.CLOSING, end.id(), renderer.render(end.text())));
+                    for (Node.SummaryItem item : end.summary()) {
+                        renderer.value(item.variable()).ifPresent(value -> turns.add(
+                                new Turn(Turn.Kind.SUMMARY, end.id(), value, Optional.of(item.label()))));
+                    }
+                    return new Step(new DialogueState(end.id(), variables, true, answered), turns);
+                }
+            }
+        }
+        throw new IllegalStateException("Script " + script.id() + " loops without waiting for a reply");
+    }
+
+    private static String normalise(String raw) {
+        return raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    /** Fills placeholders: free text as written, a choice as the label of the chosen option. */
+    private record Renderer(Script script, Map<String, String> variables) {
+
+        LocalizedText render(LocalizedText template) {
+            return template.mapWithLanguage((language, text) -> Placeholders.fill(text,
+                    name -> value(name).map(value -> value.in(language)).orElse("")));
+        }
+
+        Optional<LocalizedText> value(String variable) {
+            String value = variables.get(variable);
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            for (Node node : script.nodes().values()) {
+                if (node instanceof Node.Choice choice && variable.equals(choice.variable())) {
+                    for (Node.Option option : choice.options()) {
+                        if (option.value().equals(value)) {
+                            return Optional.of(option.label());
+                        }
+                    }
+                }
+            }
+            return Optional.of(LocalizedText.verbatim(value));
+        }
+    }
+}

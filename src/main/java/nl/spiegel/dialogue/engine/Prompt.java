@@ -1,0 +1,20 @@
+package nl.spiegel.dialogue.engine;
+
+import java.util.List;
+
+/** What kind of reply the waiting node expects. */
+public sealed interface Prompt {
+
+    record FreeText(int maxLength) implements Prompt {
+    }
+
+    record Choices(List<Node.Option> options) implements Prompt {
+        public Choices {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** The dialogue is finished; nothing more to answer. */
+    record None() implements Prompt {
+    }
+}

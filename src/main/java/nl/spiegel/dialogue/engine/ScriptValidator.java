@@ -1,0 +1,237 @@
+package nl.spiegel.dialogue.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a parsed script before anyone can run it: references, reachability, loops, dead ends, translations and
+ * that every variable is set before it is used.
+ */
+public final class ScriptValidator {
+
+    public static final int MAX_ANSWER_LENGTH = 4000;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    public List<ScriptProblem> validate(Script script) {
+        List<ScriptProblem> problems = new ArrayList<>();
+        Reporter report = new Reporter(script.source(), problems);
+
+        if (!ID.matcher(script.id()).matches()) {
+            report.script("id '" + script.id() + "' may only contain lower-case letters, digits and '-'");
+        }
+        if (script.version() < 1) {
+            report.script("version must be 1 or higher");
+        }
+        if (script.minutes() < 1) {
+            report.script("minutes must be 1 or higher");
+        }
+        checkText(report, null, "title", script.title());
+        checkText(report, null, "description", script.description());
+        if (!script.nodes().containsKey(script.start())) {
+            report.script("start '" + script.start() + "' does not exist");
+            return problems;
+        }
+        for (Node node : script.nodes().values()) {
+            checkNode(report, script, node);
+        }
+        ScriptGraph graph = ScriptGraph.of(script);
+        Set<String> reachable = graph.reachable();
+        for (String id : script.nodes().keySet()) {
+            if (!reachable.contains(id)) {
+                report.node(id, "cannot be reached from start '" + script.start() + "'");
+            }
+        }
+        Optional<List<String>> loop = graph.findLoop();
+        if (loop.isPresent()) {
+            report.node(loop.get().get(0), "leads back to '" + loop.get().get(1)
+                    + "', which makes a loop; dialogues must always move forward");
+            return problems;
+        }
+        checkVariables(report, script, graph);
+        return problems;
+    }
+
+    private void checkNode(Reporter report, Script script, Node node) {
+        String id = node.id();
+        if (!ID.matcher(id).matches()) {
+            report.node(id, "id may only contain lower-case letters, digits and '-'");
+        }
+        for (String target : node.targets()) {
+            if (target == null || !script.nodes().containsKey(target)) {
+                report.node(id, "next '" + target + "' does not exist");
+            }
+        }
+        switch (node) {
+            case Node.Message message -> checkText(report, id, "text", message.text());
+            case Node.Question question -> {
+                checkText(report, id, "text", question.text());
+                checkVariableName(report, id, question.variable());
+                if (question.maxLength() < 1 || question.maxLength() > MAX_ANSWER_LENGTH) {
+                    report.node(id, "maxLength must be between 1 and " + MAX_ANSWER_LENGTH);
+                }
+            }
+            case Node.Choice choice -> {
+                checkText(report, id, "text", choice.text());
+                if (choice.variable() != null) {
+                    checkVariableName(report, id, choice.variable());
+                }
+                if (choice.options().size() < 2) {
+                    report.node(id, "a choice needs at least two options (dead end otherwise)");
+                }
+                Set<String> values = new HashSet<>();
+                for (Node.Option option : choice.options()) {
+                    if (!values.add(option.value())) {
+                        report.node(id, "option value '" + option.value() + "' appears twice");
+                    }
+                    checkText(report, id, "label of option '" + option.value() + "'", option.label());
+                    option.set().keySet().forEach(variable -> checkVariableName(report, id, variable));
+                }
+            }
+            case Node.Reflection reflection -> {
+                checkText(report, id, "text", reflection.text());
+                if (Placeholders.in(reflection.text()).isEmpty()) {
+                    report.node(id, "a reflection must mirror the person's words with at least one {variable}");
+                }
+            }
+            case Node.Branch branch -> {
+                if (branch.rules().isEmpty()) {
+                    report.node(id, "a branch needs at least one 'when'");
+                }
+            }
+            case Node.Exercise exercise -> {
+                checkText(report, id, "title", exercise.title());
+                checkText(report, id, "text", exercise.text());
+            }
+            case Node.End end -> {
+                checkText(report, id, "text", end.text());
+                for (Node.SummaryItem item : end.summary()) {
+                    checkText(report, id, "summary label for '" + item.variable() + "'", item.label());
+                }
+            }
+        }
+    }
+
+    /**
+     * Data-flow over the loop-free graph: a placeholder or condition may only use variables set on every path to
+     * its node; a summary item may use a variable set on some path (it is left out when empty).
+     */
+    private void checkVariables(Reporter report, Script script, ScriptGraph graph) {
+        Map<String, Set<String>> mustIn = new HashMap<>();
+        Map<String, Set<String>> mayIn = new HashMap<>();
+        mustIn.put(script.start(), new HashSet<>());
+        mayIn.put(script.start(), new HashSet<>());
+        for (String id : graph.topologicalOrder()) {
+            Node node = script.require(id);
+            Set<String> must = mustIn.getOrDefault(id, Set.of());
+            Set<String> may = mayIn.getOrDefault(id, Set.of());
+            checkUses(report, node, must, may);
+            if (node instanceof Node.Choice choice) {
+                for (Node.Option option : choice.options()) {
+                    Set<String> set = new HashSet<>(option.set().keySet());
+                    if (choice.variable() != null) {
+                        set.add(choice.variable());
+                    }
+                    flow(mustIn, mayIn, option.next(), must, may, set);
+                }
+            } else {
+                Set<String> set = node instanceof Node.Question question ? Set.of(question.variable()) : Set.of();
+                for (String target : node.targets()) {
+                    flow(mustIn, mayIn, target, must, may, set);
+                }
+            }
+        }
+    }
+
+    private static void flow(Map<String, Set<String>> mustIn, Map<String, Set<String>> mayIn, String target,
+                             Set<String> must, Set<String> may, Set<String> set) {
+        if (target == null) {
+            return;
+        }
+        Set<String> mustOut = new HashSet<>(must);
+        mustOut.addAll(set);
+        Set<String> mayOut = new HashSet<>(may);
+        mayOut.addAll(set);
+        mustIn.merge(target, mustOut, (existing, incoming) -> {
+            Set<String> both = new HashSet<>(existing);
+            both.retainAll(incoming);
+            return both;
+        });
+        mayIn.merge(target, mayOut, (existing, incoming) -> {
+            Set<String> either = new HashSet<>(existing);
+            either.addAll(incoming);
+            return either;
+        });
+    }
+
+    private void checkUses(Reporter report, Node node, Set<String> must, Set<String> may) {
+        Set<String> used = new LinkedHashSet<>();
+        switch (node) {
+            case Node.Message message -> used.addAll(Placeholders.in(message.text()));
+            case Node.Question question -> used.addAll(Placeholders.in(question.text()));
+            case Node.Choice choice -> {
+                used.addAll(Placeholders.in(choice.text()));
+                choice.options().forEach(option -> used.addAll(Placeholders.in(option.label())));
+            }
+            case Node.Reflection reflection -> used.addAll(Placeholders.in(reflection.text()));
+            case Node.Exercise exercise -> {
+                used.addAll(Placeholders.in(exercise.title()));
+                used.addAll(Placeholders.in(exercise.text()));
+            }
+            case Node.Branch branch -> branch.rules().forEach(rule -> used.add(rule.when().variable()));
+            case Node.End end -> {
+                used.addAll(Placeholders.in(end.text()));
+                for (Node.SummaryItem item : end.summary()) {
+                    if (!may.contains(item.variable())) {
+                        report.node(node.id(), "summary uses variable '" + item.variable()
+                                + "', which is never set before this node");
+                    }
+                }
+            }
+        }
+        for (String variable : used) {
+            if (!must.contains(variable)) {
+                report.node(node.id(), "uses variable '" + variable + "', which is not set on every path to this node");
+            }
+        }
+    }
+
+    private static void checkText(Reporter report, String nodeId, String what, LocalizedText text) {
+        for (String language : LocalizedText.LANGUAGES) {
+            String value = text == null ? null : text.values().get(language);
+            if (value == null || value.isBlank()) {
+                String problem = what + " has no " + (language.equals("nl") ? "Dutch" : "English") + " text ('"
+                        + language + "')";
+                if (nodeId == null) {
+                    report.script(problem);
+                } else {
+                    report.node(nodeId, problem);
+                }
+            }
+        }
+    }
+
+    private static void checkVariableName(Reporter report, String nodeId, String variable) {
+        if (variable == null || !VARIABLE.matcher(variable).matches()) {
+            report.node(nodeId, "variable name '" + variable + "' must start with a letter and contain only "
+                    + "letters, digits, '_' or '-'");
+        }
+    }
+
+    private record Reporter(String source, List<ScriptProblem> problems) {
+        void script(String problem) {
+            problems.add(new ScriptProblem(source, null, problem));
+        }
+
+        void node(String nodeId, String problem) {
+            problems.add(new ScriptProblem(source, nodeId, problem));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package nl.spiegel.dialogue.internal;
+
+import java.util.Map;
+
+import nl.spiegel.dialogue.engine.LocalizedText;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Personal content is stored as JSON bytes, ready to be stored encrypted later. */
+final class JsonCodec {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
+    };
+
+    private JsonCodec() {
+    }
+
+    static byte[] write(Map<String, String> values) {
+        return JSON.writeValueAsBytes(values);
+    }
+
+    static byte[] write(LocalizedText text) {
+        return text == null ? null : write(text.values());
+    }
+
+    static Map<String, String> readMap(byte[] bytes) {
+        return JSON.readValue(bytes, MAP);
+    }
+
+    static LocalizedText readText(byte[] bytes) {
+        return bytes == null ? null : new LocalizedText(readMap(bytes));
+    }
+}

@@ -1,0 +1,182 @@
+package nl.spiegel.dialogue.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import nl.spiegel.dialogue.ChatMessage;
+import nl.spiegel.dialogue.DialogueService;
+import nl.spiegel.dialogue.SessionId;
+import nl.spiegel.dialogue.SessionNotFoundException;
+import nl.spiegel.dialogue.SessionSnapshot;
+import nl.spiegel.dialogue.StaleSessionException;
+import nl.spiegel.dialogue.engine.InvalidInputException;
+import nl.spiegel.dialogue.engine.Turn;
+import nl.spiegel.dialogue.engine.UserInput;
+import nl.spiegel.identity.CurrentVisitor;
+
+/** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
+@Route("dialogue")
+@AnonymousAllowed
+public class ChatView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatView.class);
+
+    private final DialogueService dialogues;
+    private final CurrentVisitor visitor;
+
+    private final H1 heading = new H1();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressLabel = new Span();
+    private final Div log_ = new Div();
+    private final Composer composer = new Composer(this::answer);
+    private final Div finishedActions = new Div();
+    private SessionSnapshot snapshot;
+    private int shownSeq;
+
+    public ChatView(DialogueService dialogues, CurrentVisitor visitor) {
+        this.dialogues = dialogues;
+        this.visitor = visitor;
+        addClassName("sp-chat");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        removeAll();
+        try {
+            snapshot = dialogues.open(visitor.get(), SessionId.parse(parameter));
+        } catch (IllegalArgumentException | SessionNotFoundException e) {
+            showNotFound();
+            return;
+        }
+        build();
+    }
+
+    @Override
+    public String getPageTitle() {
+        String title = snapshot == null ? getTranslation("chat.not-found.title") : snapshot.title().in(getLocale());
+        return title + " · " + getTranslation("app.name");
+    }
+
+    private void build() {
+        heading.setText(snapshot.title().in(getLocale()));
+        heading.setId("chat-title");
+
+        progress.setId("progress");
+        progress.getElement().setAttribute("aria-labelledby", "progress-label");
+        progressLabel.setId("progress-label");
+        Div progressRow = new Div(progressLabel, progress);
+        progressRow.addClassName("sp-progress");
+
+        log_.setId("chat-log");
+        log_.addClassName("sp-log");
+        log_.getElement().setAttribute("role", "log");
+        log_.getElement().setAttribute("aria-live", "polite");
+        log_.getElement().setAttribute("aria-label", getTranslation("chat.log.label"));
+        log_.removeAll();
+        shownSeq = 0;
+
+        Button stop = new Button(getTranslation("chat.stop"), click -> stopForNow());
+        stop.setId("stop");
+        stop.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div top = new Div(heading, stop);
+        top.addClassName("sp-chat-top");
+
+        finishedActions.addClassName("sp-finished-actions");
+        finishedActions.setId("finished-actions");
+
+        add(top, progressRow, log_, composer, finishedActions);
+        render();
+        composer.focusInput();
+    }
+
+    private void render() {
+        Locale locale = getLocale();
+        List<ChatMessage> fresh = snapshot.messages().stream().filter(message -> message.seq() > shownSeq).toList();
+        List<ChatMessage> summary = new ArrayList<>();
+        Component last = null;
+        for (ChatMessage message : fresh) {
+            if (message.kind() == Turn.Kind.SUMMARY) {
+                summary.add(message);
+                continue;
+            }
+            last = new MessageBubble(message, locale);
+            log_.add(last);
+        }
+        if (!summary.isEmpty()) {
+            last = MessageBubble.summary(summary, locale);
+            log_.add(last);
+        }
+        if (!fresh.isEmpty()) {
+            shownSeq = fresh.getLast().seq();
+        }
+        if (last != null) {
+            last.getElement().callJsFunction("scrollIntoView", false);
+        }
+        progress.setValue(snapshot.progress().fraction());
+        progressLabel.setText(snapshot.finished()
+                ? getTranslation("chat.progress.done")
+                : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total()));
+        composer.show(snapshot.prompt(), locale);
+        finishedActions.removeAll();
+        if (snapshot.finished()) {
+            Button exercises = new Button(getTranslation("chat.to-exercises"),
+                    click -> UI.getCurrent().navigate("my-exercises"));
+            exercises.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            exercises.setId("to-exercises");
+            Button home = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
+            home.setId("to-start");
+            finishedActions.add(exercises, home);
+        }
+    }
+
+    private void answer(UserInput input) {
+        try {
+            snapshot = dialogues.answer(visitor.get(), snapshot.id(), snapshot.revision(), input);
+            render();
+            composer.focusInput();
+        } catch (InvalidInputException e) {
+            composer.reject(getTranslation("chat.error." + e.reason().name().toLowerCase(Locale.ROOT)));
+        } catch (StaleSessionException e) {
+            Notification.show(getTranslation("chat.error.stale"), 6000, Notification.Position.MIDDLE);
+            snapshot = dialogues.open(visitor.get(), snapshot.id());
+            removeAll();
+            build();
+        } catch (DataAccessException e) {
+            log.warn("answer on session {} not stored", snapshot.id(), e);
+            composer.reject(getTranslation("chat.error.not-saved"));
+        }
+    }
+
+    private void stopForNow() {
+        Notification.show(getTranslation("chat.stopped"), 5000, Notification.Position.BOTTOM_CENTER);
+        UI.getCurrent().navigate("");
+    }
+
+    private void showNotFound() {
+        snapshot = null;
+        H1 title = new H1(getTranslation("chat.not-found.title"));
+        Button back = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
+        add(title, new Paragraph(getTranslation("chat.not-found.text")), back);
+    }
+}

@@ -1,0 +1,127 @@
+package nl.spiegel.dialogue.ui;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import nl.spiegel.dialogue.engine.Node;
+import nl.spiegel.dialogue.engine.Prompt;
+import nl.spiegel.dialogue.engine.UserInput;
+
+/**
+ * Where the person answers: option buttons for a choice, a text field with a visible character count for free
+ * text. What was typed stays in the field until the answer is stored.
+ */
+class Composer extends Div {
+
+    private final Consumer<UserInput> onAnswer;
+    private TextArea textArea;
+    private Button send;
+    private Button firstOption;
+
+    Composer(Consumer<UserInput> onAnswer) {
+        this.onAnswer = onAnswer;
+        addClassName("sp-composer");
+        setId("composer");
+    }
+
+    void show(Prompt prompt, Locale locale) {
+        removeAll();
+        textArea = null;
+        send = null;
+        firstOption = null;
+        switch (prompt) {
+            case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
+            case Prompt.Choices choices -> showOptions(choices, locale);
+            case Prompt.None none -> setVisible(false);
+        }
+    }
+
+    private void showTextField(int maxLength) {
+        setVisible(true);
+        textArea = new TextArea(getTranslation("chat.answer.label"));
+        textArea.setId("answer");
+        textArea.addClassName("sp-answer");
+        textArea.setMaxLength(maxLength);
+        textArea.setWidthFull();
+        textArea.setValueChangeMode(ValueChangeMode.EAGER);
+        textArea.setHelperText(counter(0, maxLength));
+        textArea.addValueChangeListener(event -> {
+            textArea.setHelperText(counter(event.getValue().codePointCount(0, event.getValue().length()), maxLength));
+            textArea.setInvalid(false);
+        });
+        send = new Button(getTranslation("chat.send"), click -> submitText());
+        send.setId("send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setDisableOnClick(true);
+        textArea.addKeyDownListener(Key.ENTER, event -> submitText(), KeyModifier.CONTROL);
+        Span hint = new Span(getTranslation("chat.send.hint"));
+        hint.addClassName("sp-hint");
+        Div actions = new Div(hint, send);
+        actions.addClassName("sp-composer-actions");
+        add(textArea, actions);
+    }
+
+    private String counter(int used, int max) {
+        return getTranslation("chat.answer.count", used, max);
+    }
+
+    private void showOptions(Prompt.Choices choices, Locale locale) {
+        setVisible(true);
+        Div options = new Div();
+        options.addClassName("sp-options");
+        options.getElement().setAttribute("role", "group");
+        options.getElement().setAttribute("aria-label", getTranslation("chat.options.label"));
+        for (Node.Option option : choices.options()) {
+            Button button = new Button(option.label().in(locale));
+            button.addClassName("sp-option");
+            button.getElement().setAttribute("data-value", option.value());
+            button.addClickListener(click -> {
+                options.getChildren().forEach(child -> ((Button) child).setEnabled(false));
+                onAnswer.accept(new UserInput.Choice(option.value()));
+            });
+            if (firstOption == null) {
+                firstOption = button;
+            }
+            options.add(button);
+        }
+        add(options);
+    }
+
+    private void submitText() {
+        if (textArea == null) {
+            return;
+        }
+        send.setEnabled(false);
+        onAnswer.accept(new UserInput.Text(textArea.getValue()));
+    }
+
+    /** Shows why an answer was not accepted; the text stays so nothing is lost. */
+    void reject(String message) {
+        if (textArea != null) {
+            textArea.setErrorMessage(message);
+            textArea.setInvalid(true);
+            send.setEnabled(true);
+            textArea.focus();
+        } else {
+            getChildren().flatMap(child -> child.getChildren())
+                    .forEach(child -> ((Button) child).setEnabled(true));
+        }
+    }
+
+    void focusInput() {
+        if (textArea != null) {
+            textArea.focus();
+        } else if (firstOption != null) {
+            firstOption.focus();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package nl.spiegel.dialogue.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+import nl.spiegel.dialogue.ChatMessage;
+
+/** One message in the chat. Who said it is also given as text for screen readers. */
+class MessageBubble extends Div {
+
+    MessageBubble(ChatMessage message, Locale locale) {
+        addClassName("sp-bubble");
+        String text = message.text().in(locale);
+        switch (message.kind()) {
+            case USER_TEXT, USER_CHOICE -> {
+                addClassName("sp-bubble-user");
+                add(srOnly(getTranslation("chat.you-said")), body(text));
+            }
+            case REFLECTION -> {
+                addClassNames("sp-bubble-bot", "sp-bubble-reflection");
+                add(srOnly(getTranslation("chat.spiegel-said")), body(text));
+            }
+            case EXERCISE -> {
+                addClassNames("sp-bubble-bot", "sp-card", "sp-exercise-card");
+                Span label = new Span(getTranslation("chat.exercise"));
+                label.addClassName("sp-card-label");
+                add(label, new H3(message.title().map(title -> title.in(locale)).orElse("")), body(text));
+            }
+            default -> {
+                addClassName("sp-bubble-bot");
+                add(srOnly(getTranslation("chat.spiegel-said")), body(text));
+            }
+        }
+    }
+
+    /** The summary items of a finished dialogue, shown together as one card. */
+    static Div summary(List<ChatMessage> items, Locale locale) {
+        Div card = new Div();
+        card.addClassNames("sp-bubble", "sp-bubble-bot", "sp-card", "sp-summary-card");
+        card.add(new H3(card.getTranslation("chat.summary")));
+        for (ChatMessage item : items) {
+            Div row = new Div();
+            row.addClassName("sp-summary-item");
+            Span label = new Span(item.title().map(title -> title.in(locale)).orElse(""));
+            label.addClassName("sp-summary-label");
+            row.add(label, body(item.text().in(locale)));
+            card.add(row);
+        }
+        return card;
+    }
+
+    private static Paragraph body(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        paragraph.addClassName("sp-bubble-text");
+        return paragraph;
+    }
+
+    private static Span srOnly(String text) {
+        Span span = new Span(text + " ");
+        span.addClassName("sp-sr-only");
+        return span;
+    }
+}

@@ -1,0 +1,101 @@
+package nl.spiegel.dialogue.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import nl.spiegel.dialogue.DialogueCard;
+import nl.spiegel.dialogue.DialogueService;
+import nl.spiegel.dialogue.SessionSnapshot;
+import nl.spiegel.identity.CurrentVisitor;
+
+/** The start page: the dialogues with their status, and the way to the explanations about therapy. */
+@Route("")
+@AnonymousAllowed
+public class StartView extends Div implements HasDynamicTitle {
+
+    private final DialogueService dialogues;
+    private final CurrentVisitor visitor;
+
+    public StartView(DialogueService dialogues, CurrentVisitor visitor) {
+        this.dialogues = dialogues;
+        this.visitor = visitor;
+        addClassName("sp-start");
+        Locale locale = getLocale();
+
+        H1 title = new H1(getTranslation("start.title"));
+        Paragraph intro = new Paragraph(getTranslation("start.intro"));
+        intro.addClassName("sp-lead");
+
+        H2 listTitle = new H2(getTranslation("start.dialogues"));
+        listTitle.setId("dialogues-heading");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("sp-card-list");
+        list.getElement().setAttribute("aria-labelledby", "dialogues-heading");
+        for (DialogueCard card : dialogues.catalogue(visitor.get())) {
+            list.add(card(card, locale));
+        }
+
+        H2 learnTitle = new H2(getTranslation("start.learn.title"));
+        Div learn = new Div(learnTitle, new Paragraph(getTranslation("start.learn.text")),
+                new Anchor("learn", getTranslation("start.learn.link")));
+        learn.addClassNames("sp-card", "sp-learn-teaser");
+
+        Paragraph privacy = new Paragraph(getTranslation("start.privacy"));
+        privacy.addClassName("sp-note");
+
+        add(title, intro, listTitle, list, learn, privacy);
+    }
+
+    private ListItem card(DialogueCard card, Locale locale) {
+        ListItem item = new ListItem();
+        item.addClassNames("sp-card", "sp-dialogue-card");
+        item.getElement().setAttribute("data-dialogue", card.scriptId());
+
+        Span status = new Span(getTranslation("status." + card.status().name().toLowerCase(Locale.ROOT)));
+        status.addClassNames("sp-status", "sp-status-" + card.status().name().toLowerCase(Locale.ROOT));
+        Span minutes = new Span(getTranslation("start.minutes", card.minutes()));
+        minutes.addClassName("sp-meta");
+        Div meta = new Div(status, minutes);
+        meta.addClassName("sp-card-meta");
+
+        String actionKey = switch (card.status()) {
+            case NEW -> "start.begin";
+            case IN_PROGRESS -> "start.continue";
+            case DONE -> "start.again";
+        };
+        Button action = new Button(getTranslation(actionKey), click -> open(card));
+        action.addThemeVariants(card.status() == DialogueCard.Status.DONE
+                ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_PRIMARY);
+        action.setAriaLabel(getTranslation(actionKey) + ": " + card.title().in(locale));
+        action.addClassName("sp-card-action");
+
+        item.add(new H2(card.title().in(locale)), new Paragraph(card.description().in(locale)), meta, action);
+        return item;
+    }
+
+    private void open(DialogueCard card) {
+        SessionSnapshot session = card.status() == DialogueCard.Status.DONE
+                ? dialogues.startNew(visitor.get(), card.scriptId())
+                : dialogues.startOrResume(visitor.get(), card.scriptId());
+        UI.getCurrent().navigate(ChatView.class, session.id().toString());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + getTranslation("start.title");
+    }
+}

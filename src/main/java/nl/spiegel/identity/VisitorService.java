@@ -1,0 +1,39 @@
+package nl.spiegel.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.spiegel.identity.internal.UserRepository;
+import nl.spiegel.organisation.OrganisationId;
+
+/** Finds or creates the pseudonymous user behind a visitor cookie. */
+@Service
+public class VisitorService {
+
+    /** last_seen is only written when it is older than this, to keep page loads free of writes. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    VisitorService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Visitor resolve(VisitorToken token) {
+        String hash = token.hash();
+        return users.findByTokenHash(hash)
+                .map(found -> {
+                    if (found.lastSeen().isBefore(clock.instant().minus(TOUCH_INTERVAL))) {
+                        users.touch(found.visitor().userId(), clock.instant());
+                    }
+                    return found.visitor();
+                })
+                .orElseGet(() -> users.createAnonymous(UserId.random(), OrganisationId.DEFAULT, hash, clock.instant()));
+    }
+}

@@ -1,0 +1,34 @@
+package nl.spiegel.shared.database;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded MariaDB server when no external database is configured. Never used in the {@code prod}
+ * profile: there a missing datasource is an error, not a silent fallback.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+        return EmbeddedMariaDb.start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedMariaDb server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
+        dataSource.setPoolName("spiegel-embedded");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+}

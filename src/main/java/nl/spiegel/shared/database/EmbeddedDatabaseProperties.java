@@ -1,0 +1,19 @@
+package nl.spiegel.shared.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded MariaDB server used when no external database is configured.
+ *
+ * @param dataDir  folder where the embedded server keeps its data; survives restarts
+ * @param port     TCP port on 127.0.0.1; 0 picks a free port
+ * @param database name of the schema Spiegel uses
+ */
+@ConfigurationProperties("spiegel.embedded-db")
+public record EmbeddedDatabaseProperties(@DefaultValue("data/mariadb") Path dataDir,
+                                         @DefaultValue("0") int port,
+                                         @DefaultValue("spiegel") String database) {
+}

