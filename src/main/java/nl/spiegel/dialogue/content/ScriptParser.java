@@ -183,7 +183,12 @@ public final class ScriptParser {
                 }
             }
             if (when.containsKey("filled")) {
-                tests.add(new Condition.Filled(variable, Boolean.parseBoolean(String.valueOf(when.get("filled")))));
+                if (when.get("filled") instanceof Boolean filled) {
+                    tests.add(new Condition.Filled(variable, filled));
+                } else {
+                    problems.add(new ScriptProblem(source, nodeId, "'filled' must be true or false"));
+                    return null;
+                }
             }
             if (tests.size() != 1 || variable == null) {
                 problems.add(new ScriptProblem(source, nodeId,

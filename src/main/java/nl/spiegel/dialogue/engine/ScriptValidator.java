@@ -92,6 +92,10 @@ public final class ScriptValidator {
                         report.node(id, "option value '" + option.value() + "' appears twice");
                     }
                     checkText(report, id, "label of option '" + option.value() + "'", option.label());
+                    if (!Placeholders.in(option.label()).isEmpty()) {
+                        report.node(id, "the label of option '" + option.value()
+                                + "' contains a {variable}; option labels are shown as written");
+                    }
                     option.set().keySet().forEach(variable -> checkVariableName(report, id, variable));
                 }
             }
@@ -176,16 +180,23 @@ public final class ScriptValidator {
         switch (node) {
             case Node.Message message -> used.addAll(Placeholders.in(message.text()));
             case Node.Question question -> used.addAll(Placeholders.in(question.text()));
-            case Node.Choice choice -> {
-                used.addAll(Placeholders.in(choice.text()));
-                choice.options().forEach(option -> used.addAll(Placeholders.in(option.label())));
-            }
+            case Node.Choice choice -> used.addAll(Placeholders.in(choice.text()));
             case Node.Reflection reflection -> used.addAll(Placeholders.in(reflection.text()));
             case Node.Exercise exercise -> {
                 used.addAll(Placeholders.in(exercise.title()));
                 used.addAll(Placeholders.in(exercise.text()));
             }
-            case Node.Branch branch -> branch.rules().forEach(rule -> used.add(rule.when().variable()));
+            case Node.Branch branch -> branch.rules().forEach(rule -> {
+                if (rule.when() instanceof Condition.Filled filled) {
+                    // asking whether something was filled in only makes sense if some path can fill it in
+                    if (!may.contains(filled.variable())) {
+                        report.node(node.id(), "tests variable '" + filled.variable()
+                                + "', which is never set before this node");
+                    }
+                } else {
+                    used.add(rule.when().variable());
+                }
+            });
             case Node.End end -> {
                 used.addAll(Placeholders.in(end.text()));
                 for (Node.SummaryItem item : end.summary()) {

@@ -1,0 +1,160 @@
+package nl.spiegel.dialogue.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import nl.spiegel.SpiegelIntegrationTest;
+import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+
+/** Walks dialogues through the real views, services and database, without a browser. */
+@SpiegelIntegrationTest
+class ChatFlowIT extends SpringBrowserlessTest {
+
+    @BeforeEach
+    void dutch() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
+        UI.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
+        // the test UI already shows the start page, built before the locale was set: leave it so views are rebuilt
+        navigate(MyDialoguesView.class);
+    }
+
+    @Test
+    void startPageListsTheFourDialoguesAsNew() {
+        navigate(StartView.class);
+
+        List<ListItem> cards = find(ListItem.class).withClassName("sp-dialogue-card").all();
+        assertThat(cards).extracting(card -> card.getElement().getAttribute("data-dialogue"))
+                .containsExactly("kennismaking", "zelfbeeld", "emoties", "wensen");
+        assertThat(textOf(cards.getFirst())).contains("Kennismaking", "Nieuw", "Ongeveer");
+    }
+
+    @Test
+    void aWholeDialogueCanBeCompletedAndEndsWithSummaryAndExercise() {
+        openDialogue("wensen");
+        int replies = 0;
+        while (!finished()) {
+            replyWithSomething(replies);
+            assertThat(++replies).isLessThan(40);
+        }
+
+        assertThat(find(Div.class).withClassName("sp-summary-card").exists()).isTrue();
+        assertThat(find(Div.class).withClassName("sp-exercise-card").exists()).isTrue();
+        assertThat(textOf(find(Div.class).withId("chat-log"))).contains("Jouw samenvatting", "Antwoord nummer 1");
+        assertThat(find(Div.class).withId("composer").exists()).as("no input once finished").isFalse();
+
+        test(find(Button.class).withId("to-exercises").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(MyExercisesView.class);
+        assertThat(find(ListItem.class).withClassName("sp-exercise-card").all()).hasSize(1);
+
+        navigate(MyDialoguesView.class);
+        assertThat(textOf(find(com.vaadin.flow.component.html.UnorderedList.class).withId("history-list").single()))
+                .contains("Klaar", "Antwoord nummer 1");
+
+        navigate(StartView.class);
+        assertThat(textOf(card("wensen"))).contains("Klaar", "Opnieuw doen");
+    }
+
+    @Test
+    void stoppingAndComingBackShowsEveryEarlierAnswerAndTheSameQuestion() {
+        openDialogue("zelfbeeld");
+        replyWithSomething(0);
+        replyWithSomething(1);
+        replyWithSomething(2);
+        String logBefore = textOf(find(Div.class).withId("chat-log"));
+        String promptBefore = currentPromptText();
+
+        test(find(Button.class).withId("stop").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(StartView.class);
+        assertThat(textOf(card("zelfbeeld"))).contains("Bezig", "Verder gaan");
+
+        test(find(Button.class).withClassName("sp-card-action").withAriaLabelContaining("Hoe kijk ik").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(ChatView.class);
+        assertThat(textOf(find(Div.class).withId("chat-log"))).isEqualTo(logBefore);
+        assertThat(currentPromptText()).isEqualTo(promptBefore);
+    }
+
+    @Test
+    void anEmptyAnswerIsRefusedWithAMessageAndKeepsTheQuestion() {
+        openDialogue("kennismaking");
+        while (!find(TextArea.class).withId("answer").exists()) {
+            replyWithSomething(0);
+        }
+        String logBefore = textOf(find(Div.class).withId("chat-log"));
+        TextArea answer = find(TextArea.class).withId("answer").single();
+
+        test(answer).setValue("   ");
+        test(find(Button.class).withId("send").single()).click();
+
+        assertThat(answer.isInvalid()).isTrue();
+        assertThat(answer.getErrorMessage()).isEqualTo("Schrijf eerst iets op. Een paar woorden is genoeg.");
+        assertThat(textOf(find(Div.class).withId("chat-log"))).isEqualTo(logBefore);
+    }
+
+    @Test
+    void theTextFieldShowsHowManyCharactersAreLeft() {
+        openDialogue("emoties");
+        while (!find(TextArea.class).withId("answer").exists()) {
+            replyWithSomething(0);
+        }
+        TextArea answer = find(TextArea.class).withId("answer").single();
+        test(answer).setValue("Hallo");
+        assertThat(answer.getHelperText()).matches("5 van \\d+ tekens");
+        assertThat(answer.getMaxLength()).isPositive();
+    }
+
+    @Test
+    void anUnknownSessionShowsAFriendlyMessage() {
+        navigate(ChatView.class, "00000000-0000-0000-0000-00000000abcd");
+        assertThat(textOf(getCurrentView().getElement().getComponent().orElseThrow()))
+                .contains("Gesprek niet gevonden");
+    }
+
+    private void openDialogue(String scriptId) {
+        navigate(StartView.class);
+        ListItem card = card(scriptId);
+        Button action = find(Button.class, card).single();
+        test(action).click();
+        assertThat(getCurrentView()).isInstanceOf(ChatView.class);
+    }
+
+    private ListItem card(String scriptId) {
+        return find(ListItem.class).withAttribute("data-dialogue", scriptId).single();
+    }
+
+    private boolean finished() {
+        return find(Div.class).withId("finished-actions").single().getChildren().findAny().isPresent();
+    }
+
+    private void replyWithSomething(int number) {
+        if (find(TextArea.class).withId("answer").exists()) {
+            test(find(TextArea.class).withId("answer").single()).setValue("Antwoord nummer " + (number + 1));
+            test(find(Button.class).withId("send").single()).click();
+        } else {
+            test(find(Button.class).withClassName("sp-option").first()).click();
+        }
+    }
+
+    private String currentPromptText() {
+        return textOf(find(Div.class).withId("composer").single());
+    }
+
+    private static String textOf(com.vaadin.flow.component.Component component) {
+        return component.getElement().getTextRecursively();
+    }
+
+    private static String textOf(com.vaadin.browserless.ComponentQuery<Div> query) {
+        return textOf(query.single());
+    }
+
+}
