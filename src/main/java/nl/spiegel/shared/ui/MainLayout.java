@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -22,8 +21,9 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.HasElement;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Paragraph;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -37,7 +37,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final Main content = new Main();
     private final Nav nav = new Nav();
 
-    public MainLayout() {
+    public MainLayout(ObjectProvider<HelpDialogFactory> helpDialogs) {
         addClassName("sp-shell");
 
         Anchor brand = new Anchor("", getTranslation("app.name"));
@@ -48,7 +48,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         nav.add(link("", "nav.start"), link("my-dialogues", "nav.my-dialogues"),
                 link("my-exercises", "nav.my-exercises"), link("learn", "nav.learn"));
 
-        Button help = new Button(getTranslation("help.button"), click -> new CrisisDialog().open());
+        Button help = new Button(getTranslation("help.button"),
+                click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());
         help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         help.addClassName("sp-help-button");
         help.setId("help-button");
