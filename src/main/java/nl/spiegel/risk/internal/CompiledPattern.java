@@ -1,0 +1,295 @@
+package nl.spiegel.risk.internal;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A compiled pattern. Two shapes:
+ * <ul>
+ *   <li>ordered: {@code ik ..2 $WANT ..3 dood}: elements in this order, each at most N other tokens after the previous
+ *   one ({@code ..N}; adjacent without it); an optional final {@code #END} requires the clause to end there;</li>
+ *   <li>window: {@code {6} doe $SELF iets aan}: all elements within six consecutive tokens, in any order, for Dutch
+ *   separable verbs and inversions ("vanavond doe ik mezelf iets aan").</li>
+ * </ul>
+ * A pattern never crosses a sentence boundary.
+ */
+final class CompiledPattern {
+    final String source;
+    final Element[] elements;
+    /** gaps[k]: how many tokens may lie between element k-1 and element k. */
+    final int[] gaps;
+    final boolean endAnchored;
+    /** 0 for ordered patterns, else the window size. */
+    final int window;
+
+    private CompiledPattern(String source, Element[] elements, int[] gaps, boolean endAnchored, int window) {
+        this.source = source;
+        this.elements = elements;
+        this.gaps = gaps;
+        this.endAnchored = endAnchored;
+        this.window = window;
+    }
+
+    /** Resolves group names to elements. */
+    interface Groups {
+        Element group(String name);
+
+        Element term(String term);
+    }
+
+    /**
+     * Expands the shorthand that the matcher does not know: a choice containing a sequence or #END,
+     * {@code (voor ..1 altijd|eeuwig)}, becomes one pattern per alternative, and an optional element {@code (het)?}
+     * becomes a pattern with and one without it.
+     */
+    static List<String> expand(String source) {
+        List<String> parts = split(source.trim());
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean optional = part.endsWith(")?");
+            String body = optional ? part.substring(0, part.length() - 1) : part;
+            if (!body.startsWith("(") || !body.endsWith(")")) {
+                continue;
+            }
+            String inner = body.substring(1, body.length() - 1);
+            List<String> simple = new ArrayList<>();
+            List<String> complex = new ArrayList<>();
+            for (String alt : splitTopLevel(inner)) {
+                (alt.contains(" ") || alt.contains("(") || alt.equals("#END") ? complex : simple).add(alt.trim());
+            }
+            if (complex.isEmpty() && !optional) {
+                continue;
+            }
+            List<String> variants = new ArrayList<>();
+            if (!simple.isEmpty()) {
+                variants.add("(" + String.join("|", simple) + ")");
+            }
+            variants.addAll(complex);
+            if (optional) {
+                variants.add("");
+            }
+            List<String> out = new ArrayList<>();
+            for (String v : variants) {
+                List<String> copy = new ArrayList<>(parts);
+                copy.set(i, v);
+                out.addAll(expand(join(copy)));
+            }
+            return out;
+        }
+        return List.of(join(parts));
+    }
+
+    /** Splits alternatives on "|" outside nested brackets. */
+    private static List<String> splitTopLevel(String inner) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(inner.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(inner.substring(from));
+        return out;
+    }
+
+    /** Splits on spaces outside brackets. */
+    private static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            if (Character.isWhitespace(c) && depth == 0) {
+                if (!cur.isEmpty()) {
+                    parts.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (depth != 0) {
+            throw new IllegalArgumentException("unbalanced brackets: " + text);
+        }
+        if (!cur.isEmpty()) {
+            parts.add(cur.toString());
+        }
+        return parts;
+    }
+
+    /** Joins parts, merging gaps left around a dropped optional element ("a ..2 ..1 b" becomes "a ..4 b"). */
+    private static String join(List<String> parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int last = out.size() - 1;
+            if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
+                int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2)) + 1;
+                out.set(last, ".." + merged);
+            } else {
+                out.add(p);
+            }
+        }
+        while (!out.isEmpty() && out.get(0).startsWith("..")) {
+            out.remove(0);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).startsWith("..")) {
+            out.remove(out.size() - 1);
+        }
+        return String.join(" ", out);
+    }
+
+    static CompiledPattern parse(String source, Groups groups) {
+        String text = source.trim();
+        int window = 0;
+        if (text.startsWith("{")) {
+            int close = text.indexOf('}');
+            window = Integer.parseInt(text.substring(1, close).trim());
+            text = text.substring(close + 1).trim();
+        }
+        List<Element> elements = new ArrayList<>();
+        List<Integer> gaps = new ArrayList<>();
+        boolean end = false;
+        int pendingGap = 0;
+        for (String part : text.split("\\s+")) {
+            if (end) {
+                throw new IllegalArgumentException("#END must come last: " + source);
+            }
+            if (part.startsWith("..")) {
+                // in a window the order is free anyway, so "(iets ..1 aandoe|vermoord)" just adds words
+                pendingGap = Integer.parseInt(part.substring(2));
+            } else if (part.equals("#END")) {
+                if (window > 0) {
+                    throw new IllegalArgumentException("no #END in a window pattern: " + source);
+                }
+                end = true;
+            } else {
+                elements.add(element(part, groups, source));
+                gaps.add(pendingGap);
+                pendingGap = 0;
+            }
+        }
+        if (elements.isEmpty() || elements.get(0).terms.isEmpty()) {
+            throw new IllegalArgumentException("a pattern must start with words: " + source);
+        }
+        if (window > 0 && window < elements.size()) {
+            throw new IllegalArgumentException("window smaller than the pattern: " + source);
+        }
+        return new CompiledPattern(source, elements.toArray(Element[]::new),
+                gaps.stream().mapToInt(Integer::intValue).toArray(), end, window);
+    }
+
+    private static Element element(String part, Groups groups, String source) {
+        String body = part;
+        if (part.startsWith("(") && part.endsWith(")")) {
+            body = part.substring(1, part.length() - 1);
+        } else if (part.contains("|") || part.contains("(") || part.contains(")")) {
+            throw new IllegalArgumentException("alternatives need brackets, without spaces: " + part + " in " + source);
+        }
+        Element e = new Element(new BitSet(), false, false);
+        for (String alt : body.split("\\|")) {
+            if (alt.isEmpty()) {
+                throw new IllegalArgumentException("empty alternative in " + source);
+            }
+            if (alt.equals("#NUM")) {
+                e = e.union(new Element(new BitSet(), true, false));
+            } else if (alt.equals("#MANY")) {
+                e = e.union(new Element(new BitSet(), false, true));
+            } else if (alt.startsWith("$")) {
+                e = e.union(groups.group(alt.substring(1)));
+            } else {
+                e = e.union(groups.term(alt));
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Tries to match with the first element at token {@code anchor}; returns the consumed token indexes, or null.
+     */
+    int[] matchAt(Tokens t, int anchor, int sentenceEnd, Ends ends) {
+        if (!elements[0].matches(t, anchor)) {
+            return null;
+        }
+        int[] used = new int[elements.length];
+        used[0] = anchor;
+        if (window > 0) {
+            return matchWindow(t, anchor, sentenceEnd, used);
+        }
+        return matchOrdered(t, 1, anchor, sentenceEnd, used, ends) ? used : null;
+    }
+
+    private boolean matchOrdered(Tokens t, int k, int prev, int sentenceEnd, int[] used, Ends ends) {
+        if (k == elements.length) {
+            return !endAnchored || ends.endsClause(t, prev, sentenceEnd);
+        }
+        int last = Math.min(sentenceEnd - 1, prev + 1 + gaps[k]);
+        for (int j = prev + 1; j <= last; j++) {
+            if (elements[k].matches(t, j)) {
+                used[k] = j;
+                if (matchOrdered(t, k + 1, j, sentenceEnd, used, ends)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int[] matchWindow(Tokens t, int anchor, int sentenceEnd, int[] used) {
+        int sentenceStart = anchor;
+        while (sentenceStart > 0 && t.sentence[sentenceStart - 1] == t.sentence[anchor]) {
+            sentenceStart--;
+        }
+        int lo = Math.max(sentenceStart, anchor - window + 1);
+        int hi = Math.min(sentenceEnd - 1, anchor + window - 1);
+        int min = anchor;
+        int max = anchor;
+        for (int k = 1; k < elements.length; k++) {
+            int best = -1;
+            for (int d = 1; d <= window - 1 && best < 0; d++) {
+                int after = anchor + d;
+                int before = anchor - d;
+                if (after <= hi && !contains(used, k, after) && elements[k].matches(t, after)) {
+                    best = after;
+                } else if (before >= lo && !contains(used, k, before) && elements[k].matches(t, before)) {
+                    best = before;
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            used[k] = best;
+            min = Math.min(min, best);
+            max = Math.max(max, best);
+        }
+        return max - min < window ? used : null;
+    }
+
+    private static boolean contains(int[] used, int upTo, int j) {
+        for (int i = 0; i < upTo; i++) {
+            if (used[i] == j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Decides whether a clause ends after a token; supplied by the engine, which knows the filler words. */
+    interface Ends {
+        boolean endsClause(Tokens t, int last, int sentenceEnd);
+    }
+}

@@ -1,0 +1,41 @@
+package nl.spiegel.risk.internal;
+
+import java.util.BitSet;
+
+/** One position of a pattern: a set of lexicon terms, optionally also "a number" or "a number of at least 8". */
+final class Element {
+    /** "#MANY": a count that turns taking pills into an overdose; single digits are normal doses. */
+    static final long MANY = 8;
+    final BitSet terms;
+    final boolean anyNumber;
+    final boolean manyNumber;
+
+    Element(BitSet terms, boolean anyNumber, boolean manyNumber) {
+        this.terms = terms;
+        this.anyNumber = anyNumber;
+        this.manyNumber = manyNumber;
+    }
+
+    boolean matches(Tokens t, int i) {
+        long n = t.number[i];
+        if (n >= 0 && (anyNumber || (manyNumber && n >= MANY))) {
+            return true;
+        }
+        for (int id : t.termIds[i]) {
+            if (terms.get(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Element union(Element other) {
+        BitSet b = (BitSet) terms.clone();
+        b.or(other.terms);
+        return new Element(b, anyNumber || other.anyNumber, manyNumber || other.manyNumber);
+    }
+
+    static Element empty() {
+        return new Element(new BitSet(), false, false);
+    }
+}

@@ -1,0 +1,664 @@
+package nl.spiegel.risk.internal;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.spiegel.risk.RiskAssessment;
+import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.risk.RiskMatch;
+import nl.spiegel.risk.internal.LexiconSpec.IdiomSpec;
+import nl.spiegel.risk.internal.LexiconSpec.RuleSpec;
+
+/**
+ * Compiled lexicons of all languages plus the logic around them. Immutable and thread-safe.
+ *
+ * <p>Per message: analyse and tag the tokens, find every rule, idiom and marker pattern (anchored on its first word,
+ * so only rules whose first word occurs are tried), then adjust each rule match in a fixed order:
+ * <ol>
+ *   <li>denial: a negator outside the pattern, in the same clause, cancels it; with a hedge ("niet echt", "no plans",
+ *   "I don't think") it becomes CONCERN;</li>
+ *   <li>idiom: a trigger word inside an idiom frame is lowered, unless a means, plan or time word is near;</li>
+ *   <li>third party: someone else as the subject lowers self-directed rules to CONCERN, unless the rule keeps its
+ *   level (medical emergencies, abuse) or something is imminent;</li>
+ *   <li>time: a past marker lowers history-type rules, a recent marker raises them;</li>
+ *   <li>suppression: a rule may cancel another on the same words (unwanted intrusive thoughts cancel intent);</li>
+ *   <li>means: a first-person worry plus a named means (pills, rope, 💊) anywhere in the message becomes CRISIS.</li>
+ * </ol>
+ * All languages' rules run on every message, because Dutch chat switches to English mid-sentence.
+ */
+public final class RuleEngine {
+    static final int MAX_PATTERNS_PER_RULE = 256;
+    private static final int NEG_BEFORE = 6;
+    private static final int NEG_AFTER = 2;
+    private static final int CONTEXT_WINDOW = 4;
+    private static final int HEDGE_NEAR_WINDOW = 3;
+    private static final List<String> RESERVED_GROUPS = List.of("NEG", "HEDGE_NEAR", "FIRST", "FIRST_SELF", "OTHER",
+            "OTHER_SELF", "BREAK", "SUBCLAUSE", "FILLER", "MEANS");
+
+    private final TextAnalyser analyser;
+    private final Vocabulary vocabulary;
+    private final List<Rule> rules;
+    private final int[][] anchors;
+    private final int[] numberAnchors;
+    private final Map<String, Element> reserved;
+    private final List<String> versions;
+
+    /** A rule, idiom or marker after compilation. */
+    private record Rule(String id, String language, Kind kind, RuleSpec spec, RiskLevel idiomTo, String marker,
+                        CompiledPattern[] patterns, Set<String> suppresses) {
+    }
+
+    private enum Kind { TRIGGER, IDIOM, MARKER }
+
+    private record Hit(int rule, int first, int last, int[] used) {
+        boolean uses(int i) {
+            for (int u : used) {
+                if (u == i) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Mod(String id, int first, int last) {
+    }
+
+    private RuleEngine(TextAnalyser analyser, Vocabulary vocabulary, List<Rule> rules, int[][] anchors,
+                       int[] numberAnchors, Map<String, Element> reserved, List<String> versions) {
+        this.analyser = analyser;
+        this.vocabulary = vocabulary;
+        this.rules = rules;
+        this.anchors = anchors;
+        this.numberAnchors = numberAnchors;
+        this.reserved = reserved;
+        this.versions = versions;
+    }
+
+    /** Lexicon sources and versions, e.g. "risk/nl.yaml v3", for the record kept with an assessment. */
+    public List<String> versions() {
+        return versions;
+    }
+
+    public static RuleEngine compile(List<LexiconSpec> specs) {
+        Vocabulary vocabulary = new Vocabulary();
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Element> reserved = new HashMap<>();
+        Map<String, String[]> spelling = new HashMap<>();
+        List<String> typos = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (String name : RESERVED_GROUPS) {
+            reserved.put(name, Element.empty());
+        }
+        for (LexiconSpec spec : specs) {
+            versions.add(spec.source() + " v" + spec.version());
+            GroupResolver groups = new GroupResolver(spec, vocabulary);
+            for (String name : RESERVED_GROUPS) {
+                if (spec.groups().containsKey(name)) {
+                    reserved.put(name, reserved.get(name).union(groups.group(name)));
+                }
+            }
+            for (var e : spec.spelling().entrySet()) {
+                String[] old = spelling.putIfAbsent(e.getKey(), e.getValue());
+                if (old != null && !String.join(" ", old).equals(String.join(" ", e.getValue()))) {
+                    throw new IllegalArgumentException(spec.source() + ": spelling of '" + e.getKey() + "' conflicts with another lexicon");
+                }
+            }
+            typos.addAll(spec.typos());
+            for (RuleSpec r : spec.rules()) {
+                if (!ids.add(r.id())) {
+                    throw new IllegalArgumentException(spec.source() + ": duplicate rule id " + r.id());
+                }
+                rules.add(new Rule(r.id(), spec.language(), Kind.TRIGGER, r, null, null,
+                        compile(r.patterns(), groups, r.id()), Set.copyOf(r.suppresses())));
+            }
+            for (IdiomSpec i : spec.idioms()) {
+                if (!ids.add(i.id())) {
+                    throw new IllegalArgumentException(spec.source() + ": duplicate idiom id " + i.id());
+                }
+                rules.add(new Rule(i.id(), spec.language(), Kind.IDIOM, null, i.to(), null,
+                        compile(i.patterns(), groups, i.id()), Set.of()));
+            }
+            for (var m : spec.markers().entrySet()) {
+                rules.add(new Rule(spec.language() + ".marker." + m.getKey(), spec.language(), Kind.MARKER, null, null,
+                        m.getKey(), compile(m.getValue(), groups, "marker " + m.getKey()), Set.of()));
+            }
+        }
+        for (Rule r : rules) {
+            for (String s : r.suppresses()) {
+                if (!ids.contains(s)) {
+                    throw new IllegalArgumentException(r.id() + " suppresses unknown rule " + s);
+                }
+            }
+        }
+        // anchor index: term id -> (rule, pattern) pairs whose first element contains the term
+        List<List<Integer>> byTerm = new ArrayList<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            byTerm.add(new ArrayList<>());
+        }
+        List<Integer> numeric = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            CompiledPattern[] ps = rules.get(r).patterns();
+            for (int p = 0; p < ps.length; p++) {
+                int ref = r * MAX_PATTERNS_PER_RULE + p;
+                BitSet first = ps[p].elements[0].terms;
+                for (int id = first.nextSetBit(0); id >= 0; id = first.nextSetBit(id + 1)) {
+                    byTerm.get(id).add(ref);
+                }
+                if (ps[p].elements[0].anyNumber || ps[p].elements[0].manyNumber) {
+                    numeric.add(ref);
+                }
+            }
+        }
+        int[][] anchors = new int[byTerm.size()][];
+        for (int i = 0; i < anchors.length; i++) {
+            anchors[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        Set<String> known = new HashSet<>(vocabulary.knownSurfaces());
+        for (var e : spelling.entrySet()) {
+            known.add(e.getKey());
+            known.addAll(List.of(e.getValue()));
+        }
+        Set<String> frozenKnown = Set.copyOf(known);
+        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown));
+        return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
+                numeric.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(reserved), List.copyOf(versions));
+    }
+
+    private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner) {
+        List<CompiledPattern> out = new ArrayList<>();
+        for (String pattern : patterns) {
+            try {
+                for (String expanded : CompiledPattern.expand(pattern)) {
+                    out.add(CompiledPattern.parse(expanded, groups));
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(owner + ": " + e.getMessage() + " in \"" + pattern + "\"", e);
+            }
+        }
+        if (out.size() > MAX_PATTERNS_PER_RULE) {
+            throw new IllegalArgumentException(owner + ": too many patterns after expansion");
+        }
+        return out.toArray(CompiledPattern[]::new);
+    }
+
+    /** Resolves "$NAME" in one lexicon's patterns against that lexicon's groups, which may use other groups. */
+    private static final class GroupResolver implements CompiledPattern.Groups {
+        private final LexiconSpec spec;
+        private final Vocabulary vocabulary;
+        private final Map<String, Element> cache = new HashMap<>();
+        private final Set<String> resolving = new HashSet<>();
+
+        GroupResolver(LexiconSpec spec, Vocabulary vocabulary) {
+            this.spec = spec;
+            this.vocabulary = vocabulary;
+        }
+
+        @Override
+        public Element group(String name) {
+            Element cached = cache.get(name);
+            if (cached != null) {
+                return cached;
+            }
+            List<String> words = spec.groups().get(name);
+            if (words == null) {
+                throw new IllegalArgumentException("unknown group $" + name + " in " + spec.source());
+            }
+            if (!resolving.add(name)) {
+                throw new IllegalArgumentException("group $" + name + " includes itself in " + spec.source());
+            }
+            Element e = Element.empty();
+            for (String w : words) {
+                if (w.startsWith("$")) {
+                    e = e.union(group(w.substring(1)));
+                } else if (w.equals("#NUM") || w.equals("#MANY")) {
+                    e = e.union(new Element(new BitSet(), w.equals("#NUM"), w.equals("#MANY")));
+                } else {
+                    if (w.contains(" ")) {
+                        throw new IllegalArgumentException("group $" + name + " entries are single words: '" + w + "'");
+                    }
+                    e = e.union(term(w));
+                }
+            }
+            resolving.remove(name);
+            cache.put(name, e);
+            return e;
+        }
+
+        @Override
+        public Element term(String term) {
+            BitSet b = new BitSet();
+            b.set(vocabulary.intern(spec.language(), term));
+            return new Element(b, false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- assessment
+
+    public RiskAssessment assess(String text) {
+        if (text == null || text.isBlank()) {
+            return RiskAssessment.none();
+        }
+        Tokens t = analyser.analyse(text);
+        if (t.size == 0) {
+            return RiskAssessment.none();
+        }
+        vocabulary.tag(t);
+        Message m = new Message(t);
+        List<Hit> hits = findHits(m);
+        if (hits.isEmpty()) {
+            return RiskAssessment.none();
+        }
+        List<Hit> triggers = new ArrayList<>();
+        List<Hit> idioms = new ArrayList<>();
+        for (Hit h : hits) {
+            Rule r = rules.get(h.rule());
+            switch (r.kind()) {
+                case TRIGGER -> triggers.add(h);
+                case IDIOM -> idioms.add(h);
+                case MARKER -> m.mark(r.marker(), h);
+            }
+        }
+        if (triggers.isEmpty()) {
+            return RiskAssessment.none();
+        }
+        int k = triggers.size();
+        RiskLevel[] level = new RiskLevel[k];
+        List<List<Mod>> mods = new ArrayList<>();
+        boolean[] firstPerson = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            Hit h = triggers.get(i);
+            Rule r = rules.get(h.rule());
+            List<Mod> ms = new ArrayList<>(2);
+            mods.add(ms);
+            level[i] = r.spec().level();
+            level[i] = denial(m, h, r, level[i], ms);
+            level[i] = idiom(m, h, idioms, level[i], ms);
+            int actor = actor(m, h);
+            firstPerson[i] = actor <= 0;
+            if (actor > 0 && level[i] != RiskLevel.NONE) {
+                level[i] = thirdParty(m, h, r, level[i], actor, ms);
+            }
+            if (level[i] != RiskLevel.NONE) {
+                level[i] = time(m, h, r, level[i], ms);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            Rule r = rules.get(triggers.get(i).rule());
+            if (r.suppresses().isEmpty() || level[i] == RiskLevel.NONE) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                Hit other = triggers.get(j);
+                Hit self = triggers.get(i);
+                // only the words this rule explains: "ik wou dat ik dood was" cancels "wou .. dood", not a
+                // separate "ik wil dood" later in the sentence
+                if (r.suppresses().contains(rules.get(other.rule()).id())
+                        && other.first() <= self.last() && self.first() <= other.last()) {
+                    level[j] = RiskLevel.NONE;
+                    mods.get(j).add(new Mod(r.id(), triggers.get(i).first(), triggers.get(i).last()));
+                }
+            }
+        }
+        int means = -2;
+        for (int i = 0; i < k; i++) {
+            Rule r = rules.get(triggers.get(i).rule());
+            RiskLevel withMeans = r.spec().withMeans();
+            if (withMeans != null && firstPerson[i] && level[i] != RiskLevel.NONE && level[i].compareTo(withMeans) < 0) {
+                if (means == -2) {
+                    means = meansToken(m, idioms);
+                }
+                if (means >= 0) {
+                    level[i] = withMeans;
+                    mods.get(i).add(new Mod(r.language() + ".modifier.with-means", means, means));
+                }
+            }
+        }
+        return result(t, triggers, level, mods);
+    }
+
+    private RiskAssessment result(Tokens t, List<Hit> triggers, RiskLevel[] level, List<List<Mod>> mods) {
+        RiskLevel max = RiskLevel.NONE;
+        List<RiskMatch> matches = new ArrayList<>();
+        Set<String> ruleIds = new LinkedHashSet<>();
+        Set<RiskMatch> seen = new HashSet<>();
+        Integer[] order = new Integer[triggers.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(triggers.get(a).first(), triggers.get(b).first()));
+        for (int i : order) {
+            Hit h = triggers.get(i);
+            max = RiskLevel.max(max, level[i]);
+            RiskMatch match = new RiskMatch(rules.get(h.rule()).id(), level[i], t.start[h.first()], t.end[h.last()]);
+            if (seen.add(match)) {
+                matches.add(match);
+            }
+            for (Mod mod : mods.get(i)) {
+                RiskMatch mm = new RiskMatch(mod.id(), level[i], t.start[mod.first()], t.end[mod.last()]);
+                if (seen.add(mm)) {
+                    matches.add(mm);
+                }
+            }
+            if (level[i] != RiskLevel.NONE) {
+                ruleIds.add(match.ruleId());
+                for (Mod mod : mods.get(i)) {
+                    ruleIds.add(mod.id());
+                }
+            }
+        }
+        return new RiskAssessment(max, matches, List.copyOf(ruleIds));
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    /** Per-message derived facts: sentence spans, clause numbers with conjunction breaks, marked tokens. */
+    private final class Message {
+        final Tokens t;
+        final int[] sentenceStart;
+        final int[] sentenceEnd;
+        /** Clauses for negation scope: punctuation plus BREAK words ("maar", "but", "because"). */
+        final int[] negClause;
+        /** Clauses for finding the subject: also SUBCLAUSE words ("dat", "that"). */
+        final int[] actorClause;
+        final Map<String, BitSet> marked = new HashMap<>();
+
+        Message(Tokens t) {
+            this.t = t;
+            int n = t.size;
+            sentenceStart = new int[n];
+            sentenceEnd = new int[n];
+            negClause = new int[n];
+            actorClause = new int[n];
+            Element brk = reserved.get("BREAK");
+            Element sub = reserved.get("SUBCLAUSE");
+            int s = 0;
+            int nc = 0;
+            int ac = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || t.sentence[i] != t.sentence[i - 1]) {
+                    s = i;
+                }
+                sentenceStart[i] = s;
+                if (i > 0 && t.clause[i] != t.clause[i - 1]) {
+                    nc++;
+                    ac++;
+                } else if (i > 0 && brk.matches(t, i)) {
+                    nc++;
+                    ac++;
+                } else if (i > 0 && sub.matches(t, i)) {
+                    ac++;
+                }
+                negClause[i] = nc;
+                actorClause[i] = ac;
+            }
+            int e = n;
+            for (int i = n - 1; i >= 0; i--) {
+                if (i == n - 1 || t.sentence[i] != t.sentence[i + 1]) {
+                    e = i + 1;
+                }
+                sentenceEnd[i] = e;
+            }
+        }
+
+        void mark(String marker, Hit h) {
+            BitSet b = marked.computeIfAbsent(marker, x -> new BitSet());
+            for (int u : h.used()) {
+                b.set(u);
+            }
+        }
+
+        /** First token in [from, to] (clipped to the sentence of {@code at}) carrying the marker, or -1. */
+        int marked(String marker, int at, int from, int to) {
+            BitSet b = marked.get(marker);
+            if (b == null) {
+                return -1;
+            }
+            int lo = Math.max(from, sentenceStart[at]);
+            int hi = Math.min(to, sentenceEnd[at] - 1);
+            int i = b.nextSetBit(lo);
+            return i >= 0 && i <= hi ? i : -1;
+        }
+
+        boolean endsClause(int last) {
+            Element filler = reserved.get("FILLER");
+            Element brk = reserved.get("BREAK");
+            int end = sentenceEnd[last];
+            for (int j = last + 1; j < end; j++) {
+                if (t.clause[j] != t.clause[last] || brk.matches(t, j)) {
+                    return true;
+                }
+                boolean emoji = !Character.isLetterOrDigit(t.term[j].codePointAt(0));
+                if (!emoji && !filler.matches(t, j)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private List<Hit> findHits(Message m) {
+        Tokens t = m.t;
+        List<Hit> hits = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        CompiledPattern.Ends ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+        for (int i = 0; i < t.size; i++) {
+            int end = m.sentenceEnd[i];
+            for (int id : t.termIds[i]) {
+                for (int ref : anchors[id]) {
+                    tryPattern(t, i, end, ref, ends, hits, seen);
+                }
+            }
+            if (t.number[i] >= 0) {
+                for (int ref : numberAnchors) {
+                    tryPattern(t, i, end, ref, ends, hits, seen);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private void tryPattern(Tokens t, int anchor, int end, int ref, CompiledPattern.Ends ends, List<Hit> hits, Set<Long> seen) {
+        int r = ref / MAX_PATTERNS_PER_RULE;
+        CompiledPattern p = rules.get(r).patterns()[ref % MAX_PATTERNS_PER_RULE];
+        int[] used = p.matchAt(t, anchor, end, ends);
+        if (used == null) {
+            return;
+        }
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        for (int u : used) {
+            first = Math.min(first, u);
+            last = Math.max(last, u);
+        }
+        long key = ((long) r << 40) | ((long) first << 20) | last;
+        if (seen.add(key)) {
+            hits.add(new Hit(r, first, last, used));
+        }
+    }
+
+    // ---------------------------------------------------------------- modifiers
+
+    private RiskLevel denial(Message m, Hit h, Rule r, RiskLevel level, List<Mod> mods) {
+        if (!r.spec().negatable()) {
+            return level;
+        }
+        Tokens t = m.t;
+        Element neg = reserved.get("NEG");
+        int lo = Math.max(m.sentenceStart[h.first()], h.first() - NEG_BEFORE);
+        int hi = Math.min(m.sentenceEnd[h.first()] - 1, h.last() + NEG_AFTER);
+        int negator = -1;
+        for (int i = lo; i <= hi && negator < 0; i++) {
+            boolean inside = i > h.first() && i < h.last();
+            if (!h.uses(i) && neg.matches(t, i)
+                    && (inside || m.negClause[i] == m.negClause[i < h.first() ? h.first() : h.last()])) {
+                negator = i;
+            }
+        }
+        if (negator < 0) {
+            return level;
+        }
+        int hedge = m.marked("hedge", h.first(), 0, Integer.MAX_VALUE);
+        if (hedge < 0) {
+            Element near = reserved.get("HEDGE_NEAR");
+            for (int i = Math.max(m.sentenceStart[negator], negator - HEDGE_NEAR_WINDOW);
+                 i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
+                if (i != negator && !h.uses(i) && near.matches(t, i)) {
+                    hedge = i;
+                }
+            }
+        }
+        if (hedge >= 0) {
+            mods.add(new Mod(r.language() + ".modifier.hedged-denial", Math.min(negator, hedge), Math.max(negator, hedge)));
+            return RiskLevel.min(level, RiskLevel.CONCERN);
+        }
+        mods.add(new Mod(r.language() + ".modifier.denial", negator, negator));
+        return RiskLevel.NONE;
+    }
+
+    private RiskLevel idiom(Message m, Hit h, List<Hit> idioms, RiskLevel level, List<Mod> mods) {
+        for (Hit idiom : idioms) {
+            if (m.t.sentence[idiom.first()] != m.t.sentence[h.first()]) {
+                continue;
+            }
+            boolean overlaps = false;
+            for (int u : h.used()) {
+                overlaps |= u >= idiom.first() && u <= idiom.last();
+            }
+            if (!overlaps) {
+                continue;
+            }
+            // a means, plan or time word near the trigger means this may not be a figure of speech after all
+            int from = Math.min(h.first(), idiom.first()) - CONTEXT_WINDOW;
+            int to = Math.max(h.last(), idiom.last()) + CONTEXT_WINDOW;
+            int context = m.marked("context", h.first(), from, to);
+            while (context >= 0 && idiom.uses(context)) {
+                context = m.marked("context", h.first(), context + 1, to);
+            }
+            if (context >= 0) {
+                continue;
+            }
+            Rule ir = rules.get(idiom.rule());
+            if (ir.idiomTo().compareTo(level) < 0) {
+                mods.add(new Mod(ir.id(), idiom.first(), idiom.last()));
+                level = ir.idiomTo();
+            }
+        }
+        return level;
+    }
+
+    /**
+     * Who the rule is about: a negative number for the writer, 0 when nobody is named (taken as the writer), or the
+     * index of the token naming someone else. Reflexives in the match decide first ("kill himself"); otherwise the
+     * nearest subject before the trigger's last word within its clause, then just after it (Dutch inversion:
+     * "vanavond wil ze dood").
+     */
+    private int actor(Message m, Hit h) {
+        Tokens t = m.t;
+        Element firstSelf = reserved.get("FIRST_SELF");
+        Element otherSelf = reserved.get("OTHER_SELF");
+        for (int u : h.used()) {
+            if (firstSelf.matches(t, u)) {
+                return -1;
+            }
+        }
+        for (int u : h.used()) {
+            if (otherSelf.matches(t, u)) {
+                return u;
+            }
+        }
+        Element first = reserved.get("FIRST");
+        Element other = reserved.get("OTHER");
+        int clause = m.actorClause[h.last()];
+        for (int i = h.last(); i >= m.sentenceStart[h.last()] && m.actorClause[i] == clause; i--) {
+            if (first.matches(t, i)) {
+                return -1;
+            }
+            if (other.matches(t, i)) {
+                return i;
+            }
+        }
+        for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
+            if (first.matches(t, i)) {
+                return -1;
+            }
+            if (other.matches(t, i)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private RiskLevel thirdParty(Message m, Hit h, Rule r, RiskLevel level, int actor, List<Mod> mods) {
+        RuleSpec s = r.spec();
+        if (s.othersImminent() != null) {
+            int imminent = m.marked("imminent", h.first(), 0, Integer.MAX_VALUE);
+            if (imminent >= 0) {
+                mods.add(new Mod(r.language() + ".modifier.third-party-imminent", actor, actor));
+                return s.othersImminent();
+            }
+        }
+        RiskLevel others = s.others() != null ? s.others() : RiskLevel.min(level, RiskLevel.CONCERN);
+        if (others != level) {
+            mods.add(new Mod(r.language() + ".modifier.third-party", actor, actor));
+        }
+        return others;
+    }
+
+    private RiskLevel time(Message m, Hit h, Rule r, RiskLevel level, List<Mod> mods) {
+        RuleSpec s = r.spec();
+        if (s.recent() == null && s.past() == null) {
+            return level;
+        }
+        int recent = m.marked("recent", h.first(), 0, Integer.MAX_VALUE);
+        if (recent >= 0) {
+            // "years ago, and again last night": the recent event decides
+            if (s.recent() != null && s.recent() != level) {
+                mods.add(new Mod(r.language() + ".modifier.recent", recent, recent));
+                return s.recent();
+            }
+            return level;
+        }
+        if (s.past() != null) {
+            int past = m.marked("past", h.first(), 0, Integer.MAX_VALUE);
+            if (past >= 0) {
+                if (s.past() != level) {
+                    mods.add(new Mod(r.language() + ".modifier.past", past, past));
+                }
+                return s.past();
+            }
+        }
+        return level;
+    }
+
+    /** A means named anywhere in the message, not negated ("geen pillen in huis") and not inside an idiom. */
+    private int meansToken(Message m, List<Hit> idioms) {
+        Tokens t = m.t;
+        Element means = reserved.get("MEANS");
+        Element neg = reserved.get("NEG");
+        outer:
+        for (int i = 0; i < t.size; i++) {
+            if (!means.matches(t, i)) {
+                continue;
+            }
+            for (int j = Math.max(m.sentenceStart[i], i - 3); j < i; j++) {
+                if (neg.matches(t, j)) {
+                    continue outer;
+                }
+            }
+            for (Hit idiom : idioms) {
+                if (i >= idiom.first() && i <= idiom.last()) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

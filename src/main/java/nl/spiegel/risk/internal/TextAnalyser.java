@@ -1,0 +1,178 @@
+package nl.spiegel.risk.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Turns a message into {@link Tokens}: Lucene's StandardTokenizer (UAX#29 words, which keeps emoji as tokens of type
+ * {@code <EMOJI>}), ASCII folding ("suïcide", "één"), lower-casing, collapsing of emphasis repeats, chat spelling, and
+ * both Dutch and English Snowball stems for every token, because people switch language within one message.
+ *
+ * <p>Deliberately no stop filter: the stock Dutch stop list removes "ik", "niet", "wil", "meer" and "geen", which are
+ * exactly the words that separate "ik wil niet meer leven" from "leven".
+ *
+ * <p>Thread-safe: Lucene's {@link Analyzer} keeps one token stream chain per thread; stemmers are made per call.
+ */
+public final class TextAnalyser {
+    private static final int MAX_STEM_INPUT = 40;
+    private final Analyzer analyzer;
+
+    public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos) {
+        Map<String, String[]> spell = Map.copyOf(spelling);
+        this.analyzer = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream chain = new ASCIIFoldingFilter(source);
+                chain = new LowerCaseFilter(chain);
+                chain = new CollapseRepeatsFilter(chain, known);
+                chain = new ChatSpellingFilter(chain, spell, typos);
+                return new TokenStreamComponents(source, chain);
+            }
+        };
+    }
+
+    static TextAnalyser forTests(Map<String, String[]> spelling, Set<String> known, java.util.List<String> typoTargets) {
+        return new TextAnalyser(spelling, known::contains, new TypoCorrector(typoTargets, known));
+    }
+
+    public Tokens analyse(String text) {
+        int cap = 16;
+        String[] term = new String[cap];
+        int[] start = new int[cap];
+        int[] end = new int[cap];
+        boolean[] num = new boolean[cap];
+        int n = 0;
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute termAtt = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offAtt = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute typeAtt = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (n == cap) {
+                    cap *= 2;
+                    term = Arrays.copyOf(term, cap);
+                    start = Arrays.copyOf(start, cap);
+                    end = Arrays.copyOf(end, cap);
+                    num = Arrays.copyOf(num, cap);
+                }
+                term[n] = termAtt.toString();
+                start[n] = offAtt.startOffset();
+                end[n] = offAtt.endOffset();
+                num[n] = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(typeAtt.type());
+                n++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen for a String reader
+        }
+        String[] nl = new String[n];
+        String[] en = new String[n];
+        long[] number = new long[n];
+        SnowballStemmer dutch = new DutchStemmer();
+        SnowballStemmer english = new EnglishStemmer();
+        for (int i = 0; i < n; i++) {
+            String t = term[i];
+            number[i] = num[i] ? parseNumber(t) : -1;
+            if (t.length() < 3 || t.length() > MAX_STEM_INPUT || !Character.isLetter(t.charAt(0))) {
+                nl[i] = t;
+                en[i] = t;
+            } else {
+                nl[i] = stem(dutch, t);
+                en[i] = stem(english, t);
+            }
+        }
+        int[] sentence = new int[n];
+        int[] clause = new int[n];
+        int s = 0;
+        int c = 0;
+        for (int i = 1; i < n; i++) {
+            if (start[i] >= end[i - 1]) { // expanded chat words share offsets and never split
+                int gap = boundary(text, end[i - 1], start[i]);
+                if (gap == 2) {
+                    s++;
+                    c++;
+                } else if (gap == 1) {
+                    c++;
+                }
+            }
+            sentence[i] = s;
+            clause[i] = c;
+        }
+        return new Tokens(n, Arrays.copyOf(term, n), nl, en, Arrays.copyOf(start, n), Arrays.copyOf(end, n), sentence,
+                clause, number);
+    }
+
+    public static String stem(SnowballStemmer stemmer, String word) {
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    public static String dutchStem(String word) {
+        return stem(new DutchStemmer(), word);
+    }
+
+    public static String englishStem(String word) {
+        return stem(new EnglishStemmer(), word);
+    }
+
+    /**
+     * What separates two tokens: 2 for a sentence end (". ", "!", "?", ";", a line break), 1 for a clause break
+     * (comma, colon, dash, brackets, quotes, an ellipsis, which in chat more often pauses than ends a sentence),
+     * 0 for none.
+     */
+    static int boundary(String text, int from, int to) {
+        int result = 0;
+        int dots = 0;
+        for (int i = from; i < to; i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '.' -> dots++;
+                case '!', '?', ';', '\n', '\r' -> result = 2;
+                case ',', ':', '(', ')', '"', '-', '\u2013', '\u2014', '\u2026', '/' -> result = Math.max(result, 1);
+                default -> {
+                }
+            }
+        }
+        if (dots == 1) {
+            result = 2;
+        } else if (dots > 1) {
+            result = Math.max(result, 1);
+        }
+        return result;
+    }
+
+    private static long parseNumber(String t) {
+        long v = 0;
+        int digits = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++digits > 9) {
+                    return Long.MAX_VALUE;
+                }
+                v = v * 10 + (ch - '0');
+            } else {
+                break; // "2.5" and "10,000" count by their leading part, which is enough to tell few from many
+            }
+        }
+        return digits == 0 ? -1 : v;
+    }
+}

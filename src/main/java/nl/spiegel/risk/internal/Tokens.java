@@ -1,0 +1,65 @@
+package nl.spiegel.risk.internal;
+
+/**
+ * The analysed form of one message: parallel arrays, one slot per token, because the matcher walks them millions of
+ * times a second and objects per token would dominate the cost.
+ */
+public final class Tokens {
+    final int size;
+    /** Normalised surface form: lower-case, ASCII-folded, chat spelling expanded, repeats collapsed. */
+    final String[] term;
+    final String[] nlStem;
+    final String[] enStem;
+    final int[] start;
+    final int[] end;
+    /** Sentence number, from punctuation and line breaks in the original text. */
+    final int[] sentence;
+    /** Clause number from punctuation only; the matcher adds breaks at conjunctions from the lexicon. */
+    final int[] clause;
+    /** Numeric value of number tokens, -1 for other tokens. */
+    final long[] number;
+    /** Ids of the lexicon terms this token matches, filled by the vocabulary. */
+    final int[][] termIds;
+
+    Tokens(int size, String[] term, String[] nlStem, String[] enStem, int[] start, int[] end, int[] sentence,
+           int[] clause, long[] number) {
+        this.size = size;
+        this.term = term;
+        this.nlStem = nlStem;
+        this.enStem = enStem;
+        this.start = start;
+        this.end = end;
+        this.sentence = sentence;
+        this.clause = clause;
+        this.number = number;
+        this.termIds = new int[size][];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String term(int i) {
+        return term[i];
+    }
+
+    public String nlStem(int i) {
+        return nlStem[i];
+    }
+
+    public String enStem(int i) {
+        return enStem[i];
+    }
+
+    public int start(int i) {
+        return start[i];
+    }
+
+    public int end(int i) {
+        return end[i];
+    }
+
+    public int sentence(int i) {
+        return sentence[i];
+    }
+}
