@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.dialogue.content.ScriptCatalog;
 import nl.spiegel.dialogue.engine.DialogueEngine;
+import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.Step;
 import nl.spiegel.dialogue.engine.Turn;
@@ -22,6 +25,9 @@ import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.internal.SessionRepository;
 import nl.spiegel.dialogue.internal.SessionRow;
 import nl.spiegel.identity.Visitor;
+import nl.spiegel.risk.RiskAssessment;
+import nl.spiegel.risk.RiskDetector;
+import nl.spiegel.risk.RiskLevel;
 
 /**
  * Starting, answering and resuming dialogues. Every answer is stored in one transaction together with the bot
@@ -34,12 +40,17 @@ public class DialogueService {
 
     private final ScriptCatalog catalog;
     private final SessionRepository sessions;
+    private final RiskDetector riskDetector;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DialogueEngine engine = new DialogueEngine();
 
-    DialogueService(ScriptCatalog catalog, SessionRepository sessions, Clock clock) {
+    DialogueService(ScriptCatalog catalog, SessionRepository sessions, RiskDetector riskDetector,
+                    ApplicationEventPublisher events, Clock clock) {
         this.catalog = catalog;
         this.sessions = sessions;
+        this.riskDetector = riskDetector;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -99,25 +110,100 @@ public class DialogueService {
     @Transactional
     public SessionSnapshot answer(Visitor visitor, SessionId id, int revision, UserInput input) {
         SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
-        if (row.revision() != revision) {
+        if (row.revision() != revision || row.paused()) {
             throw new StaleSessionException(id);
         }
         Script script = scriptOf(row);
-        Step step = engine.next(script, row.state(), input);
         Instant now = clock.instant();
-        if (!sessions.update(id, revision, step.state(), now)) {
-            throw new StaleSessionException(id);
-        }
-        sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1, step.turns(), now);
-        for (Turn turn : step.turns()) {
-            if (turn.kind() == Turn.Kind.EXERCISE) {
-                sessions.insertExercise(ExerciseId.random(), row, turn, now);
+        int firstSeq = sessions.messageCount(id) + 1;
+        Step step;
+        try {
+            // the engine validates the reply (empty, too long, wrong kind) before anything is stored
+            step = engine.next(script, row.state(), input);
+        } catch (InvalidInputException invalid) {
+            // a message that cannot be accepted as an answer (too long, say) still gets help when it shows risk
+            if (input instanceof UserInput.Text(String raw) && raw != null && !raw.isBlank()) {
+                RiskAssessment risk = riskDetector.assess(raw, null);
+                if (risk.isAtLeast(RiskLevel.CONCERN)) {
+                    Turn userTurn = Turn.of(Turn.Kind.USER_TEXT, row.state().nodeId(), LocalizedText.verbatim(raw.strip()));
+                    return pauseForSafety(visitor, row, userTurn, null, risk, firstSeq, now);
+                }
             }
+            throw invalid;
+        }
+        if (input instanceof UserInput.Text(String text)) {
+            // every free-text message is scanned before the script continues
+            RiskAssessment risk = riskDetector.assess(text, null);
+            if (risk.isAtLeast(RiskLevel.CONCERN)) {
+                Turn userTurn = step.turns().getFirst();
+                return pauseForSafety(visitor, row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq,
+                        now);
+            }
+            storeTurns(row, step, revision, firstSeq, now);
+            sessions.setMessageRisk(id, firstSeq, risk.level(), risk.ruleIds());
+        } else {
+            storeTurns(row, step, revision, firstSeq, now);
         }
         if (step.state().finished()) {
             log.info("session {} finished", id);
         }
         return open(visitor, id);
+    }
+
+    /**
+     * Goes on with the script after a safety pause, with the answer the person gave before the pause. Only the person
+     * decides when; the help stays reachable through the help button.
+     */
+    @Transactional
+    public SessionSnapshot continueAfterSafetyPause(Visitor visitor, SessionId id, int revision) {
+        SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
+        if (row.revision() != revision || !row.paused()) {
+            throw new StaleSessionException(id);
+        }
+        // without a pending answer (it could not be accepted) the same question simply waits again
+        Step step = row.pendingInput() == null
+                ? new Step(row.state(), List.of())
+                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()));
+        Instant now = clock.instant();
+        if (!sessions.resume(id, revision, step.state(), now)) {
+            throw new StaleSessionException(id);
+        }
+        // the person's own message was stored when it was sent; only the script's reaction is new
+        List<Turn> botTurns = step.turns().stream().filter(turn -> !turn.kind().fromUser()).toList();
+        sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1, botTurns, now);
+        storeExercises(row, botTurns, now);
+        log.info("session {} continues after a safety pause", id);
+        return open(visitor, id);
+    }
+
+    private SessionSnapshot pauseForSafety(Visitor visitor, SessionRow row, Turn userTurn, String pendingInput,
+                                           RiskAssessment risk, int firstSeq, Instant now) {
+        SafetyPause pause = new SafetyPause(risk.level(), risk.ruleIds());
+        if (!sessions.pause(row.id(), row.revision(), pause, pendingInput, now)) {
+            throw new StaleSessionException(row.id());
+        }
+        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, List.of(userTurn), now);
+        sessions.setMessageRisk(row.id(), firstSeq, risk.level(), risk.ruleIds());
+        log.info("risk {} on session {} (rules {})", risk.level(), row.id(), risk.ruleIds());
+        events.publishEvent(new RiskDetected(row.id(), row.userId(), row.organisationId(), risk.level(),
+                risk.ruleIds(), now));
+        return open(visitor, row.id());
+    }
+
+    private void storeTurns(SessionRow row, Step step, int revision, int firstSeq, Instant now) {
+        if (!sessions.update(row.id(), revision, step.state(), now)) {
+            throw new StaleSessionException(row.id());
+        }
+        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, step.turns(), now);
+        storeExercises(row, step.turns(), now);
+    }
+
+    private void storeExercises(SessionRow row, List<Turn> turns, Instant now) {
+        for (Turn turn : turns) {
+            if (turn.kind() == Turn.Kind.EXERCISE) {
+                sessions.insertExercise(ExerciseId.random(), row, turn, now);
+            }
+        }
     }
 
     /** Every dialogue this visitor started, newest first, with the summary of finished ones. */
@@ -161,7 +247,8 @@ public class DialogueService {
     private SessionSnapshot snapshot(SessionRow row) {
         Script script = scriptOf(row);
         return new SessionSnapshot(row.id(), row.scriptId(), script.title(), sessions.messages(row.id()),
-                engine.prompt(script, row.state()), engine.progress(script, row.state()), row.state().finished(),
-                row.revision(), row.startedAt(), row.finishedAt());
+                row.paused() ? new Prompt.None() : engine.prompt(script, row.state()),
+                engine.progress(script, row.state()), row.state().finished(), row.revision(), row.startedAt(),
+                row.finishedAt(), java.util.Optional.ofNullable(row.pause()));
     }
 }

@@ -2,6 +2,7 @@ package nl.spiegel.dialogue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Progress;
@@ -9,11 +10,12 @@ import nl.spiegel.dialogue.engine.Prompt;
 
 /**
  * A session as stored: the full history, what it waits for, and the revision the next answer must name so two
- * tabs cannot answer the same question twice.
+ * tabs cannot answer the same question twice. While {@code safetyPause} is present the script waits and the chat shows
+ * the safety panel instead of the next question.
  */
 public record SessionSnapshot(SessionId id, String scriptId, LocalizedText title, List<ChatMessage> messages,
                               Prompt prompt, Progress progress, boolean finished, int revision, Instant startedAt,
-                              Instant finishedAt) {
+                              Instant finishedAt, Optional<SafetyPause> safetyPause) {
 
     public SessionSnapshot {
         messages = List.copyOf(messages);

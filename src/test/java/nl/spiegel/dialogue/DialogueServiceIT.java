@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
 import nl.spiegel.SpiegelIntegrationTest;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.Turn;
@@ -20,7 +24,11 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 
 @SpiegelIntegrationTest
+@RecordApplicationEvents
 class DialogueServiceIT {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     DialogueService dialogues;
@@ -165,6 +173,75 @@ class DialogueServiceIT {
                     .query(Integer.class).single();
             assertThat(missing).as(table).isZero();
         }
+    }
+
+    @Test
+    void aCrisisMessagePausesTheScriptStoresTheRiskAndPublishesAnEvent() {
+        SessionSnapshot session = atFreeTextQuestion("kennismaking");
+        int messagesBefore = session.messages().size();
+        String crisis = "Eerlijk gezegd wil ik niet meer leven, ik heb de pillen al klaarliggen voor vanavond.";
+
+        SessionSnapshot paused = dialogues.answer(visitor, session.id(), session.revision(), new UserInput.Text(crisis));
+
+        assertThat(paused.safetyPause()).hasValueSatisfying(pause -> {
+            assertThat(pause.level()).isEqualTo(RiskLevel.CRISIS);
+            assertThat(pause.ruleIds()).isNotEmpty();
+        });
+        assertThat(paused.prompt()).as("the script waits").isInstanceOf(Prompt.None.class);
+        assertThat(paused.messages()).hasSize(messagesBefore + 1);
+        assertThat(paused.messages().getLast().text().in("nl")).isEqualTo(crisis);
+        String storedLevel = jdbc.sql("SELECT risk_level FROM dialogue_messages WHERE session_id = ? AND seq = ?")
+                .params(session.id().toString(), paused.messages().getLast().seq()).query(String.class).single();
+        assertThat(storedLevel).isEqualTo("CRISIS");
+        assertThat(events.stream(RiskDetected.class)).singleElement().satisfies(event -> {
+            assertThat(event.session()).isEqualTo(session.id());
+            assertThat(event.level()).isEqualTo(RiskLevel.CRISIS);
+        });
+        assertThatThrownBy(() -> dialogues.answer(visitor, session.id(), paused.revision(), anyReply(session)))
+                .as("no answers while the safety panel is open").isInstanceOf(StaleSessionException.class);
+
+        SessionSnapshot resumed = dialogues.continueAfterSafetyPause(visitor, session.id(), paused.revision());
+
+        assertThat(resumed.safetyPause()).isEmpty();
+        assertThat(resumed.prompt()).isNotInstanceOf(Prompt.None.class);
+        assertThat(resumed.messages()).hasSizeGreaterThan(paused.messages().size());
+        assertThat(resumed.messages()).filteredOn(message -> message.text().in("nl").equals(crisis))
+                .as("the person's message is stored once").hasSize(1);
+        assertThat(resumed.messages().subList(paused.messages().size(), resumed.messages().size()))
+                .allMatch(message -> !message.kind().fromUser());
+    }
+
+    @Test
+    void anOrdinaryAnswerIsStoredWithRiskNoneAndTheScriptGoesOn() {
+        SessionSnapshot session = atFreeTextQuestion("zelfbeeld");
+        SessionSnapshot next = dialogues.answer(visitor, session.id(), session.revision(),
+                new UserInput.Text("Ik ben vaak streng voor mezelf, vooral op mijn werk."));
+
+        assertThat(next.safetyPause()).isEmpty();
+        assertThat(events.stream(RiskDetected.class)).isEmpty();
+        String storedLevel = jdbc.sql("SELECT risk_level FROM dialogue_messages WHERE session_id = ? AND kind = 'USER_TEXT'")
+                .param(session.id().toString()).query(String.class).single();
+        assertThat(storedLevel).isEqualTo("NONE");
+    }
+
+    @Test
+    void aRiskyMessageThatIsTooLongStillGetsHelpAndTheQuestionWaitsAgain() {
+        SessionSnapshot session = atFreeTextQuestion("emoties");
+        String tooLong = "ik wil dood. ".repeat(400);
+
+        SessionSnapshot paused = dialogues.answer(visitor, session.id(), session.revision(), new UserInput.Text(tooLong));
+        assertThat(paused.safetyPause()).isPresent();
+
+        SessionSnapshot resumed = dialogues.continueAfterSafetyPause(visitor, session.id(), paused.revision());
+        assertThat(resumed.prompt()).isEqualTo(session.prompt());
+    }
+
+    private SessionSnapshot atFreeTextQuestion(String scriptId) {
+        SessionSnapshot session = dialogues.startOrResume(visitor, scriptId);
+        while (!(session.prompt() instanceof Prompt.FreeText)) {
+            session = reply(session);
+        }
+        return session;
     }
 
     private SessionSnapshot reply(SessionSnapshot session) {

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Repository;
 
 import nl.spiegel.dialogue.ChatMessage;
 import nl.spiegel.dialogue.ExerciseId;
+import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.engine.DialogueState;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.database.DbTime;
 
 /** Sessions, their messages and exercises. Every query is scoped to the owning user. */
@@ -31,7 +33,7 @@ public class SessionRepository {
     private static final String FINISHED = "FINISHED";
     private static final String SESSION_COLUMNS = """
             id, organisation_id, user_id, script_id, script_version, node_id, variables, status, answered, revision,
-            started_at, updated_at, finished_at""";
+            started_at, updated_at, finished_at, paused_level, paused_rules, pending_input""";
 
     private final JdbcClient jdbc;
 
@@ -61,6 +63,40 @@ public class SessionRepository {
                 .params(state.nodeId(), JsonCodec.write(state.variables()), status(state), state.answered(),
                         DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
                 .update() == 1;
+    }
+
+    /**
+     * Pauses the script after a risky answer: the answer is kept as pending input so the script can go on with it
+     * once the person chooses to.
+     */
+    public boolean pause(SessionId id, int expectedRevision, SafetyPause pause, String pendingInput, Instant now) {
+        return jdbc.sql("""
+                UPDATE dialogue_sessions
+                SET paused_level = ?, paused_rules = ?, pending_input = ?, revision = revision + 1, updated_at = ?
+                WHERE id = ? AND revision = ?""")
+                .params(pause.level().name(), String.join(",", pause.ruleIds()),
+                        pendingInput == null ? null : pendingInput.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        DbTime.write(now),
+                        id.toString(), expectedRevision)
+                .update() == 1;
+    }
+
+    /** Ends a safety pause and moves the session on, from the revision the caller saw. */
+    public boolean resume(SessionId id, int expectedRevision, DialogueState state, Instant now) {
+        return jdbc.sql("""
+                UPDATE dialogue_sessions
+                SET node_id = ?, variables = ?, status = ?, answered = ?, revision = revision + 1, updated_at = ?,
+                    finished_at = ?, paused_level = NULL, paused_rules = NULL, pending_input = NULL
+                WHERE id = ? AND revision = ?""")
+                .params(state.nodeId(), JsonCodec.write(state.variables()), status(state), state.answered(),
+                        DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
+                .update() == 1;
+    }
+
+    public void setMessageRisk(SessionId session, int seq, RiskLevel level, List<String> ruleIds) {
+        jdbc.sql("UPDATE dialogue_messages SET risk_level = ?, risk_rules = ? WHERE session_id = ? AND seq = ?")
+                .params(level.name(), String.join(",", ruleIds), session.toString(), seq)
+                .update();
     }
 
     public Optional<SessionRow> find(UserId owner, SessionId id) {
@@ -150,9 +186,18 @@ public class SessionRepository {
     private static SessionRow mapSession(ResultSet rs, int row) throws SQLException {
         DialogueState state = new DialogueState(rs.getString("node_id"), JsonCodec.readMap(rs.getBytes("variables")),
                 FINISHED.equals(rs.getString("status")), rs.getInt("answered"));
+        String pausedLevel = rs.getString("paused_level");
+        SafetyPause pause = pausedLevel == null ? null : new SafetyPause(RiskLevel.valueOf(pausedLevel),
+                splitRules(rs.getString("paused_rules")));
+        byte[] pending = rs.getBytes("pending_input");
         return new SessionRow(SessionId.parse(rs.getString("id")), OrganisationId.parse(rs.getString("organisation_id")),
                 UserId.parse(rs.getString("user_id")), rs.getString("script_id"), rs.getInt("script_version"), state,
                 rs.getInt("revision"), DbTime.read(rs, "started_at"), DbTime.read(rs, "updated_at"),
-                DbTime.read(rs, "finished_at"));
+                DbTime.read(rs, "finished_at"), pause,
+                pending == null ? null : new String(pending, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static List<String> splitRules(String rules) {
+        return rules == null || rules.isBlank() ? List.of() : List.of(rules.split(","));
     }
 }

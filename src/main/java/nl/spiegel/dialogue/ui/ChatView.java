@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 
 import com.vaadin.flow.component.Component;
@@ -25,6 +26,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import nl.spiegel.dialogue.ChatMessage;
+import nl.spiegel.dialogue.ChatSafetyPanel;
+import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.SessionNotFoundException;
@@ -44,6 +47,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
+    private final ObjectProvider<ChatSafetyPanel> safetyPanels;
+    private Component safetyPanel;
 
     private final H1 heading = new H1();
     private final ProgressBar progress = new ProgressBar();
@@ -54,9 +59,10 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private SessionSnapshot snapshot;
     private int shownSeq;
 
-    public ChatView(DialogueService dialogues, CurrentVisitor visitor) {
+    public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels) {
         this.dialogues = dialogues;
         this.visitor = visitor;
+        this.safetyPanels = safetyPanels;
         addClassName("sp-chat");
     }
 
@@ -95,6 +101,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         log_.getElement().setAttribute("aria-label", getTranslation("chat.log.label"));
         log_.removeAll();
         shownSeq = 0;
+        safetyPanel = null;
 
         Button stop = new Button(getTranslation("chat.stop"), click -> stopForNow());
         stop.setId("stop");
@@ -138,6 +145,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 ? getTranslation("chat.progress.done")
                 : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total()));
         composer.show(snapshot.prompt(), locale);
+        snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
         if (snapshot.finished()) {
             Button exercises = new Button(getTranslation("chat.to-exercises"),
@@ -150,11 +158,39 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         }
     }
 
+    /** The script waits; the safety panel takes the place of the next question, inside the conversation. */
+    private void showSafetyPanel(SafetyPause pause) {
+        if (safetyPanel != null) {
+            return;
+        }
+        ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(visitor.get(), snapshot.id(),
+                pause.level(), pause.ruleIds());
+        safetyPanel = safetyPanels.getIfAvailable(FallbackSafetyPanel::new).create(context, this::continueDialogue);
+        log_.add(safetyPanel);
+        safetyPanel.getElement().callJsFunction("scrollIntoView", false);
+    }
+
+    private void continueDialogue() {
+        try {
+            snapshot = dialogues.continueAfterSafetyPause(visitor.get(), snapshot.id(), snapshot.revision());
+            // the panel stays in the conversation, so the help remains visible above what follows
+            safetyPanel = null;
+            render();
+            composer.focusInput();
+        } catch (StaleSessionException e) {
+            snapshot = dialogues.open(visitor.get(), snapshot.id());
+            removeAll();
+            build();
+        }
+    }
+
     private void answer(UserInput input) {
         try {
             snapshot = dialogues.answer(visitor.get(), snapshot.id(), snapshot.revision(), input);
             render();
-            composer.focusInput();
+            if (snapshot.safetyPause().isEmpty()) {
+                composer.focusInput();
+            }
         } catch (InvalidInputException e) {
             composer.reject(getTranslation("chat.error." + e.reason().name().toLowerCase(Locale.ROOT)));
         } catch (StaleSessionException e) {
