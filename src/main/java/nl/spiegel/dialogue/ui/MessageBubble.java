@@ -43,15 +43,18 @@ class MessageBubble extends Div {
         Div card = new Div();
         card.addClassNames("sp-bubble", "sp-bubble-bot", "sp-card", "sp-summary-card");
         card.add(new H3(card.getTranslation("chat.summary")));
-        for (ChatMessage item : items) {
-            Div row = new Div();
-            row.addClassName("sp-summary-item");
-            Span label = new Span(item.title().map(title -> title.in(locale)).orElse(""));
-            label.addClassName("sp-summary-label");
-            row.add(label, body(item.text().in(locale)));
-            card.add(row);
-        }
+        items.forEach(item -> card.add(summaryItem(item, locale)));
         return card;
+    }
+
+    /** One line of a summary: the label and the person's own words. */
+    static Div summaryItem(ChatMessage item, Locale locale) {
+        Div row = new Div();
+        row.addClassName("sp-summary-item");
+        Span label = new Span(item.title().map(title -> title.in(locale)).orElse(""));
+        label.addClassName("sp-summary-label");
+        row.add(label, body(item.text().in(locale)));
+        return row;
     }
 
     private static Paragraph body(String text) {

@@ -50,14 +50,7 @@ public class MyDialoguesView extends Div implements HasDynamicTitle {
             item.add(new H2(dialogue.title().in(locale)), meta);
             if (!dialogue.summary().isEmpty()) {
                 Div summary = new Div();
-                dialogue.summary().forEach(entry -> {
-                    Div row = new Div();
-                    row.addClassName("sp-summary-item");
-                    Span label = new Span(entry.title().map(title -> title.in(locale)).orElse(""));
-                    label.addClassName("sp-summary-label");
-                    row.add(label, new Paragraph(entry.text().in(locale)));
-                    summary.add(row);
-                });
+                dialogue.summary().forEach(entry -> summary.add(MessageBubble.summaryItem(entry, locale)));
                 item.add(new Details(getTranslation("history.summary"), summary));
             }
             Button open = new Button(getTranslation(dialogue.finished() ? "history.read" : "start.continue"),
