@@ -136,7 +136,13 @@ public final class DialogueEngine {
 
         LocalizedText render(LocalizedText template) {
             return template.mapWithLanguage((language, text) -> Placeholders.fill(text,
-                    name -> value(name).map(value -> value.in(language)).orElse("")));
+                    name -> value(name).map(value -> value.isVerbatim() ? inSentence(value.in(language))
+                            : value.in(language)).orElse("")));
+        }
+
+        /** Words mirrored inside a sentence lose their own closing full stop, so no ".". appears. */
+        private static String inSentence(String words) {
+            return words.replaceAll("[.\u2026\s]+$", "");
         }
 
         Optional<LocalizedText> value(String variable) {

@@ -436,6 +436,14 @@ class DialogueEngineTest {
         }
 
         @Test
+        void mirroredWordsLoseTheirClosingFullStopButTheSummaryKeepsThem() {
+            Step step = answer(script, engine.start(script), "Ann.");
+
+            assertThat(only(step, Turn.Kind.REFLECTION).text().in("nl")).isEqualTo("Je heet \"Ann\".");
+            assertThat(step.state().variables()).containsEntry("naam", "Ann.");
+        }
+
+        @Test
         void placeholdersInQuestionTextsAreFilledToo() {
             Step step = answer(script, engine.start(script), "Anna");
 

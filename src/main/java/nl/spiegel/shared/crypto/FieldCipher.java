@@ -1,0 +1,117 @@
+package nl.spiegel.shared.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encrypts personal text for storage with AES-256-GCM. Every ciphertext carries the id of its key, so keys can be
+ * rotated while old data stays readable. The {@code purpose} (for example {@code dialogue_messages.body}) is bound as
+ * associated data: a ciphertext copied into another column does not decrypt.
+ *
+ * <p>Layout: {@code 'S' 1 | key id length | key id (ASCII) | 12-byte nonce | ciphertext with 16-byte tag}.
+ */
+public final class FieldCipher {
+
+    private static final byte MAGIC = 'S';
+    private static final byte FORMAT = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final KeyRing keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCipher(KeyRing keys) {
+        this.keys = keys;
+    }
+
+    public String activeKeyId() {
+        return keys.activeKeyId();
+    }
+
+    public byte[] encrypt(String plaintext, String purpose) {
+        if (plaintext == null) {
+            return null;
+        }
+        return encrypt(plaintext.getBytes(StandardCharsets.UTF_8), purpose);
+    }
+
+    public byte[] encrypt(byte[] plaintext, String purpose) {
+        if (plaintext == null) {
+            return null;
+        }
+        byte[] keyId = keys.activeKeyId().getBytes(StandardCharsets.US_ASCII);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.activeKey(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(3 + keyId.length + NONCE_BYTES + sealed.length)
+                    .put(MAGIC).put(FORMAT).put((byte) keyId.length).put(keyId).put(nonce).put(sealed)
+                    .array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decryptToString(byte[] stored, String purpose) {
+        byte[] plain = decrypt(stored, purpose);
+        return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @throws DecryptionException when the key is unknown, the key is wrong or the data were changed; never returns
+     *                             garbage
+     */
+    public byte[] decrypt(byte[] stored, String purpose) {
+        if (stored == null) {
+            return null;
+        }
+        ByteBuffer in = ByteBuffer.wrap(stored);
+        if (stored.length < 3 || in.get() != MAGIC || in.get() != FORMAT) {
+            throw new DecryptionException("stored value is not in Spiegel's encrypted format");
+        }
+        int idLength = in.get();
+        if (idLength <= 0 || in.remaining() < idLength + NONCE_BYTES) {
+            throw new DecryptionException("stored value is truncated");
+        }
+        byte[] keyIdBytes = new byte[idLength];
+        in.get(keyIdBytes);
+        String keyId = new String(keyIdBytes, StandardCharsets.US_ASCII);
+        SecretKey key = keys.key(keyId).orElseThrow(() -> new DecryptionException(
+                "no key '" + keyId + "' is configured; add it to spiegel.crypto.keys"));
+        byte[] nonce = new byte[NONCE_BYTES];
+        in.get(nonce);
+        byte[] sealed = new byte[in.remaining()];
+        in.get(sealed);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new DecryptionException("decryption with key '" + keyId + "' failed: wrong key or changed data");
+        }
+    }
+
+    /** The key id a stored value was encrypted with. */
+    public static String keyIdOf(byte[] stored) {
+        if (stored == null || stored.length < 3 || stored[0] != MAGIC || stored[1] != FORMAT) {
+            throw new DecryptionException("stored value is not in Spiegel's encrypted format");
+        }
+        return new String(stored, 3, stored[2], StandardCharsets.US_ASCII);
+    }
+
+    public static final class DecryptionException extends RuntimeException {
+        public DecryptionException(String message) {
+            super(message);
+        }
+    }
+}
