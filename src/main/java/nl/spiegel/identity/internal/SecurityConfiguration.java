@@ -11,14 +11,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import nl.spiegel.identity.IdentityProperties;
+import nl.spiegel.identity.ui.LoginView;
 
 /**
- * Views declare who may open them (all current views are open to anonymous visitors). Framing is denied until
- * embedding for organisations is built.
+ * Views declare who may open them: most are open to anonymous visitors, staff views need a role and a login with
+ * e-mail and password (form login on {@link LoginView}). Framing is denied until embedding for organisations is
+ * built.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** The therapist workspace (escalation module); a path, so identity does not depend on that module. */
+    static final String STAFF_HOME = "/therapist";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -28,8 +33,10 @@ class SecurityConfiguration {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         // our own static files (stylesheets, images, scripts) are public; Vaadin's own are permitted by the configurer
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/images/**").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
-        }).build();
+        // staff land on their workspace after logging in, unless they were on their way to another staff page
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .defaultSuccessUrl(STAFF_HOME)).build();
     }
 
     @Bean

@@ -46,7 +46,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         nav.addClassName("sp-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.add(link("", "nav.start"), link("my-dialogues", "nav.my-dialogues"),
-                link("my-exercises", "nav.my-exercises"), link("learn", "nav.learn"));
+                link("my-exercises", "nav.my-exercises"), link("safety-plan", "nav.safety-plan"),
+                link("learn", "nav.learn"));
 
         Button help = new Button(getTranslation("help.button"),
                 click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());

@@ -114,6 +114,44 @@ class ChatFlowIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void aCrisisMessageShowsTheSafetyPanelPausesTheScriptAndTheDialogueGoesOnOnlyWhenChosen() {
+        openDialogue("kennismaking");
+        while (!find(TextArea.class).withId("answer").exists()) {
+            replyWithSomething(0);
+        }
+        test(find(TextArea.class).withId("answer").single())
+                .setValue("Ik zie het niet meer zitten, ik wil er een eind aan maken.");
+        test(find(Button.class).withId("send").single()).click();
+
+        Div panel = find(Div.class).withId("safety-panel").single();
+        assertThat(panel.getElement().getOuterHTML()).contains("tel:113", "tel:112");
+        assertThat(find(Button.class).withId("talk-to-human").exists()).isTrue();
+        assertThat(find(TextArea.class).withId("answer").exists()).as("the script waits").isFalse();
+        assertThat(textOf(find(Div.class).withId("chat-log"))).contains("ik wil er een eind aan maken");
+
+        test(find(Button.class).withId("screen-dismiss").single()).click();
+        assertThat(find(Div.class).withId("safety-panel").single().getElement().getOuterHTML())
+                .as("a denial keeps the help visible").contains("tel:113");
+        test(find(Button.class).withId("continue-dialogue").single()).click();
+
+        assertThat(find(Div.class).withId("composer").exists()).as("the dialogue goes on").isTrue();
+        assertThat(find(Div.class).withId("safety-panel").exists()).as("the panel stays in the conversation").isTrue();
+    }
+
+    @Test
+    void anOrdinarySadMessageDoesNotInterruptTheDialogue() {
+        openDialogue("emoties");
+        while (!find(TextArea.class).withId("answer").exists()) {
+            replyWithSomething(0);
+        }
+        test(find(TextArea.class).withId("answer").single())
+                .setValue("Ik was gisteren verdrietig omdat mijn vriendin verhuist, en ik ging dood van het lachen om haar afscheidskaart.");
+        test(find(Button.class).withId("send").single()).click();
+
+        assertThat(find(Div.class).withId("safety-panel").exists()).isFalse();
+    }
+
+    @Test
     void anUnknownSessionShowsAFriendlyMessage() {
         navigate(ChatView.class, "00000000-0000-0000-0000-00000000abcd");
         assertThat(textOf(getCurrentView().getElement().getComponent().orElseThrow()))

@@ -1,0 +1,72 @@
+package nl.spiegel.escalation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+import com.vaadin.flow.i18n.I18NProvider;
+
+import nl.spiegel.escalation.internal.CrisisContactRepository;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+
+/**
+ * Where a person can turn in a crisis: the organisation's own contacts when it has set them, otherwise the Dutch
+ * defaults (113, 112, huisarts, Veilig Thuis). Never fails: when the database cannot be read, the defaults are shown.
+ */
+@Service
+public class CrisisContacts {
+
+    private static final Logger log = LoggerFactory.getLogger(CrisisContacts.class);
+
+    private final CrisisContactRepository repository;
+    private final I18NProvider i18n;
+
+    CrisisContacts(CrisisContactRepository repository, I18NProvider i18n) {
+        this.repository = repository;
+        this.i18n = i18n;
+    }
+
+    public List<CrisisContact> forOrganisation(OrganisationId organisation, Locale locale) {
+        String language = SpiegelI18NProvider.supported(locale).getLanguage();
+        try {
+            Map<String, List<CrisisContact>> own = repository.findAll(organisation).stream()
+                    .collect(Collectors.groupingBy(CrisisContactRepository.Row::language, LinkedHashMap::new,
+                            Collectors.mapping(CrisisContactRepository.Row::contact, Collectors.toList())));
+            if (own.containsKey(language)) {
+                return List.copyOf(own.get(language));
+            }
+            if (!own.isEmpty()) {
+                // the organisation's own numbers in another language beat the Dutch defaults, which may be the
+                // wrong country for it; Dutch first as the main language
+                return List.copyOf(own.getOrDefault(SpiegelI18NProvider.DUTCH.getLanguage(),
+                        own.values().iterator().next()));
+            }
+        } catch (DataAccessException e) {
+            log.warn("crisis contacts of organisation {} could not be read; showing the defaults", organisation, e);
+        }
+        return defaults(locale);
+    }
+
+    /** The Dutch national contacts from the safety guide, in the language asked for. */
+    public List<CrisisContact> defaults(Locale locale) {
+        Locale supported = SpiegelI18NProvider.supported(locale);
+        return List.of(
+                new CrisisContact(i18n.getTranslation("crisis.113.title", supported),
+                        i18n.getTranslation("crisis.113.text", supported), List.of("113", "0800-0113"),
+                        "https://www.113.nl"),
+                new CrisisContact(i18n.getTranslation("crisis.112.title", supported),
+                        i18n.getTranslation("crisis.112.text", supported), List.of("112"), null),
+                new CrisisContact(i18n.getTranslation("crisis.gp.title", supported),
+                        i18n.getTranslation("crisis.gp.text", supported), List.of(), null),
+                new CrisisContact(i18n.getTranslation("crisis.veilig-thuis.title", supported),
+                        i18n.getTranslation("crisis.veilig-thuis.text", supported), List.of("0800-2000"), null));
+    }
+}

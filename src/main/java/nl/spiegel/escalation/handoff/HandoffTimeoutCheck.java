@@ -1,0 +1,36 @@
+package nl.spiegel.escalation.handoff;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Regularly tells people whose request nobody accepted in time that nobody is available right now. The check uses
+ * the injected clock through {@link HandoffService#expireUnanswered()}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class HandoffTimeoutCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoffTimeoutCheck.class);
+
+    private final HandoffService handoffs;
+
+    HandoffTimeoutCheck(HandoffService handoffs) {
+        this.handoffs = handoffs;
+    }
+
+    @Scheduled(fixedDelayString = "${spiegel.handoff.check-interval:PT5S}",
+            initialDelayString = "${spiegel.handoff.check-interval:PT5S}")
+    void expireUnanswered() {
+        try {
+            handoffs.expireUnanswered();
+        } catch (DataAccessException e) {
+            // try again at the next tick; the person's screen keeps showing the crisis contacts meanwhile
+            log.warn("handoff timeout check failed", e);
+        }
+    }
+}

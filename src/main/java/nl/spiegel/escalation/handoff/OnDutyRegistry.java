@@ -1,0 +1,42 @@
+package nl.spiegel.escalation.handoff;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import nl.spiegel.identity.StaffMember;
+import nl.spiegel.identity.UserId;
+import nl.spiegel.organisation.OrganisationId;
+
+/**
+ * Which therapists are on duty right now, in memory: a restart puts everybody off duty, which errs on the side of
+ * telling people honestly that nobody is there. Changed through {@link HandoffService#setOnDuty}, which checks the
+ * role.
+ */
+@Component
+public class OnDutyRegistry {
+
+    private final Map<UserId, OrganisationId> onDuty = new ConcurrentHashMap<>();
+
+    void set(StaffMember therapist, boolean on) {
+        if (on) {
+            onDuty.put(therapist.userId(), therapist.organisationId());
+        } else {
+            onDuty.remove(therapist.userId());
+        }
+    }
+
+    public boolean isOnDuty(UserId therapist) {
+        return onDuty.containsKey(therapist);
+    }
+
+    /** On duty for this organisation. */
+    public boolean isOnDuty(UserId therapist, OrganisationId organisation) {
+        return organisation.equals(onDuty.get(therapist));
+    }
+
+    public int count(OrganisationId organisation) {
+        return (int) onDuty.values().stream().filter(organisation::equals).count();
+    }
+}

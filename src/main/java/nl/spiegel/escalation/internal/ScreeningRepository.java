@@ -1,0 +1,97 @@
+package nl.spiegel.escalation.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.spiegel.dialogue.SessionId;
+import nl.spiegel.escalation.Screening;
+import nl.spiegel.escalation.ScreeningId;
+import nl.spiegel.escalation.screening.Answer;
+import nl.spiegel.escalation.screening.Question;
+import nl.spiegel.escalation.screening.Screener;
+import nl.spiegel.identity.UserId;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.database.DbTime;
+
+/** Screenings; every query is scoped to the owning user. */
+@Repository
+public class ScreeningRepository {
+
+    private static final String COLUMNS =
+            "id, session_id, trigger_level, answers, grade, dismissed, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+
+    ScreeningRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(OrganisationId organisation, UserId owner, Screening screening) {
+        jdbc.sql("""
+                INSERT INTO screenings (id, organisation_id, user_id, session_id, trigger_level, answers, grade,
+                    dismissed, started_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screening.id().toString(), organisation.toString(), owner.toString(),
+                        screening.session() == null ? null : screening.session().toString(),
+                        screening.trigger().name(), answers(screening.screener()), grade(screening),
+                        screening.dismissed(), DbTime.write(screening.startedAt()),
+                        DbTime.write(screening.finishedAt()))
+                .update();
+    }
+
+    public void update(UserId owner, Screening screening) {
+        int updated = jdbc.sql("""
+                UPDATE screenings SET answers = ?, grade = ?, dismissed = ?, finished_at = ?
+                WHERE id = ? AND user_id = ?""")
+                .params(answers(screening.screener()), grade(screening), screening.dismissed(),
+                        DbTime.write(screening.finishedAt()), screening.id().toString(), owner.toString())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("screening " + screening.id() + " not updated");
+        }
+    }
+
+    public Optional<Screening> find(UserId owner, ScreeningId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE id = ? AND user_id = ?")
+                .params(id.toString(), owner.toString())
+                .query(ScreeningRepository::map)
+                .optional();
+    }
+
+    /** Locks the row, so two answers arriving together (a double click) are applied one after the other. */
+    public Optional<Screening> findForUpdate(UserId owner, ScreeningId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE id = ? AND user_id = ? FOR UPDATE")
+                .params(id.toString(), owner.toString())
+                .query(ScreeningRepository::map)
+                .optional();
+    }
+
+    /** The grade is stored once the screening is finished; while it runs it is null. */
+    private static String grade(Screening screening) {
+        return screening.finished() ? screening.grade().name() : null;
+    }
+
+    private static byte[] answers(Screener screener) {
+        Map<String, Boolean> answers = new LinkedHashMap<>();
+        screener.answers().forEach(answer -> answers.put(answer.question().code(), answer.yes()));
+        return EscalationJson.write(answers);
+    }
+
+    private static Screening map(ResultSet rs, int row) throws SQLException {
+        List<Answer> answers = EscalationJson.readFlags(rs.getBytes("answers")).entrySet().stream()
+                .map(entry -> new Answer(Question.fromCode(entry.getKey()), entry.getValue()))
+                .toList();
+        String session = rs.getString("session_id");
+        return new Screening(ScreeningId.parse(rs.getString("id")), session == null ? null : SessionId.parse(session),
+                RiskLevel.valueOf(rs.getString("trigger_level")), new Screener(answers), rs.getBoolean("dismissed"),
+                DbTime.read(rs, "started_at"), DbTime.read(rs, "finished_at"));
+    }
+}

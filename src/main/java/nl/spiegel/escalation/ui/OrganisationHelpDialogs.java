@@ -1,0 +1,48 @@
+package nl.spiegel.escalation.ui;
+
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dialog.Dialog;
+
+import nl.spiegel.escalation.CrisisContacts;
+import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+import nl.spiegel.shared.ui.HelpDialogFactory;
+
+/** The help dialog with the crisis contacts of the current visitor's organisation, in the language of the screen. */
+@Component
+class OrganisationHelpDialogs implements HelpDialogFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(OrganisationHelpDialogs.class);
+
+    private final CrisisContacts contacts;
+    private final CurrentVisitor visitor;
+
+    OrganisationHelpDialogs(CrisisContacts contacts, CurrentVisitor visitor) {
+        this.contacts = contacts;
+        this.visitor = visitor;
+    }
+
+    @Override
+    public Dialog create() {
+        UI ui = UI.getCurrent();
+        Locale locale = ui == null ? SpiegelI18NProvider.DUTCH : ui.getLocale();
+        return new HelpDialog(contacts.forOrganisation(organisation(), locale));
+    }
+
+    /** The help must open even when the visitor cannot be looked up (database down): then the default contacts. */
+    private OrganisationId organisation() {
+        try {
+            return visitor.get().organisationId();
+        } catch (RuntimeException e) {
+            log.warn("visitor not resolved for the help dialog; showing the default crisis contacts", e);
+            return OrganisationId.DEFAULT;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package nl.spiegel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The live handoff in two real browsers: a therapist on duty and a person in crisis. The request, the acceptance
+ * and every message must arrive by push, without a reload. The person's side starts from a test-only page
+ * ({@code /test-handoff}) that shows the real handoff panel behind a "talk to a person now" button.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // long enough to accept comfortably, short enough to see the timeout in the second test
+        "spiegel.handoff.accept-timeout=PT20S",
+        "spiegel.handoff.check-interval=PT1S"})
+@ActiveProfiles("test")
+class HandoffJourneyIT {
+
+    private static final Duration LIVE = Duration.ofSeconds(5);
+    private static final By STATUS = By.id("handoff-status");
+    private static final By ACCEPT = By.cssSelector("#handoff-queue .handoff-accept");
+
+    @LocalServerPort
+    private int port;
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @AfterEach
+    void quitBrowsers() {
+        for (Browser browser : browsers) {
+            try {
+                browser.close();
+            } catch (RuntimeException e) {
+                // the next one still has to be closed
+            }
+        }
+        browsers.clear();
+    }
+
+    @Test
+    void aTherapistOnDutyTakesOverLiveAndBothSeeEachOthersMessages() {
+        Browser therapist = browser(1100, 1300);
+        logInAsDemoTherapist(therapist);
+        assertThat(therapist.visible(By.cssSelector("h1")).getText()).isEqualTo("Werkplek hulpverleners");
+        therapist.visible(By.cssSelector("#on-duty label")).click();
+        therapist.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#handoff-queue p"),
+                "Er wacht nu niemand."));
+        String therapistUrl = therapist.driver().getCurrentUrl();
+
+        Browser person = browser(420, 900);
+        person.go("/test-handoff");
+        person.visible(By.id("talk-to-human")).click();
+        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
+        assertThat(person.visible(By.id("handoff-panel")).getText()).contains("Kun je niet wachten? Bel 113");
+        assertThat(person.exists(By.cssSelector("#handoff-panel a[href='tel:113']"))).isTrue();
+
+        // the request appears at the therapist by push: no reload, same page
+        WebElement accept = new WebDriverWait(therapist.driver(), LIVE, Duration.ofMillis(50))
+                .until(ExpectedConditions.elementToBeClickable(ACCEPT));
+        assertThat(therapist.driver().getCurrentUrl()).isEqualTo(therapistUrl);
+        String request = therapist.visible(By.cssSelector("#handoff-queue .sp-therapist-request")).getText();
+        assertThat(request).contains("Crisis", "test.crisis.plan", "test.crisis.means", "Sinds");
+        accept.click();
+        therapist.visible(By.id("therapist-chat"));
+
+        new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50))
+                .until(ExpectedConditions.textToBe(STATUS, "Demo Therapeut is er nu voor je"));
+
+        String fromPerson = "Ik weet het even niet meer. Fijn dat er iemand is.";
+        person.visible(By.cssSelector("#handoff-message input")).sendKeys(fromPerson);
+        person.visible(By.id("handoff-send")).click();
+        new WebDriverWait(therapist.driver(), LIVE, Duration.ofMillis(50))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("therapist-log"), fromPerson));
+
+        String fromTherapist = "Ik ben er. Vertel maar, we nemen de tijd.";
+        WebElement reply = therapist.visible(By.cssSelector("#therapist-message input"));
+        reply.sendKeys(fromTherapist);
+        reply.sendKeys(Keys.ENTER);
+        new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("handoff-log"), fromTherapist));
+        assertThat(person.visible(By.id("handoff-log")).getText()).contains(fromPerson, "Jij", "Demo Therapeut");
+        assertThat(therapist.visible(By.id("therapist-log")).getText()).contains(fromTherapist, "Persoon");
+
+        assertThat(seriousViolations(therapist, "therapist workspace")).isEmpty();
+        assertThat(seriousViolations(person, "live chat of the person")).isEmpty();
+
+        therapist.waitForVaadin();
+        therapist.js("window.scrollTo(0, 0)");
+        therapist.screenshot(Path.of("docs", "images", "therapist.png"));
+
+        therapist.visible(By.cssSelector("#handoff-outcome textarea"))
+                .sendKeys("Samen een veiligheidsplan gemaakt; morgen belt de huisarts.");
+        therapist.visible(By.id("handoff-close")).click();
+        therapist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("therapist-no-chat")));
+        new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50))
+                .until(ExpectedConditions.textToBe(STATUS, "Het gesprek is afgesloten"));
+        assertThat(person.visible(By.cssSelector("#handoff-panel a[href='tel:113']")).isDisplayed()).isTrue();
+        assertThat(person.all(By.cssSelector("#handoff-message input")).stream().noneMatch(WebElement::isDisplayed))
+                .as("no chat after closing").isTrue();
+    }
+
+    @Test
+    void whenNobodyAcceptsInTimeThePersonIsToldHonestlyAndCanLeaveAWayToBeContacted() {
+        Browser person = browser(420, 900);
+        person.go("/test-handoff");
+        person.visible(By.id("talk-to-human")).click();
+        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
+
+        new WebDriverWait(person.driver(), Duration.ofSeconds(40), Duration.ofMillis(100))
+                .until(ExpectedConditions.textToBe(STATUS, "Het is nu niet gelukt om iemand te vinden"));
+        assertThat(person.visible(By.id("handoff-explanation")).getText()).contains("niemand", "beschikbaar");
+        for (String number : List.of("tel:113", "tel:112", "tel:08000113")) {
+            assertThat(person.visible(By.cssSelector("#handoff-panel a[href='" + number + "']")).isDisplayed())
+                    .as(number).isTrue();
+        }
+
+        person.visible(By.cssSelector("#handoff-contact textarea")).sendKeys("06-12345678, na 18 uur");
+        person.visible(By.id("handoff-contact-send")).click();
+        person.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handoff-contact-done")));
+        assertThat(person.visible(By.id("handoff-contact-done")).getText()).startsWith("Dank je.");
+        assertThat(person.visible(By.id("handoff-retry")).isDisplayed()).isTrue();
+        assertThat(seriousViolations(person, "timed-out handoff")).isEmpty();
+    }
+
+    @Test
+    void theWorkspaceIsOnlyForTherapistsWhoLoggedIn() {
+        Browser visitor = browser(1100, 900);
+        visitor.go("/therapist");
+        visitor.waiting().until(ExpectedConditions.urlContains("/login"));
+        visitor.waitForVaadin();
+        assertThat(visitor.exists(By.id("on-duty"))).isFalse();
+        assertThat(visitor.visible(By.id("help-button")).isDisplayed()).as("help stays visible").isTrue();
+
+        visitor.visible(By.cssSelector("#vaadinLoginUsername input")).sendKeys("therapeut@spiegel.local");
+        WebElement password = visitor.visible(By.cssSelector("#vaadinLoginPassword input"));
+        password.sendKeys("niet-het-goede-wachtwoord");
+        password.sendKeys(Keys.ENTER);
+        visitor.waiting().until(ExpectedConditions.urlContains("error"));
+        visitor.waitForVaadin();
+        assertThat(visitor.visible(By.id("login-form")).getText()).contains("Inloggen is niet gelukt");
+        assertThat(visitor.exists(By.id("on-duty"))).isFalse();
+    }
+
+    private static List<String> seriousViolations(Browser browser, String page) {
+        browser.waitForVaadin();
+        Results results = new AxeBuilder().analyze(browser.driver());
+        assertThat(results.isErrored()).as("axe-core ran on %s", page).isFalse();
+        List<String> problems = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if (Set.of("critical", "serious").contains(rule.getImpact())) {
+                problems.add(page + ": " + rule.getId() + " " + rule.getHelp() + " at " + rule.getNodes().stream()
+                        .map(node -> node.getTarget() + " " + node.getFailureSummary())
+                        .collect(Collectors.joining("; ")));
+            }
+        }
+        return problems;
+    }
+
+    private void logInAsDemoTherapist(Browser browser) {
+        browser.go("/login");
+        browser.visible(By.cssSelector("#vaadinLoginUsername input")).sendKeys("therapeut@spiegel.local");
+        WebElement password = browser.visible(By.cssSelector("#vaadinLoginPassword input"));
+        password.sendKeys("spiegel-demo-therapeut");
+        password.sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.urlContains("/therapist"));
+        browser.waitForVaadin();
+    }
+
+    private Browser browser(int width, int height) {
+        Browser browser = Browser.open("http://localhost:" + port, width, height);
+        browsers.add(browser);
+        return browser;
+    }
+}
