@@ -26,8 +26,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The live handoff in two real browsers: a therapist on duty and a person in crisis. The request, the acceptance
- * and every message must arrive by push, without a reload. The person's side starts from a test-only page
- * ({@code /test-handoff}) that shows the real handoff panel behind a "talk to a person now" button.
+ * and every message must arrive by push, without a reload. The person's side starts in the real chat: a crisis
+ * message in "Kennismaking" brings up the safety panel, and its "talk to a person now" button starts the handoff.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // long enough to accept comfortably, short enough to see the timeout in the second test
@@ -39,6 +39,9 @@ class HandoffJourneyIT {
     private static final Duration LIVE = Duration.ofSeconds(5);
     private static final By STATUS = By.id("handoff-status");
     private static final By ACCEPT = By.cssSelector("#handoff-queue .handoff-accept");
+    private static final By ANSWER = By.cssSelector("#answer textarea");
+    private static final String CRISIS_MESSAGE =
+            "Ik wil niet meer leven. Ik heb de pillen al klaarliggen voor vanavond.";
 
     @LocalServerPort
     private int port;
@@ -68,9 +71,7 @@ class HandoffJourneyIT {
         String therapistUrl = therapist.driver().getCurrentUrl();
 
         Browser person = browser(420, 900);
-        person.go("/test-handoff");
-        person.visible(By.id("talk-to-human")).click();
-        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
+        askForAPersonFromTheChat(person);
         assertThat(person.visible(By.id("handoff-panel")).getText()).contains("Kun je niet wachten? Bel 113");
         assertThat(person.exists(By.cssSelector("#handoff-panel a[href='tel:113']"))).isTrue();
 
@@ -79,7 +80,9 @@ class HandoffJourneyIT {
                 .until(ExpectedConditions.elementToBeClickable(ACCEPT));
         assertThat(therapist.driver().getCurrentUrl()).isEqualTo(therapistUrl);
         String request = therapist.visible(By.cssSelector("#handoff-queue .sp-therapist-request")).getText();
-        assertThat(request).contains("Crisis", "test.crisis.plan", "test.crisis.means", "Sinds");
+        assertThat(request).contains("Crisis", "nl.crisis.", "Sinds");
+        assertThat(request).as("the therapist sees why, never the person's words").doesNotContain("pillen");
+        assertThat(therapist.visible(By.id("handoff-queue")).getText()).doesNotContain("pillen");
         accept.click();
         therapist.visible(By.id("therapist-chat"));
 
@@ -122,9 +125,7 @@ class HandoffJourneyIT {
     @Test
     void whenNobodyAcceptsInTimeThePersonIsToldHonestlyAndCanLeaveAWayToBeContacted() {
         Browser person = browser(420, 900);
-        person.go("/test-handoff");
-        person.visible(By.id("talk-to-human")).click();
-        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
+        askForAPersonFromTheChat(person);
 
         new WebDriverWait(person.driver(), Duration.ofSeconds(40), Duration.ofMillis(100))
                 .until(ExpectedConditions.textToBe(STATUS, "Het is nu niet gelukt om iemand te vinden"));
@@ -159,6 +160,34 @@ class HandoffJourneyIT {
         visitor.waitForVaadin();
         assertThat(visitor.visible(By.id("login-form")).getText()).contains("Inloggen is niet gelukt");
         assertThat(visitor.exists(By.id("on-duty"))).isFalse();
+    }
+
+    /**
+     * The real way in: the person starts "Kennismaking", answers until the first open question, writes a crisis
+     * message, gets the safety panel in the conversation and asks for a person there.
+     */
+    private static void askForAPersonFromTheChat(Browser person) {
+        person.go("/");
+        person.visible(By.cssSelector("li.sp-dialogue-card[data-dialogue='kennismaking'] .sp-card-action")).click();
+        person.waiting().until(ExpectedConditions.urlContains("/dialogue/"));
+        person.waiting().until(d -> !person.all(By.cssSelector("#chat-log .sp-bubble")).isEmpty());
+        person.waitForVaadin();
+        for (int choices = 0; !person.exists(ANSWER); choices++) {
+            assertThat(choices).as("choices before the first open question").isLessThan(10);
+            int before = person.all(By.cssSelector("#chat-log .sp-bubble")).size();
+            person.visible(By.cssSelector("#composer vaadin-button.sp-option")).click();
+            person.waiting().until(d -> person.all(By.cssSelector("#chat-log .sp-bubble")).size() > before);
+            person.waitForVaadin();
+        }
+        person.visible(ANSWER).sendKeys(CRISIS_MESSAGE);
+        person.visible(By.id("send")).click();
+
+        WebElement safety = person.visible(By.id("safety-panel"));
+        assertThat(safety.getText()).doesNotContain(CRISIS_MESSAGE);
+        assertThat(person.visible(By.cssSelector("#safety-panel a[href='tel:113']")).isDisplayed()).isTrue();
+        assertThat(person.visible(By.id("chat-log")).getText()).contains(CRISIS_MESSAGE);
+        person.visible(By.id("talk-to-human")).click();
+        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
     }
 
     private static List<String> seriousViolations(Browser browser, String page) {
