@@ -129,7 +129,7 @@ final class CompiledPattern {
         return parts;
     }
 
-    /** Joins parts, merging gaps left around a dropped optional element ("a ..2 ..1 b" becomes "a ..4 b"). */
+    /** Joins parts, merging gaps left around a dropped optional element ("a ..2 ..1 b" becomes "a ..3 b"). */
     private static String join(List<String> parts) {
         List<String> out = new ArrayList<>();
         for (String p : parts) {
@@ -138,7 +138,7 @@ final class CompiledPattern {
             }
             int last = out.size() - 1;
             if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
-                int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2)) + 1;
+                int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2));
                 out.set(last, ".." + merged);
             } else {
                 out.add(p);

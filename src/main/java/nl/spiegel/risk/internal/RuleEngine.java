@@ -38,14 +38,16 @@ public final class RuleEngine {
     private static final int CONTEXT_WINDOW = 4;
     private static final int HEDGE_NEAR_WINDOW = 3;
     private static final List<String> RESERVED_GROUPS = List.of("NEG", "HEDGE_NEAR", "FIRST", "FIRST_SELF", "OTHER",
-            "OTHER_SELF", "BREAK", "SUBCLAUSE", "FILLER", "MEANS");
+            "OTHER_SELF", "BREAK", "SUBCLAUSE", "FILLER", "MEANS", "NO_MEANS", "PLANNED", "PREPOSITION", "FUNCTION");
 
     private final TextAnalyser analyser;
     private final Vocabulary vocabulary;
     private final List<Rule> rules;
     private final int[][] anchors;
     private final int[] numberAnchors;
-    private final Map<String, Element> reserved;
+    /** Reserved groups per language (index as in {@link #languages}), so Dutch "want" (because) never splits an English clause. */
+    private final Map<String, Element[]> reserved;
+    private final List<String> languages;
     private final List<String> versions;
 
     /** A rule, idiom or marker after compilation. */
@@ -70,13 +72,15 @@ public final class RuleEngine {
     }
 
     private RuleEngine(TextAnalyser analyser, Vocabulary vocabulary, List<Rule> rules, int[][] anchors,
-                       int[] numberAnchors, Map<String, Element> reserved, List<String> versions) {
+                       int[] numberAnchors, Map<String, Element[]> reserved, List<String> languages,
+                       List<String> versions) {
         this.analyser = analyser;
         this.vocabulary = vocabulary;
         this.rules = rules;
         this.anchors = anchors;
         this.numberAnchors = numberAnchors;
         this.reserved = reserved;
+        this.languages = languages;
         this.versions = versions;
     }
 
@@ -88,20 +92,33 @@ public final class RuleEngine {
     public static RuleEngine compile(List<LexiconSpec> specs) {
         Vocabulary vocabulary = new Vocabulary();
         List<Rule> rules = new ArrayList<>();
-        Map<String, Element> reserved = new HashMap<>();
+        Map<String, Element[]> reserved = new HashMap<>();
+        List<String> languages = new ArrayList<>();
         Map<String, String[]> spelling = new HashMap<>();
         List<String> typos = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        for (LexiconSpec spec : specs) {
+            if (!languages.contains(spec.language())) {
+                languages.add(spec.language());
+            }
+        }
+        int langs = languages.size();
         for (String name : RESERVED_GROUPS) {
-            reserved.put(name, Element.empty());
+            Element[] perLanguage = new Element[langs + 1];
+            java.util.Arrays.fill(perLanguage, Element.empty());
+            reserved.put(name, perLanguage);
         }
         for (LexiconSpec spec : specs) {
             versions.add(spec.source() + " v" + spec.version());
             GroupResolver groups = new GroupResolver(spec, vocabulary);
+            int li = languages.indexOf(spec.language());
             for (String name : RESERVED_GROUPS) {
                 if (spec.groups().containsKey(name)) {
-                    reserved.put(name, reserved.get(name).union(groups.group(name)));
+                    Element[] perLanguage = reserved.get(name);
+                    Element g = groups.group(name);
+                    perLanguage[li] = perLanguage[li].union(g);
+                    perLanguage[langs] = perLanguage[langs].union(g); // the last slot: language unknown
                 }
             }
             for (var e : spec.spelling().entrySet()) {
@@ -168,7 +185,8 @@ public final class RuleEngine {
         Set<String> frozenKnown = Set.copyOf(known);
         TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown));
         return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
-                numeric.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(reserved), List.copyOf(versions));
+                numeric.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(reserved), List.copyOf(languages),
+                List.copyOf(versions));
     }
 
     private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner) {
@@ -241,7 +259,7 @@ public final class RuleEngine {
 
     // ---------------------------------------------------------------- assessment
 
-    public RiskAssessment assess(String text) {
+    public RiskAssessment assess(String text, String languageHint) {
         if (text == null || text.isBlank()) {
             return RiskAssessment.none();
         }
@@ -250,7 +268,7 @@ public final class RuleEngine {
             return RiskAssessment.none();
         }
         vocabulary.tag(t);
-        Message m = new Message(t);
+        Message m = new Message(t, languages.indexOf(languageHint));
         List<Hit> hits = findHits(m);
         if (hits.isEmpty()) {
             return RiskAssessment.none();
@@ -368,16 +386,17 @@ public final class RuleEngine {
         /** Clauses for finding the subject: also SUBCLAUSE words ("dat", "that"). */
         final int[] actorClause;
         final Map<String, BitSet> marked = new HashMap<>();
+        /** Language of each token's clause (index into languages), or languages.size() when unclear. */
+        final int[] lang;
 
-        Message(Tokens t) {
+        Message(Tokens t, int hint) {
             this.t = t;
             int n = t.size;
+            lang = clauseLanguages(t, hint);
             sentenceStart = new int[n];
             sentenceEnd = new int[n];
             negClause = new int[n];
             actorClause = new int[n];
-            Element brk = reserved.get("BREAK");
-            Element sub = reserved.get("SUBCLAUSE");
             int s = 0;
             int nc = 0;
             int ac = 0;
@@ -389,10 +408,10 @@ public final class RuleEngine {
                 if (i > 0 && t.clause[i] != t.clause[i - 1]) {
                     nc++;
                     ac++;
-                } else if (i > 0 && brk.matches(t, i)) {
+                } else if (i > 0 && is("BREAK", i)) {
                     nc++;
                     ac++;
-                } else if (i > 0 && sub.matches(t, i)) {
+                } else if (i > 0 && is("SUBCLAUSE", i)) {
                     ac++;
                 }
                 negClause[i] = nc;
@@ -426,21 +445,66 @@ public final class RuleEngine {
             return i >= 0 && i <= hi ? i : -1;
         }
 
+        /** Whether token i belongs to a reserved group of its clause's language. */
+        boolean is(String group, int i) {
+            return reserved.get(group)[lang[i]].matches(t, i);
+        }
+
         boolean endsClause(int last) {
-            Element filler = reserved.get("FILLER");
-            Element brk = reserved.get("BREAK");
             int end = sentenceEnd[last];
             for (int j = last + 1; j < end; j++) {
-                if (t.clause[j] != t.clause[last] || brk.matches(t, j)) {
+                if (t.clause[j] != t.clause[last] || is("BREAK", j)) {
                     return true;
                 }
                 boolean emoji = !Character.isLetterOrDigit(t.term[j].codePointAt(0));
-                if (!emoji && !filler.matches(t, j)) {
+                if (!emoji && !is("FILLER", j)) {
                     return false;
                 }
             }
             return true;
         }
+    }
+
+    /**
+     * Guesses the language of each punctuation clause from its function words ("ik", "het", "niet" against "i",
+     * "the", "not"); a tie falls back to the message as a whole, then to the caller's hint, then to "unclear", where
+     * the reserved groups of all languages apply.
+     */
+    private int[] clauseLanguages(Tokens t, int hint) {
+        int langs = languages.size();
+        int[] out = new int[t.size];
+        int[] total = new int[langs];
+        Map<Integer, int[]> perClause = new HashMap<>();
+        for (int i = 0; i < t.size; i++) {
+            int[] counts = perClause.computeIfAbsent(t.clause[i], k -> new int[langs]);
+            for (int l = 0; l < langs; l++) {
+                if (reserved.get("FUNCTION")[l].matches(t, i)) {
+                    counts[l]++;
+                    total[l]++;
+                }
+            }
+        }
+        int messageLang = best(total, hint < 0 ? langs : hint);
+        for (int i = 0; i < t.size; i++) {
+            out[i] = best(perClause.get(t.clause[i]), messageLang);
+        }
+        return out;
+    }
+
+    private static int best(int[] counts, int tie) {
+        int best = -1;
+        int bestCount = 0;
+        boolean tied = false;
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] > bestCount) {
+                best = l;
+                bestCount = counts[l];
+                tied = false;
+            } else if (counts[l] == bestCount && bestCount > 0) {
+                tied = true;
+            }
+        }
+        return best < 0 || tied ? tie : best;
     }
 
     private List<Hit> findHits(Message m) {
@@ -490,13 +554,12 @@ public final class RuleEngine {
             return level;
         }
         Tokens t = m.t;
-        Element neg = reserved.get("NEG");
         int lo = Math.max(m.sentenceStart[h.first()], h.first() - NEG_BEFORE);
         int hi = Math.min(m.sentenceEnd[h.first()] - 1, h.last() + NEG_AFTER);
         int negator = -1;
         for (int i = lo; i <= hi && negator < 0; i++) {
             boolean inside = i > h.first() && i < h.last();
-            if (!h.uses(i) && neg.matches(t, i)
+            if (!h.uses(i) && m.is("NEG", i)
                     && (inside || m.negClause[i] == m.negClause[i < h.first() ? h.first() : h.last()])) {
                 negator = i;
             }
@@ -506,10 +569,9 @@ public final class RuleEngine {
         }
         int hedge = m.marked("hedge", h.first(), 0, Integer.MAX_VALUE);
         if (hedge < 0) {
-            Element near = reserved.get("HEDGE_NEAR");
             for (int i = Math.max(m.sentenceStart[negator], negator - HEDGE_NEAR_WINDOW);
                  i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
-                if (i != negator && !h.uses(i) && near.matches(t, i)) {
+                if (i != negator && !h.uses(i) && m.is("HEDGE_NEAR", i)) {
                     hedge = i;
                 }
             }
@@ -560,39 +622,44 @@ public final class RuleEngine {
      * "vanavond wil ze dood").
      */
     private int actor(Message m, Hit h) {
-        Tokens t = m.t;
-        Element firstSelf = reserved.get("FIRST_SELF");
-        Element otherSelf = reserved.get("OTHER_SELF");
         for (int u : h.used()) {
-            if (firstSelf.matches(t, u)) {
+            if (m.is("FIRST_SELF", u)) {
                 return -1;
             }
         }
         for (int u : h.used()) {
-            if (otherSelf.matches(t, u)) {
+            if (m.is("OTHER_SELF", u)) {
                 return u;
             }
         }
-        Element first = reserved.get("FIRST");
-        Element other = reserved.get("OTHER");
         int clause = m.actorClause[h.last()];
         for (int i = h.last(); i >= m.sentenceStart[h.last()] && m.actorClause[i] == clause; i--) {
-            if (first.matches(t, i)) {
+            if (m.is("FIRST", i)) {
                 return -1;
             }
-            if (other.matches(t, i)) {
+            if (m.is("OTHER", i) && !afterPreposition(m, i)) {
                 return i;
             }
         }
         for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
-            if (first.matches(t, i)) {
+            if (m.is("FIRST", i)) {
                 return -1;
             }
-            if (other.matches(t, i)) {
+            if (m.is("OTHER", i) && !afterPreposition(m, i)) {
                 return i;
             }
         }
         return 0;
+    }
+
+    /** "de pillen van mijn moeder", "for my brother": a person after a preposition is not the subject. */
+    private static boolean afterPreposition(Message m, int i) {
+        for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
+            if (m.is("PREPOSITION", j)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RiskLevel thirdParty(Message m, Hit h, Rule r, RiskLevel level, int actor, List<Mod> mods) {
@@ -637,18 +704,28 @@ public final class RuleEngine {
         return level;
     }
 
-    /** A means named anywhere in the message, not negated ("geen pillen in huis") and not inside an idiom. */
+    /**
+     * A means or a plan named anywhere in the message, not negated ("geen pillen in huis", "niet van plan") and not
+     * inside an idiom.
+     */
     private int meansToken(Message m, List<Hit> idioms) {
         Tokens t = m.t;
-        Element means = reserved.get("MEANS");
-        Element neg = reserved.get("NEG");
         outer:
         for (int i = 0; i < t.size; i++) {
-            if (!means.matches(t, i)) {
+            boolean plan = m.is("PLANNED", i);
+            if (!plan && !m.is("MEANS", i)) {
                 continue;
             }
-            for (int j = Math.max(m.sentenceStart[i], i - 3); j < i; j++) {
-                if (neg.matches(t, j)) {
+            // a plan may be denied by any negator ("ik ben niet van plan"); a means only by a determiner, because
+            // "ik kan niet meer 💊" has a negator that belongs to the despair, not to the pills
+            for (int j = Math.max(m.sentenceStart[i], i - 3); plan && j < i; j++) {
+                if (m.is("NEG", j) && m.negClause[j] == m.negClause[i]) {
+                    continue outer;
+                }
+            }
+            // "geen pillen in huis", "no plans": a negating determiner right before the means
+            for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
+                if (m.is("NO_MEANS", j)) {
                     continue outer;
                 }
             }
