@@ -137,7 +137,9 @@ final class CompiledPattern {
                 continue;
             }
             int last = out.size() - 1;
-            if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
+            if (p.equals("#END") && last >= 0 && out.get(last).startsWith("..")) {
+                out.set(last, p); // nothing may lie between a pattern and the end of its clause anyway
+            } else if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
                 int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2));
                 out.set(last, ".." + merged);
             } else {

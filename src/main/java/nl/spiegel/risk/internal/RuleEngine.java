@@ -268,7 +268,8 @@ public final class RuleEngine {
             return RiskAssessment.none();
         }
         vocabulary.tag(t);
-        Message m = new Message(t, languages.indexOf(languageHint));
+        // List.copyOf lists reject indexOf(null)
+        Message m = new Message(t, languageHint == null ? -1 : languages.indexOf(languageHint));
         List<Hit> hits = findHits(m);
         if (hits.isEmpty()) {
             return RiskAssessment.none();
