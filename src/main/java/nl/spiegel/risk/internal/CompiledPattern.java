@@ -220,6 +220,16 @@ final class CompiledPattern {
         return e;
     }
 
+    /** Whether every element has a candidate somewhere in the message; most patterns fail this cheap test. */
+    boolean feasible(BitSet present, boolean anyNumber, boolean manyNumber) {
+        for (Element e : elements) {
+            if (!e.terms.intersects(present) && !(e.anyNumber && anyNumber) && !(e.manyNumber && manyNumber)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Tries to match with the first element at token {@code anchor}; returns the consumed token indexes, or null.
      */

@@ -37,8 +37,11 @@ public final class RuleEngine {
     private static final int NEG_AFTER = 2;
     private static final int CONTEXT_WINDOW = 4;
     private static final int HEDGE_NEAR_WINDOW = 3;
-    private static final List<String> RESERVED_GROUPS = List.of("NEG", "HEDGE_NEAR", "FIRST", "FIRST_SELF", "OTHER",
-            "OTHER_SELF", "BREAK", "SUBCLAUSE", "FILLER", "MEANS", "NO_MEANS", "PLANNED", "PREPOSITION", "FUNCTION");
+    /** Word groups the engine itself reads; their meaning is documented in the header of risk/nl.yaml. */
+    private enum Reserved {
+        NEG, HEDGE_NEAR, FIRST, FIRST_SELF, OTHER, OTHER_SELF, BREAK, SUBCLAUSE, FILLER, MEANS, NO_MEANS, PLANNED,
+        PREPOSITION, FUNCTION
+    }
 
     private final TextAnalyser analyser;
     private final Vocabulary vocabulary;
@@ -46,7 +49,7 @@ public final class RuleEngine {
     private final int[][] anchors;
     private final int[] numberAnchors;
     /** Reserved groups per language (index as in {@link #languages}), so Dutch "want" (because) never splits an English clause. */
-    private final Map<String, Element[]> reserved;
+    private final Element[][] reserved;
     private final List<String> languages;
     private final List<String> versions;
 
@@ -72,7 +75,7 @@ public final class RuleEngine {
     }
 
     private RuleEngine(TextAnalyser analyser, Vocabulary vocabulary, List<Rule> rules, int[][] anchors,
-                       int[] numberAnchors, Map<String, Element[]> reserved, List<String> languages,
+                       int[] numberAnchors, Element[][] reserved, List<String> languages,
                        List<String> versions) {
         this.analyser = analyser;
         this.vocabulary = vocabulary;
@@ -92,7 +95,7 @@ public final class RuleEngine {
     public static RuleEngine compile(List<LexiconSpec> specs) {
         Vocabulary vocabulary = new Vocabulary();
         List<Rule> rules = new ArrayList<>();
-        Map<String, Element[]> reserved = new HashMap<>();
+        Element[][] reserved = new Element[Reserved.values().length][];
         List<String> languages = new ArrayList<>();
         Map<String, String[]> spelling = new HashMap<>();
         List<String> typos = new ArrayList<>();
@@ -104,19 +107,18 @@ public final class RuleEngine {
             }
         }
         int langs = languages.size();
-        for (String name : RESERVED_GROUPS) {
-            Element[] perLanguage = new Element[langs + 1];
-            java.util.Arrays.fill(perLanguage, Element.empty());
-            reserved.put(name, perLanguage);
+        for (Reserved r : Reserved.values()) {
+            reserved[r.ordinal()] = new Element[langs + 1];
+            java.util.Arrays.fill(reserved[r.ordinal()], Element.empty());
         }
         for (LexiconSpec spec : specs) {
             versions.add(spec.source() + " v" + spec.version());
             GroupResolver groups = new GroupResolver(spec, vocabulary);
             int li = languages.indexOf(spec.language());
-            for (String name : RESERVED_GROUPS) {
-                if (spec.groups().containsKey(name)) {
-                    Element[] perLanguage = reserved.get(name);
-                    Element g = groups.group(name);
+            for (Reserved r : Reserved.values()) {
+                if (spec.groups().containsKey(r.name())) {
+                    Element[] perLanguage = reserved[r.ordinal()];
+                    Element g = groups.group(r.name());
                     perLanguage[li] = perLanguage[li].union(g);
                     perLanguage[langs] = perLanguage[langs].union(g); // the last slot: language unknown
                 }
@@ -183,9 +185,10 @@ public final class RuleEngine {
             known.addAll(List.of(e.getValue()));
         }
         Set<String> frozenKnown = Set.copyOf(known);
-        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown));
+        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown),
+                frozenKnown);
         return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
-                numeric.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(reserved), List.copyOf(languages),
+                numeric.stream().mapToInt(Integer::intValue).toArray(), reserved, List.copyOf(languages),
                 List.copyOf(versions));
     }
 
@@ -409,10 +412,10 @@ public final class RuleEngine {
                 if (i > 0 && t.clause[i] != t.clause[i - 1]) {
                     nc++;
                     ac++;
-                } else if (i > 0 && is("BREAK", i)) {
+                } else if (i > 0 && is(Reserved.BREAK, i)) {
                     nc++;
                     ac++;
-                } else if (i > 0 && is("SUBCLAUSE", i)) {
+                } else if (i > 0 && is(Reserved.SUBCLAUSE, i)) {
                     ac++;
                 }
                 negClause[i] = nc;
@@ -447,18 +450,18 @@ public final class RuleEngine {
         }
 
         /** Whether token i belongs to a reserved group of its clause's language. */
-        boolean is(String group, int i) {
-            return reserved.get(group)[lang[i]].matches(t, i);
+        boolean is(Reserved group, int i) {
+            return reserved[group.ordinal()][lang[i]].matches(t, i);
         }
 
         boolean endsClause(int last) {
             int end = sentenceEnd[last];
             for (int j = last + 1; j < end; j++) {
-                if (t.clause[j] != t.clause[last] || is("BREAK", j)) {
+                if (t.clause[j] != t.clause[last] || is(Reserved.BREAK, j)) {
                     return true;
                 }
                 boolean emoji = !Character.isLetterOrDigit(t.term[j].codePointAt(0));
-                if (!emoji && !is("FILLER", j)) {
+                if (!emoji && !is(Reserved.FILLER, j)) {
                     return false;
                 }
             }
@@ -479,7 +482,7 @@ public final class RuleEngine {
         for (int i = 0; i < t.size; i++) {
             int[] counts = perClause.computeIfAbsent(t.clause[i], k -> new int[langs]);
             for (int l = 0; l < langs; l++) {
-                if (reserved.get("FUNCTION")[l].matches(t, i)) {
+                if (reserved[Reserved.FUNCTION.ordinal()][l].matches(t, i)) {
                     counts[l]++;
                     total[l]++;
                 }
@@ -508,31 +511,65 @@ public final class RuleEngine {
         return best < 0 || tied ? tie : best;
     }
 
+    /** Per-message search state: which words occur, and which patterns could possibly match. */
+    private final class Search {
+        final Tokens t;
+        final CompiledPattern.Ends ends;
+        final BitSet present = new BitSet();
+        boolean anyNumber;
+        boolean manyNumber;
+        /** Per pattern reference: 0 not yet known, 1 feasible, 2 impossible. */
+        final byte[] feasible = new byte[rules.size() * MAX_PATTERNS_PER_RULE];
+        final List<Hit> hits = new ArrayList<>();
+        final Set<Long> seen = new HashSet<>();
+
+        Search(Message m) {
+            this.t = m.t;
+            this.ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+            for (int i = 0; i < t.size; i++) {
+                for (int id : t.termIds[i]) {
+                    present.set(id);
+                }
+                anyNumber |= t.number[i] >= 0;
+                manyNumber |= t.number[i] >= Element.MANY;
+            }
+        }
+    }
+
     private List<Hit> findHits(Message m) {
         Tokens t = m.t;
-        List<Hit> hits = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        CompiledPattern.Ends ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+        Search search = new Search(m);
         for (int i = 0; i < t.size; i++) {
             int end = m.sentenceEnd[i];
             for (int id : t.termIds[i]) {
                 for (int ref : anchors[id]) {
-                    tryPattern(t, i, end, ref, ends, hits, seen);
+                    tryPattern(search, i, end, ref);
                 }
             }
             if (t.number[i] >= 0) {
                 for (int ref : numberAnchors) {
-                    tryPattern(t, i, end, ref, ends, hits, seen);
+                    tryPattern(search, i, end, ref);
                 }
             }
         }
-        return hits;
+        return search.hits;
     }
 
-    private void tryPattern(Tokens t, int anchor, int end, int ref, CompiledPattern.Ends ends, List<Hit> hits, Set<Long> seen) {
+    private void tryPattern(Search s, int anchor, int end, int ref) {
         int r = ref / MAX_PATTERNS_PER_RULE;
         CompiledPattern p = rules.get(r).patterns()[ref % MAX_PATTERNS_PER_RULE];
-        int[] used = p.matchAt(t, anchor, end, ends);
+        byte known = s.feasible[ref];
+        if (known == 0) {
+            known = p.feasible(s.present, s.anyNumber, s.manyNumber) ? (byte) 1 : (byte) 2;
+            s.feasible[ref] = known;
+        }
+        if (known == 2) {
+            return;
+        }
+        Tokens t = s.t;
+        List<Hit> hits = s.hits;
+        Set<Long> seen = s.seen;
+        int[] used = p.matchAt(t, anchor, end, s.ends);
         if (used == null) {
             return;
         }
@@ -560,7 +597,7 @@ public final class RuleEngine {
         int negator = -1;
         for (int i = lo; i <= hi && negator < 0; i++) {
             boolean inside = i > h.first() && i < h.last();
-            if (!h.uses(i) && m.is("NEG", i)
+            if (!h.uses(i) && m.is(Reserved.NEG, i)
                     && (inside || m.negClause[i] == m.negClause[i < h.first() ? h.first() : h.last()])) {
                 negator = i;
             }
@@ -572,7 +609,7 @@ public final class RuleEngine {
         if (hedge < 0) {
             for (int i = Math.max(m.sentenceStart[negator], negator - HEDGE_NEAR_WINDOW);
                  i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
-                if (i != negator && !h.uses(i) && m.is("HEDGE_NEAR", i)) {
+                if (i != negator && !h.uses(i) && m.is(Reserved.HEDGE_NEAR, i)) {
                     hedge = i;
                 }
             }
@@ -624,29 +661,29 @@ public final class RuleEngine {
      */
     private int actor(Message m, Hit h) {
         for (int u : h.used()) {
-            if (m.is("FIRST_SELF", u)) {
+            if (m.is(Reserved.FIRST_SELF, u)) {
                 return -1;
             }
         }
         for (int u : h.used()) {
-            if (m.is("OTHER_SELF", u)) {
+            if (m.is(Reserved.OTHER_SELF, u)) {
                 return u;
             }
         }
         int clause = m.actorClause[h.last()];
         for (int i = h.last(); i >= m.sentenceStart[h.last()] && m.actorClause[i] == clause; i--) {
-            if (m.is("FIRST", i)) {
+            if (m.is(Reserved.FIRST, i)) {
                 return -1;
             }
-            if (m.is("OTHER", i) && !afterPreposition(m, i)) {
+            if (m.is(Reserved.OTHER, i) && !afterPreposition(m, i)) {
                 return i;
             }
         }
         for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
-            if (m.is("FIRST", i)) {
+            if (m.is(Reserved.FIRST, i)) {
                 return -1;
             }
-            if (m.is("OTHER", i) && !afterPreposition(m, i)) {
+            if (m.is(Reserved.OTHER, i) && !afterPreposition(m, i)) {
                 return i;
             }
         }
@@ -656,7 +693,7 @@ public final class RuleEngine {
     /** "de pillen van mijn moeder", "for my brother": a person after a preposition is not the subject. */
     private static boolean afterPreposition(Message m, int i) {
         for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
-            if (m.is("PREPOSITION", j)) {
+            if (m.is(Reserved.PREPOSITION, j)) {
                 return true;
             }
         }
@@ -713,20 +750,20 @@ public final class RuleEngine {
         Tokens t = m.t;
         outer:
         for (int i = 0; i < t.size; i++) {
-            boolean plan = m.is("PLANNED", i);
-            if (!plan && !m.is("MEANS", i)) {
+            boolean plan = m.is(Reserved.PLANNED, i);
+            if (!plan && !m.is(Reserved.MEANS, i)) {
                 continue;
             }
             // a plan may be denied by any negator ("ik ben niet van plan"); a means only by a determiner, because
             // "ik kan niet meer 💊" has a negator that belongs to the despair, not to the pills
             for (int j = Math.max(m.sentenceStart[i], i - 3); plan && j < i; j++) {
-                if (m.is("NEG", j) && m.negClause[j] == m.negClause[i]) {
+                if (m.is(Reserved.NEG, j) && m.negClause[j] == m.negClause[i]) {
                     continue outer;
                 }
             }
             // "geen pillen in huis", "no plans": a negating determiner right before the means
             for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
-                if (m.is("NO_MEANS", j)) {
+                if (m.is(Reserved.NO_MEANS, j)) {
                     continue outer;
                 }
             }
