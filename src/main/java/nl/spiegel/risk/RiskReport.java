@@ -20,7 +20,11 @@ public final class RiskReport {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // exit only on failure: exec:java runs in Maven's JVM, where System.exit(0) would cut Maven short
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
