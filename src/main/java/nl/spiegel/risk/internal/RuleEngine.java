@@ -328,14 +328,11 @@ public final class RuleEngine {
                 }
             }
         }
-        int means = -2;
         for (int i = 0; i < k; i++) {
             Rule r = rules.get(triggers.get(i).rule());
             RiskLevel withMeans = r.spec().withMeans();
             if (withMeans != null && firstPerson[i] && level[i] != RiskLevel.NONE && level[i].compareTo(withMeans) < 0) {
-                if (means == -2) {
-                    means = meansToken(m, idioms);
-                }
+                int means = meansToken(m, idioms, triggers.get(i));
                 if (means >= 0) {
                     level[i] = withMeans;
                     mods.get(i).add(new Mod(r.language() + ".modifier.with-means", means, means));
@@ -743,15 +740,16 @@ public final class RuleEngine {
     }
 
     /**
-     * A means or a plan named anywhere in the message, not negated ("geen pillen in huis", "niet van plan") and not
-     * inside an idiom.
+     * A means or a plan named anywhere in the message, not negated ("geen pillen in huis", "niet van plan"), not
+     * inside an idiom and not one of the words of the worry itself.
      */
-    private int meansToken(Message m, List<Hit> idioms) {
+    private int meansToken(Message m, List<Hit> idioms, Hit self) {
         Tokens t = m.t;
         outer:
         for (int i = 0; i < t.size; i++) {
             boolean plan = m.is(Reserved.PLANNED, i);
-            if (!plan && !m.is(Reserved.MEANS, i)) {
+            // "I hope a truck hits me": a means inside the passive wish itself is part of the fantasy, not a plan
+            if (!plan && !m.is(Reserved.MEANS, i) || self.uses(i)) {
                 continue;
             }
             // a plan may be denied by any negator ("ik ben niet van plan"); a means only by a determiner, because
