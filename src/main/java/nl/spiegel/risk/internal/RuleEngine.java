@@ -604,8 +604,8 @@ public final class RuleEngine {
         }
         int hedge = m.marked("hedge", h.first(), 0, Integer.MAX_VALUE);
         if (hedge < 0) {
-            for (int i = Math.max(m.sentenceStart[negator], negator - HEDGE_NEAR_WINDOW);
-                 i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
+            // only after the negator: "niet echt" softens, "echt niet" insists
+            for (int i = negator + 1; i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
                 if (i != negator && !h.uses(i) && m.is(Reserved.HEDGE_NEAR, i)) {
                     hedge = i;
                 }
@@ -754,7 +754,7 @@ public final class RuleEngine {
             }
             // a plan may be denied by any negator ("ik ben niet van plan"); a means only by a determiner, because
             // "ik kan niet meer 💊" has a negator that belongs to the despair, not to the pills
-            for (int j = Math.max(m.sentenceStart[i], i - 3); plan && j < i; j++) {
+            for (int j = Math.max(m.sentenceStart[i], i - 5); plan && j < i; j++) {
                 if (m.is(Reserved.NEG, j) && m.negClause[j] == m.negClause[i]) {
                     continue outer;
                 }
