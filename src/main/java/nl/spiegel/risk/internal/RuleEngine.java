@@ -39,8 +39,8 @@ public final class RuleEngine {
     private static final int HEDGE_NEAR_WINDOW = 3;
     /** Word groups the engine itself reads; their meaning is documented in the header of risk/nl.yaml. */
     private enum Reserved {
-        NEG, HEDGE_NEAR, FIRST, FIRST_SELF, OTHER, OTHER_SELF, BREAK, SUBCLAUSE, FILLER, MEANS, NO_MEANS, PLANNED,
-        PREPOSITION, FUNCTION
+        NEG, HEDGE_NEAR, FIRST, FIRST_SELF, OTHER, OTHER_PRONOUN, OTHER_SELF, BREAK, SUBCLAUSE, FILLER, MEANS, NO_MEANS,
+        PLANNED, PREPOSITION, FUNCTION
     }
 
     private final TextAnalyser analyser;
@@ -676,11 +676,13 @@ public final class RuleEngine {
                 return i;
             }
         }
+        // after the trigger only pronouns count ("vanavond wil ze dood"): a noun there is usually a vocative or
+        // filler ("ik wil nie meer leven man", "I want to die bro")
         for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
             if (m.is(Reserved.FIRST, i)) {
                 return -1;
             }
-            if (m.is(Reserved.OTHER, i) && !afterPreposition(m, i)) {
+            if (m.is(Reserved.OTHER_PRONOUN, i)) {
                 return i;
             }
         }
