@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The labelled corpus is the contract of the lexicons: missing a crisis is the worst failure, crying wolf on idioms
- * the second worst. The holdout file was written after the rules were tuned and is checked with looser thresholds;
- * both reports are printed so a reviewer sees every disagreement.
+ * the second worst. Every report is printed so a reviewer sees each disagreement.
  */
 class RiskCorpusEvaluationTest {
     private static RiskDetector detector;
@@ -41,6 +40,21 @@ class RiskCorpusEvaluationTest {
         assertThat(evaluation.criticalMisses()).as("explicit/plan/attempt messages scored none").isEmpty();
         assertThat(all.escalationRecall()).as("crisis+concern scored at least concern").isGreaterThanOrEqualTo(0.97);
         assertThat(all.falseAlarmRate()).as("gold none scored at least concern").isLessThanOrEqualTo(0.08);
+    }
+
+    /**
+     * The three held-out files were each scored once, blind, after the rules had been tuned (reports in
+     * docs/risk-holdout*-blind.txt); the gaps they showed were then fixed with general patterns, so they now guard
+     * against regressions rather than measure generalisation, and the thresholds are looser than the corpus ones.
+     */
+    @Test
+    void heldOutSetsStayAboveLooserThresholds() throws Exception {
+        for (String file : List.of("holdout.tsv", "holdout2.tsv", "holdout3.tsv")) {
+            Evaluation.Slice all = evaluate(file).overall();
+            assertThat(all.crisisRecall()).as(file + " crisis recall").isGreaterThanOrEqualTo(0.90);
+            assertThat(all.escalationRecall()).as(file + " escalation recall").isGreaterThanOrEqualTo(0.90);
+            assertThat(all.falseAlarmRate()).as(file + " false alarms").isLessThanOrEqualTo(0.10);
+        }
     }
 
     @Test

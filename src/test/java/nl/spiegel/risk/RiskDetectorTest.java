@@ -174,7 +174,8 @@ class RiskDetectorTest {
     class ThirdParty {
         @ParameterizedTest
         @ValueSource(strings = {"mijn vriendin wil dood", "my brother says he wants to kill himself",
-                "mijn zus zegt dat ze niet meer wil leven"})
+                "mijn zus zegt dat ze niet meer wil leven", "hij wil dood", "she wants to die",
+                "vanmiddag zei ze dat ze dood wil", "ik denk dat mijn broer zelfmoord wil plegen"})
         void someoneElsesWishIsAtLeastConcern(String text) {
             assertThat(level(text)).isEqualTo(CONCERN);
         }
@@ -185,6 +186,12 @@ class RiskDetectorTest {
         void someoneElseInImmediateDangerIsCrisis(String text) {
             assertThat(level(text)).isEqualTo(CRISIS);
         }
+    }
+
+    @Test
+    void aPersonAfterAPrepositionOrAsAVocativeIsNotTheSubject() {
+        assertThat(level("ik heb de pillen van mijn moeder klaargelegd")).isEqualTo(CRISIS);
+        assertThat(level("ik wil nie meer leven man")).isEqualTo(CRISIS);
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class RuleEngine {
     private static final int NEG_AFTER = 2;
     private static final int CONTEXT_WINDOW = 4;
     private static final int HEDGE_NEAR_WINDOW = 3;
+    /** Result of {@code actor} when the rule is about the writer. */
+    private static final int WRITER = -1;
     /** Word groups the engine itself reads; their meaning is documented in the header of risk/nl.yaml. */
     private enum Reserved {
         NEG, HEDGE_NEAR, FIRST, FIRST_SELF, OTHER, OTHER_PRONOUN, OTHER_SELF, BREAK, SUBCLAUSE, FILLER, MEANS, NO_MEANS,
@@ -303,8 +305,8 @@ public final class RuleEngine {
             level[i] = denial(m, h, r, level[i], ms);
             level[i] = idiom(m, h, idioms, level[i], ms);
             int actor = actor(m, h);
-            firstPerson[i] = actor <= 0;
-            if (actor > 0 && level[i] != RiskLevel.NONE) {
+            firstPerson[i] = actor < 0;
+            if (actor >= 0 && level[i] != RiskLevel.NONE) {
                 level[i] = thirdParty(m, h, r, level[i], actor, ms);
             }
             if (level[i] != RiskLevel.NONE) {
@@ -651,15 +653,15 @@ public final class RuleEngine {
     }
 
     /**
-     * Who the rule is about: a negative number for the writer, 0 when nobody is named (taken as the writer), or the
-     * index of the token naming someone else. Reflexives in the match decide first ("kill himself"); otherwise the
+     * Who the rule is about: {@link #WRITER} for the writer, also when nobody is named, or the index of the token
+     * naming someone else (which may be 0, the first word). Reflexives in the match decide first ("kill himself"); otherwise the
      * nearest subject before the trigger's last word within its clause, then just after it (Dutch inversion:
      * "vanavond wil ze dood").
      */
     private int actor(Message m, Hit h) {
         for (int u : h.used()) {
             if (m.is(Reserved.FIRST_SELF, u)) {
-                return -1;
+                return WRITER;
             }
         }
         for (int u : h.used()) {
@@ -670,7 +672,7 @@ public final class RuleEngine {
         int clause = m.actorClause[h.last()];
         for (int i = h.last(); i >= m.sentenceStart[h.last()] && m.actorClause[i] == clause; i--) {
             if (m.is(Reserved.FIRST, i)) {
-                return -1;
+                return WRITER;
             }
             if (m.is(Reserved.OTHER, i) && !afterPreposition(m, i)) {
                 return i;
@@ -680,13 +682,13 @@ public final class RuleEngine {
         // filler ("ik wil nie meer leven man", "I want to die bro")
         for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
             if (m.is(Reserved.FIRST, i)) {
-                return -1;
+                return WRITER;
             }
             if (m.is(Reserved.OTHER_PRONOUN, i)) {
                 return i;
             }
         }
-        return 0;
+        return WRITER;
     }
 
     /** "de pillen van mijn moeder", "for my brother": a person after a preposition is not the subject. */
