@@ -520,7 +520,8 @@ public final class RuleEngine {
         /** Per pattern reference: 0 not yet known, 1 feasible, 2 impossible. */
         final byte[] feasible = new byte[rules.size() * MAX_PATTERNS_PER_RULE];
         final List<Hit> hits = new ArrayList<>();
-        final Set<Long> seen = new HashSet<>();
+        /** (rule, first, last) to index in hits: one hit per span, the one that explains the most words. */
+        final Map<Long, Integer> seen = new HashMap<>();
 
         Search(Message m) {
             this.t = m.t;
@@ -566,8 +567,6 @@ public final class RuleEngine {
             return;
         }
         Tokens t = s.t;
-        List<Hit> hits = s.hits;
-        Set<Long> seen = s.seen;
         int[] used = p.matchAt(t, anchor, end, s.ends);
         if (used == null) {
             return;
@@ -579,8 +578,13 @@ public final class RuleEngine {
             last = Math.max(last, u);
         }
         long key = ((long) r << 40) | ((long) first << 20) | last;
-        if (seen.add(key)) {
-            hits.add(new Hit(r, first, last, used));
+        Integer previous = s.seen.get(key);
+        if (previous == null) {
+            s.seen.put(key, s.hits.size());
+            s.hits.add(new Hit(r, first, last, used));
+        } else if (s.hits.get(previous).used().length < used.length) {
+            // "so I don't gain": the variant that also consumed the negator is the right reading
+            s.hits.set(previous, new Hit(r, first, last, used));
         }
     }
 
