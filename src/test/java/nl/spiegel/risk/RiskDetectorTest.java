@@ -195,6 +195,12 @@ class RiskDetectorTest {
     }
 
     @Test
+    void dutchCompoundsMatchByTheirLastPart() {
+        assertThat(level("ik ga morgen van de Erasmusbrug springen")).isEqualTo(CRISIS);
+        assertThat(level("hoe hoog is de Erasmusbrug eigenlijk?")).isEqualTo(NONE);
+    }
+
+    @Test
     void blankOrNullTextIsNone() {
         assertThat(detector.assess(null, "nl")).isEqualTo(RiskAssessment.none());
         assertThat(detector.assess("   ", null).level()).isEqualTo(NONE);
