@@ -34,7 +34,8 @@ import nl.spiegel.risk.internal.LexiconSpec.RuleSpec;
 public final class RuleEngine {
     static final int MAX_PATTERNS_PER_RULE = 256;
     private static final int NEG_BEFORE = 6;
-    private static final int NEG_AFTER = 2;
+    // a negator after the trigger negates the next verb ("de drang om te snijden niet weerstaan"), not the trigger
+    private static final int NEG_AFTER = 0;
     private static final int CONTEXT_WINDOW = 4;
     private static final int HEDGE_NEAR_WINDOW = 3;
     /** Result of {@code actor} when the rule is about the writer. */
@@ -599,9 +600,9 @@ public final class RuleEngine {
         int hi = Math.min(m.sentenceEnd[h.first()] - 1, h.last() + NEG_AFTER);
         int negator = -1;
         for (int i = lo; i <= hi && negator < 0; i++) {
-            boolean inside = i > h.first() && i < h.last();
-            if (!h.uses(i) && m.is(Reserved.NEG, i)
-                    && (inside || m.negClause[i] == m.negClause[i < h.first() ? h.first() : h.last()])) {
+            // a negator counts only in a clause that holds words of the match: in "sorry, ik kan niet meer, dag
+            // allemaal" the "niet" belongs to the despair, not to the farewell around it
+            if (!h.uses(i) && m.is(Reserved.NEG, i) && sharesClause(m, h, i)) {
                 negator = i;
             }
         }
@@ -623,6 +624,15 @@ public final class RuleEngine {
         }
         mods.add(new Mod(r.language() + ".modifier.denial", negator, negator));
         return RiskLevel.NONE;
+    }
+
+    private static boolean sharesClause(Message m, Hit h, int i) {
+        for (int u : h.used()) {
+            if (m.negClause[u] == m.negClause[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RiskLevel idiom(Message m, Hit h, List<Hit> idioms, RiskLevel level, List<Mod> mods) {
