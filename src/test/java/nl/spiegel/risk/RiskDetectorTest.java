@@ -57,6 +57,19 @@ class RiskDetectorTest {
         }
 
         @Test
+        void anEarlierReassuranceInTheSentenceMakesALaterWishConcern() {
+            assertThat(level("ik ga het niet doen hoor, maar ik wil eigenlijk wel dood")).isEqualTo(CONCERN);
+            assertThat(level("I won't do anything, but I want to kill myself")).isEqualTo(CONCERN);
+        }
+
+        @Test
+        void aPlanMarkerTurnsAWorryIntoCrisis() {
+            assertThat(level("ik wil er niet meer zijn")).isEqualTo(CONCERN);
+            assertThat(level("ik wil er niet meer zijn en ik weet ook hoe")).isEqualTo(CRISIS);
+            assertThat(level("I don't want to be here anymore and I know how")).isEqualTo(CRISIS);
+        }
+
+        @Test
         void denialIsReportedAsACancelledMatchForReviewers() {
             RiskAssessment a = detector.assess("I'm not suicidal", "en");
             assertThat(a.ruleIds()).isEmpty();

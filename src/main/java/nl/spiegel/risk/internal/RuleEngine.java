@@ -313,6 +313,15 @@ public final class RuleEngine {
             if (level[i] != RiskLevel.NONE) {
                 level[i] = time(m, h, r, level[i], ms);
             }
+            if (level[i] == RiskLevel.CRISIS && firstPerson[i] && r.spec().negatable()) {
+                // "ik ga het niet doen, maar ik denk er elke dag aan": a reassurance earlier in the sentence is a
+                // hedged denial of what follows
+                int reassure = m.marked("reassure", h.first(), m.sentenceStart[h.first()], h.first() - 1);
+                if (reassure >= 0) {
+                    level[i] = RiskLevel.CONCERN;
+                    ms.add(new Mod(r.language() + ".modifier.hedged-denial", reassure, reassure));
+                }
+            }
         }
         for (int i = 0; i < k; i++) {
             Rule r = rules.get(triggers.get(i).rule());
@@ -763,6 +772,15 @@ public final class RuleEngine {
      */
     private int meansToken(Message m, List<Hit> idioms, Hit self) {
         Tokens t = m.t;
+        // "... en ik weet ook hoe": a plan marker anywhere in the message
+        BitSet plans = m.marked.get("plan");
+        if (plans != null) {
+            for (int i = plans.nextSetBit(0); i >= 0; i = plans.nextSetBit(i + 1)) {
+                if (!self.uses(i)) {
+                    return i;
+                }
+            }
+        }
         outer:
         for (int i = 0; i < t.size; i++) {
             boolean plan = m.is(Reserved.PLANNED, i);
