@@ -22,6 +22,8 @@ final class CompiledPattern {
     final boolean endAnchored;
     /** 0 for ordered patterns, else the window size. */
     final int window;
+    /** Elements from the most to the least specific, the order in which {@link #feasible} gives up soonest. */
+    private final Element[] bySpecificity;
 
     private CompiledPattern(String source, Element[] elements, int[] gaps, boolean endAnchored, int window) {
         this.source = source;
@@ -29,6 +31,9 @@ final class CompiledPattern {
         this.gaps = gaps;
         this.endAnchored = endAnchored;
         this.window = window;
+        this.bySpecificity = java.util.Arrays.stream(elements)
+                .sorted(java.util.Comparator.comparingInt(e -> e.terms.cardinality() + (e.anyNumber || e.manyNumber ? 1000 : 0)))
+                .toArray(Element[]::new);
     }
 
     /** Resolves group names to elements. */
@@ -222,8 +227,8 @@ final class CompiledPattern {
 
     /** Whether every element has a candidate somewhere in the message; most patterns fail this cheap test. */
     boolean feasible(BitSet present, boolean anyNumber, boolean manyNumber) {
-        for (Element e : elements) {
-            if (!e.terms.intersects(present) && !(e.anyNumber && anyNumber) && !(e.manyNumber && manyNumber)) {
+        for (Element e : bySpecificity) {
+            if (!e.possible(present, anyNumber, manyNumber)) {
                 return false;
             }
         }
