@@ -37,12 +37,13 @@ public final class RiskDetector {
      * Assesses one message.
      *
      * @param text     what the person wrote; null or blank gives NONE
-     * @param language "nl", "en", or null when unknown. Every lexicon runs regardless, because people switch language
-     *                 within one message ("ik kan niet meer, I just want to die"); the hint is accepted so callers
-     *                 need not change when a language-specific lexicon is added
+     * @param language "nl", "en", or null/other when unknown. Every lexicon's rules run regardless, because people
+     *                 switch language within one message ("ik kan niet meer, I just want to die"); the language of
+     *                 each clause is guessed from its function words, and the hint only decides when that guess is
+     *                 a tie (it chooses which negators, conjunctions and pronouns apply)
      */
     public RiskAssessment assess(String text, String language) {
-        return engine.assess(text);
+        return engine.assess(text, language);
     }
 
     /** Lexicon sources with their {@code version:}, to store alongside assessments. */

@@ -22,6 +22,8 @@ final class CompiledPattern {
     final boolean endAnchored;
     /** 0 for ordered patterns, else the window size. */
     final int window;
+    /** Elements from the most to the least specific, the order in which {@link #feasible} gives up soonest. */
+    private final Element[] bySpecificity;
 
     private CompiledPattern(String source, Element[] elements, int[] gaps, boolean endAnchored, int window) {
         this.source = source;
@@ -29,6 +31,9 @@ final class CompiledPattern {
         this.gaps = gaps;
         this.endAnchored = endAnchored;
         this.window = window;
+        this.bySpecificity = java.util.Arrays.stream(elements)
+                .sorted(java.util.Comparator.comparingInt(e -> e.terms.cardinality() + (e.anyNumber || e.manyNumber ? 1000 : 0)))
+                .toArray(Element[]::new);
     }
 
     /** Resolves group names to elements. */
@@ -129,7 +134,7 @@ final class CompiledPattern {
         return parts;
     }
 
-    /** Joins parts, merging gaps left around a dropped optional element ("a ..2 ..1 b" becomes "a ..4 b"). */
+    /** Joins parts, merging gaps left around a dropped optional element ("a ..2 ..1 b" becomes "a ..3 b"). */
     private static String join(List<String> parts) {
         List<String> out = new ArrayList<>();
         for (String p : parts) {
@@ -137,8 +142,10 @@ final class CompiledPattern {
                 continue;
             }
             int last = out.size() - 1;
-            if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
-                int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2)) + 1;
+            if (p.equals("#END") && last >= 0 && out.get(last).startsWith("..")) {
+                out.set(last, p); // nothing may lie between a pattern and the end of its clause anyway
+            } else if (p.startsWith("..") && last >= 0 && out.get(last).startsWith("..")) {
+                int merged = Integer.parseInt(out.get(last).substring(2)) + Integer.parseInt(p.substring(2));
                 out.set(last, ".." + merged);
             } else {
                 out.add(p);
@@ -216,6 +223,16 @@ final class CompiledPattern {
             }
         }
         return e;
+    }
+
+    /** Whether every element has a candidate somewhere in the message; most patterns fail this cheap test. */
+    boolean feasible(BitSet present, boolean anyNumber, boolean manyNumber) {
+        for (Element e : bySpecificity) {
+            if (!e.possible(present, anyNumber, manyNumber)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -9,11 +9,30 @@ final class Element {
     final BitSet terms;
     final boolean anyNumber;
     final boolean manyNumber;
+    /** The term ids as an array when there are few, because probing a few bits beats intersecting whole sets. */
+    final int[] few;
 
     Element(BitSet terms, boolean anyNumber, boolean manyNumber) {
         this.terms = terms;
         this.anyNumber = anyNumber;
         this.manyNumber = manyNumber;
+        this.few = terms.cardinality() <= 24 ? terms.stream().toArray() : null;
+    }
+
+    /** Whether some token of the message could match, given the set of term ids present in it. */
+    boolean possible(BitSet present, boolean anyNumberPresent, boolean manyNumberPresent) {
+        if ((anyNumber && anyNumberPresent) || (manyNumber && manyNumberPresent)) {
+            return true;
+        }
+        if (few != null) {
+            for (int id : few) {
+                if (present.get(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return terms.intersects(present);
     }
 
     boolean matches(Tokens t, int i) {

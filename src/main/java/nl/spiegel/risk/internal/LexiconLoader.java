@@ -29,7 +29,7 @@ public final class LexiconLoader {
     private static final Set<String> FILE_KEYS = Set.of("version", "language", "spelling", "typos", "groups", "markers",
             "rules", "idioms");
     /** Marker kinds the engine understands; each is a list of patterns. */
-    public static final Set<String> MARKERS = Set.of("hedge", "past", "recent", "imminent", "context");
+    public static final Set<String> MARKERS = Set.of("hedge", "past", "recent", "imminent", "context", "plan", "reassure");
     private static final Set<String> RULE_KEYS = Set.of("id", "level", "others", "others-imminent", "past", "recent",
             "with-means", "negation", "suppresses", "patterns", "note");
     private static final Set<String> IDIOM_KEYS = Set.of("id", "to", "patterns", "note");

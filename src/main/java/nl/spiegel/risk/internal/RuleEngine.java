@@ -34,18 +34,26 @@ import nl.spiegel.risk.internal.LexiconSpec.RuleSpec;
 public final class RuleEngine {
     static final int MAX_PATTERNS_PER_RULE = 256;
     private static final int NEG_BEFORE = 6;
-    private static final int NEG_AFTER = 2;
+    // a negator after the trigger negates the next verb ("de drang om te snijden niet weerstaan"), not the trigger
+    private static final int NEG_AFTER = 0;
     private static final int CONTEXT_WINDOW = 4;
     private static final int HEDGE_NEAR_WINDOW = 3;
-    private static final List<String> RESERVED_GROUPS = List.of("NEG", "HEDGE_NEAR", "FIRST", "FIRST_SELF", "OTHER",
-            "OTHER_SELF", "BREAK", "SUBCLAUSE", "FILLER", "MEANS");
+    /** Result of {@code actor} when the rule is about the writer. */
+    private static final int WRITER = -1;
+    /** Word groups the engine itself reads; their meaning is documented in the header of risk/nl.yaml. */
+    private enum Reserved {
+        NEG, HEDGE_NEAR, FIRST, FIRST_SELF, OTHER, OTHER_PRONOUN, OTHER_SELF, BREAK, SUBCLAUSE, FILLER, MEANS, NO_MEANS,
+        PLANNED, PREPOSITION, FUNCTION
+    }
 
     private final TextAnalyser analyser;
     private final Vocabulary vocabulary;
     private final List<Rule> rules;
     private final int[][] anchors;
     private final int[] numberAnchors;
-    private final Map<String, Element> reserved;
+    /** Reserved groups per language (index as in {@link #languages}), so Dutch "want" (because) never splits an English clause. */
+    private final Element[][] reserved;
+    private final List<String> languages;
     private final List<String> versions;
 
     /** A rule, idiom or marker after compilation. */
@@ -70,13 +78,15 @@ public final class RuleEngine {
     }
 
     private RuleEngine(TextAnalyser analyser, Vocabulary vocabulary, List<Rule> rules, int[][] anchors,
-                       int[] numberAnchors, Map<String, Element> reserved, List<String> versions) {
+                       int[] numberAnchors, Element[][] reserved, List<String> languages,
+                       List<String> versions) {
         this.analyser = analyser;
         this.vocabulary = vocabulary;
         this.rules = rules;
         this.anchors = anchors;
         this.numberAnchors = numberAnchors;
         this.reserved = reserved;
+        this.languages = languages;
         this.versions = versions;
     }
 
@@ -88,20 +98,32 @@ public final class RuleEngine {
     public static RuleEngine compile(List<LexiconSpec> specs) {
         Vocabulary vocabulary = new Vocabulary();
         List<Rule> rules = new ArrayList<>();
-        Map<String, Element> reserved = new HashMap<>();
+        Element[][] reserved = new Element[Reserved.values().length][];
+        List<String> languages = new ArrayList<>();
         Map<String, String[]> spelling = new HashMap<>();
         List<String> typos = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (String name : RESERVED_GROUPS) {
-            reserved.put(name, Element.empty());
+        for (LexiconSpec spec : specs) {
+            if (!languages.contains(spec.language())) {
+                languages.add(spec.language());
+            }
+        }
+        int langs = languages.size();
+        for (Reserved r : Reserved.values()) {
+            reserved[r.ordinal()] = new Element[langs + 1];
+            java.util.Arrays.fill(reserved[r.ordinal()], Element.empty());
         }
         for (LexiconSpec spec : specs) {
             versions.add(spec.source() + " v" + spec.version());
             GroupResolver groups = new GroupResolver(spec, vocabulary);
-            for (String name : RESERVED_GROUPS) {
-                if (spec.groups().containsKey(name)) {
-                    reserved.put(name, reserved.get(name).union(groups.group(name)));
+            int li = languages.indexOf(spec.language());
+            for (Reserved r : Reserved.values()) {
+                if (spec.groups().containsKey(r.name())) {
+                    Element[] perLanguage = reserved[r.ordinal()];
+                    Element g = groups.group(r.name());
+                    perLanguage[li] = perLanguage[li].union(g);
+                    perLanguage[langs] = perLanguage[langs].union(g); // the last slot: language unknown
                 }
             }
             for (var e : spec.spelling().entrySet()) {
@@ -166,9 +188,11 @@ public final class RuleEngine {
             known.addAll(List.of(e.getValue()));
         }
         Set<String> frozenKnown = Set.copyOf(known);
-        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown));
+        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown),
+                frozenKnown);
         return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
-                numeric.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(reserved), List.copyOf(versions));
+                numeric.stream().mapToInt(Integer::intValue).toArray(), reserved, List.copyOf(languages),
+                List.copyOf(versions));
     }
 
     private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner) {
@@ -241,7 +265,7 @@ public final class RuleEngine {
 
     // ---------------------------------------------------------------- assessment
 
-    public RiskAssessment assess(String text) {
+    public RiskAssessment assess(String text, String languageHint) {
         if (text == null || text.isBlank()) {
             return RiskAssessment.none();
         }
@@ -250,7 +274,8 @@ public final class RuleEngine {
             return RiskAssessment.none();
         }
         vocabulary.tag(t);
-        Message m = new Message(t);
+        // List.copyOf lists reject indexOf(null)
+        Message m = new Message(t, languageHint == null ? -1 : languages.indexOf(languageHint));
         List<Hit> hits = findHits(m);
         if (hits.isEmpty()) {
             return RiskAssessment.none();
@@ -281,12 +306,21 @@ public final class RuleEngine {
             level[i] = denial(m, h, r, level[i], ms);
             level[i] = idiom(m, h, idioms, level[i], ms);
             int actor = actor(m, h);
-            firstPerson[i] = actor <= 0;
-            if (actor > 0 && level[i] != RiskLevel.NONE) {
+            firstPerson[i] = actor < 0;
+            if (actor >= 0 && level[i] != RiskLevel.NONE) {
                 level[i] = thirdParty(m, h, r, level[i], actor, ms);
             }
             if (level[i] != RiskLevel.NONE) {
                 level[i] = time(m, h, r, level[i], ms);
+            }
+            if (level[i] == RiskLevel.CRISIS && firstPerson[i] && r.spec().negatable()) {
+                // "ik ga het niet doen, maar ik denk er elke dag aan": a reassurance earlier in the sentence is a
+                // hedged denial of what follows
+                int reassure = m.marked("reassure", h.first(), m.sentenceStart[h.first()], h.first() - 1);
+                if (reassure >= 0) {
+                    level[i] = RiskLevel.CONCERN;
+                    ms.add(new Mod(r.language() + ".modifier.hedged-denial", reassure, reassure));
+                }
             }
         }
         for (int i = 0; i < k; i++) {
@@ -306,14 +340,11 @@ public final class RuleEngine {
                 }
             }
         }
-        int means = -2;
         for (int i = 0; i < k; i++) {
             Rule r = rules.get(triggers.get(i).rule());
             RiskLevel withMeans = r.spec().withMeans();
             if (withMeans != null && firstPerson[i] && level[i] != RiskLevel.NONE && level[i].compareTo(withMeans) < 0) {
-                if (means == -2) {
-                    means = meansToken(m, idioms);
-                }
+                int means = meansToken(m, idioms, triggers.get(i));
                 if (means >= 0) {
                     level[i] = withMeans;
                     mods.get(i).add(new Mod(r.language() + ".modifier.with-means", means, means));
@@ -368,16 +399,17 @@ public final class RuleEngine {
         /** Clauses for finding the subject: also SUBCLAUSE words ("dat", "that"). */
         final int[] actorClause;
         final Map<String, BitSet> marked = new HashMap<>();
+        /** Language of each token's clause (index into languages), or languages.size() when unclear. */
+        final int[] lang;
 
-        Message(Tokens t) {
+        Message(Tokens t, int hint) {
             this.t = t;
             int n = t.size;
+            lang = clauseLanguages(t, hint);
             sentenceStart = new int[n];
             sentenceEnd = new int[n];
             negClause = new int[n];
             actorClause = new int[n];
-            Element brk = reserved.get("BREAK");
-            Element sub = reserved.get("SUBCLAUSE");
             int s = 0;
             int nc = 0;
             int ac = 0;
@@ -389,10 +421,10 @@ public final class RuleEngine {
                 if (i > 0 && t.clause[i] != t.clause[i - 1]) {
                     nc++;
                     ac++;
-                } else if (i > 0 && brk.matches(t, i)) {
+                } else if (i > 0 && is(Reserved.BREAK, i)) {
                     nc++;
                     ac++;
-                } else if (i > 0 && sub.matches(t, i)) {
+                } else if (i > 0 && is(Reserved.SUBCLAUSE, i)) {
                     ac++;
                 }
                 negClause[i] = nc;
@@ -426,16 +458,19 @@ public final class RuleEngine {
             return i >= 0 && i <= hi ? i : -1;
         }
 
+        /** Whether token i belongs to a reserved group of its clause's language. */
+        boolean is(Reserved group, int i) {
+            return reserved[group.ordinal()][lang[i]].matches(t, i);
+        }
+
         boolean endsClause(int last) {
-            Element filler = reserved.get("FILLER");
-            Element brk = reserved.get("BREAK");
             int end = sentenceEnd[last];
             for (int j = last + 1; j < end; j++) {
-                if (t.clause[j] != t.clause[last] || brk.matches(t, j)) {
+                if (t.clause[j] != t.clause[last] || is(Reserved.BREAK, j)) {
                     return true;
                 }
                 boolean emoji = !Character.isLetterOrDigit(t.term[j].codePointAt(0));
-                if (!emoji && !filler.matches(t, j)) {
+                if (!emoji && !is(Reserved.FILLER, j)) {
                     return false;
                 }
             }
@@ -443,31 +478,106 @@ public final class RuleEngine {
         }
     }
 
+    /**
+     * Guesses the language of each punctuation clause from its function words ("ik", "het", "niet" against "i",
+     * "the", "not"); a tie falls back to the message as a whole, then to the caller's hint, then to "unclear", where
+     * the reserved groups of all languages apply.
+     */
+    private int[] clauseLanguages(Tokens t, int hint) {
+        int langs = languages.size();
+        int[] out = new int[t.size];
+        int[] total = new int[langs];
+        Map<Integer, int[]> perClause = new HashMap<>();
+        for (int i = 0; i < t.size; i++) {
+            int[] counts = perClause.computeIfAbsent(t.clause[i], k -> new int[langs]);
+            for (int l = 0; l < langs; l++) {
+                if (reserved[Reserved.FUNCTION.ordinal()][l].matches(t, i)) {
+                    counts[l]++;
+                    total[l]++;
+                }
+            }
+        }
+        int messageLang = best(total, hint < 0 ? langs : hint);
+        for (int i = 0; i < t.size; i++) {
+            out[i] = best(perClause.get(t.clause[i]), messageLang);
+        }
+        return out;
+    }
+
+    private static int best(int[] counts, int tie) {
+        int best = -1;
+        int bestCount = 0;
+        boolean tied = false;
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] > bestCount) {
+                best = l;
+                bestCount = counts[l];
+                tied = false;
+            } else if (counts[l] == bestCount && bestCount > 0) {
+                tied = true;
+            }
+        }
+        return best < 0 || tied ? tie : best;
+    }
+
+    /** Per-message search state: which words occur, and which patterns could possibly match. */
+    private final class Search {
+        final Tokens t;
+        final CompiledPattern.Ends ends;
+        final BitSet present = new BitSet();
+        boolean anyNumber;
+        boolean manyNumber;
+        /** Per pattern reference: 0 not yet known, 1 feasible, 2 impossible. */
+        final byte[] feasible = new byte[rules.size() * MAX_PATTERNS_PER_RULE];
+        final List<Hit> hits = new ArrayList<>();
+        /** (rule, first, last) to index in hits: one hit per span, the one that explains the most words. */
+        final Map<Long, Integer> seen = new HashMap<>();
+
+        Search(Message m) {
+            this.t = m.t;
+            this.ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+            for (int i = 0; i < t.size; i++) {
+                for (int id : t.termIds[i]) {
+                    present.set(id);
+                }
+                anyNumber |= t.number[i] >= 0;
+                manyNumber |= t.number[i] >= Element.MANY;
+            }
+        }
+    }
+
     private List<Hit> findHits(Message m) {
         Tokens t = m.t;
-        List<Hit> hits = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        CompiledPattern.Ends ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+        Search search = new Search(m);
         for (int i = 0; i < t.size; i++) {
             int end = m.sentenceEnd[i];
             for (int id : t.termIds[i]) {
                 for (int ref : anchors[id]) {
-                    tryPattern(t, i, end, ref, ends, hits, seen);
+                    tryPattern(search, i, end, ref);
                 }
             }
             if (t.number[i] >= 0) {
                 for (int ref : numberAnchors) {
-                    tryPattern(t, i, end, ref, ends, hits, seen);
+                    tryPattern(search, i, end, ref);
                 }
             }
         }
-        return hits;
+        return search.hits;
     }
 
-    private void tryPattern(Tokens t, int anchor, int end, int ref, CompiledPattern.Ends ends, List<Hit> hits, Set<Long> seen) {
+    private void tryPattern(Search s, int anchor, int end, int ref) {
         int r = ref / MAX_PATTERNS_PER_RULE;
         CompiledPattern p = rules.get(r).patterns()[ref % MAX_PATTERNS_PER_RULE];
-        int[] used = p.matchAt(t, anchor, end, ends);
+        byte known = s.feasible[ref];
+        if (known == 0) {
+            known = p.feasible(s.present, s.anyNumber, s.manyNumber) ? (byte) 1 : (byte) 2;
+            s.feasible[ref] = known;
+        }
+        if (known == 2) {
+            return;
+        }
+        Tokens t = s.t;
+        int[] used = p.matchAt(t, anchor, end, s.ends);
         if (used == null) {
             return;
         }
@@ -478,8 +588,13 @@ public final class RuleEngine {
             last = Math.max(last, u);
         }
         long key = ((long) r << 40) | ((long) first << 20) | last;
-        if (seen.add(key)) {
-            hits.add(new Hit(r, first, last, used));
+        Integer previous = s.seen.get(key);
+        if (previous == null) {
+            s.seen.put(key, s.hits.size());
+            s.hits.add(new Hit(r, first, last, used));
+        } else if (s.hits.get(previous).used().length < used.length) {
+            // "so I don't gain": the variant that also consumed the negator is the right reading
+            s.hits.set(previous, new Hit(r, first, last, used));
         }
     }
 
@@ -490,14 +605,13 @@ public final class RuleEngine {
             return level;
         }
         Tokens t = m.t;
-        Element neg = reserved.get("NEG");
         int lo = Math.max(m.sentenceStart[h.first()], h.first() - NEG_BEFORE);
         int hi = Math.min(m.sentenceEnd[h.first()] - 1, h.last() + NEG_AFTER);
         int negator = -1;
         for (int i = lo; i <= hi && negator < 0; i++) {
-            boolean inside = i > h.first() && i < h.last();
-            if (!h.uses(i) && neg.matches(t, i)
-                    && (inside || m.negClause[i] == m.negClause[i < h.first() ? h.first() : h.last()])) {
+            // a negator counts only in a clause that holds words of the match: in "sorry, ik kan niet meer, dag
+            // allemaal" the "niet" belongs to the despair, not to the farewell around it
+            if (!h.uses(i) && m.is(Reserved.NEG, i) && sharesClause(m, h, i)) {
                 negator = i;
             }
         }
@@ -506,10 +620,9 @@ public final class RuleEngine {
         }
         int hedge = m.marked("hedge", h.first(), 0, Integer.MAX_VALUE);
         if (hedge < 0) {
-            Element near = reserved.get("HEDGE_NEAR");
-            for (int i = Math.max(m.sentenceStart[negator], negator - HEDGE_NEAR_WINDOW);
-                 i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
-                if (i != negator && !h.uses(i) && near.matches(t, i)) {
+            // only after the negator: "niet echt" softens, "echt niet" insists
+            for (int i = negator + 1; i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
+                if (i != negator && !h.uses(i) && m.is(Reserved.HEDGE_NEAR, i)) {
                     hedge = i;
                 }
             }
@@ -520,6 +633,15 @@ public final class RuleEngine {
         }
         mods.add(new Mod(r.language() + ".modifier.denial", negator, negator));
         return RiskLevel.NONE;
+    }
+
+    private static boolean sharesClause(Message m, Hit h, int i) {
+        for (int u : h.used()) {
+            if (m.negClause[u] == m.negClause[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RiskLevel idiom(Message m, Hit h, List<Hit> idioms, RiskLevel level, List<Mod> mods) {
@@ -554,45 +676,52 @@ public final class RuleEngine {
     }
 
     /**
-     * Who the rule is about: a negative number for the writer, 0 when nobody is named (taken as the writer), or the
-     * index of the token naming someone else. Reflexives in the match decide first ("kill himself"); otherwise the
+     * Who the rule is about: {@link #WRITER} for the writer, also when nobody is named, or the index of the token
+     * naming someone else (which may be 0, the first word). Reflexives in the match decide first ("kill himself"); otherwise the
      * nearest subject before the trigger's last word within its clause, then just after it (Dutch inversion:
      * "vanavond wil ze dood").
      */
     private int actor(Message m, Hit h) {
-        Tokens t = m.t;
-        Element firstSelf = reserved.get("FIRST_SELF");
-        Element otherSelf = reserved.get("OTHER_SELF");
         for (int u : h.used()) {
-            if (firstSelf.matches(t, u)) {
-                return -1;
+            if (m.is(Reserved.FIRST_SELF, u)) {
+                return WRITER;
             }
         }
         for (int u : h.used()) {
-            if (otherSelf.matches(t, u)) {
+            if (m.is(Reserved.OTHER_SELF, u)) {
                 return u;
             }
         }
-        Element first = reserved.get("FIRST");
-        Element other = reserved.get("OTHER");
         int clause = m.actorClause[h.last()];
         for (int i = h.last(); i >= m.sentenceStart[h.last()] && m.actorClause[i] == clause; i--) {
-            if (first.matches(t, i)) {
-                return -1;
+            if (m.is(Reserved.FIRST, i)) {
+                return WRITER;
             }
-            if (other.matches(t, i)) {
+            if (m.is(Reserved.OTHER, i) && !afterPreposition(m, i)) {
                 return i;
             }
         }
+        // after the trigger only pronouns count ("vanavond wil ze dood"): a noun there is usually a vocative or
+        // filler ("ik wil nie meer leven man", "I want to die bro")
         for (int i = h.last() + 1; i < Math.min(m.sentenceEnd[h.last()], h.last() + 3) && m.actorClause[i] == clause; i++) {
-            if (first.matches(t, i)) {
-                return -1;
+            if (m.is(Reserved.FIRST, i)) {
+                return WRITER;
             }
-            if (other.matches(t, i)) {
+            if (m.is(Reserved.OTHER_PRONOUN, i)) {
                 return i;
             }
         }
-        return 0;
+        return WRITER;
+    }
+
+    /** "de pillen van mijn moeder", "for my brother": a person after a preposition is not the subject. */
+    private static boolean afterPreposition(Message m, int i) {
+        for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
+            if (m.is(Reserved.PREPOSITION, j)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RiskLevel thirdParty(Message m, Hit h, Rule r, RiskLevel level, int actor, List<Mod> mods) {
@@ -637,18 +766,38 @@ public final class RuleEngine {
         return level;
     }
 
-    /** A means named anywhere in the message, not negated ("geen pillen in huis") and not inside an idiom. */
-    private int meansToken(Message m, List<Hit> idioms) {
+    /**
+     * A means or a plan named anywhere in the message, not negated ("geen pillen in huis", "niet van plan"), not
+     * inside an idiom and not one of the words of the worry itself.
+     */
+    private int meansToken(Message m, List<Hit> idioms, Hit self) {
         Tokens t = m.t;
-        Element means = reserved.get("MEANS");
-        Element neg = reserved.get("NEG");
+        // "... en ik weet ook hoe": a plan marker anywhere in the message
+        BitSet plans = m.marked.get("plan");
+        if (plans != null) {
+            for (int i = plans.nextSetBit(0); i >= 0; i = plans.nextSetBit(i + 1)) {
+                if (!self.uses(i)) {
+                    return i;
+                }
+            }
+        }
         outer:
         for (int i = 0; i < t.size; i++) {
-            if (!means.matches(t, i)) {
+            boolean plan = m.is(Reserved.PLANNED, i);
+            // "I hope a truck hits me": a means inside the passive wish itself is part of the fantasy, not a plan
+            if (!plan && !m.is(Reserved.MEANS, i) || self.uses(i)) {
                 continue;
             }
-            for (int j = Math.max(m.sentenceStart[i], i - 3); j < i; j++) {
-                if (neg.matches(t, j)) {
+            // a plan may be denied by any negator ("ik ben niet van plan"); a means only by a determiner, because
+            // "ik kan niet meer 💊" has a negator that belongs to the despair, not to the pills
+            for (int j = Math.max(m.sentenceStart[i], i - 5); plan && j < i; j++) {
+                if (m.is(Reserved.NEG, j) && m.negClause[j] == m.negClause[i]) {
+                    continue outer;
+                }
+            }
+            // "geen pillen in huis", "no plans": a negating determiner right before the means
+            for (int j = Math.max(m.sentenceStart[i], i - 2); j < i; j++) {
+                if (m.is(Reserved.NO_MEANS, j)) {
                     continue outer;
                 }
             }

@@ -32,8 +32,27 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 public final class TextAnalyser {
     private static final int MAX_STEM_INPUT = 40;
     private final Analyzer analyzer;
+    /**
+     * Stems of the lexicon's own words, computed once. Everyday chat is dominated by these and by short function
+     * words, so most tokens skip the stemmers. Only lexicon words are kept: nothing a person wrote is cached.
+     */
+    private final Map<String, String[]> knownStems;
 
     public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos) {
+        this(spelling, known, typos, Set.of());
+    }
+
+    public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos,
+                        Set<String> precompute) {
+        Map<String, String[]> stems = new java.util.HashMap<>();
+        SnowballStemmer dutch = new DutchStemmer();
+        SnowballStemmer english = new EnglishStemmer();
+        for (String w : precompute) {
+            if (w.length() >= 3 && w.length() <= MAX_STEM_INPUT && Character.isLetter(w.charAt(0))) {
+                stems.put(w, new String[] {stem(dutch, w), stem(english, w)});
+            }
+        }
+        this.knownStems = Map.copyOf(stems);
         Map<String, String[]> spell = Map.copyOf(spelling);
         this.analyzer = new Analyzer() {
             @Override
@@ -90,7 +109,11 @@ public final class TextAnalyser {
         for (int i = 0; i < n; i++) {
             String t = term[i];
             number[i] = num[i] ? parseNumber(t) : -1;
-            if (t.length() < 3 || t.length() > MAX_STEM_INPUT || !Character.isLetter(t.charAt(0))) {
+            String[] cached = knownStems.get(t);
+            if (cached != null) {
+                nl[i] = cached[0];
+                en[i] = cached[1];
+            } else if (t.length() < 3 || t.length() > MAX_STEM_INPUT || !Character.isLetter(t.charAt(0))) {
                 nl[i] = t;
                 en[i] = t;
             } else {

@@ -31,7 +31,11 @@ final class TypoCorrector {
                 continue;
             }
             if (len >= tl + 3 && word.charAt(0) == target.charAt(0)) {
-                for (int cut = tl - 1; cut <= tl + 1 && len - cut >= 4; cut++) {
+                // a substitution first: "zelfmoortgedachten" is "zelfmoord" + "gedachten", not "zelfmoor" + "tgedachten"
+                for (int cut : new int[] {tl, tl + 1, tl - 1}) {
+                    if (len - cut < 4) {
+                        continue;
+                    }
                     String head = word.substring(0, cut);
                     if (!head.equals(target) && withinOneEdit(head, target)) {
                         return target + word.substring(cut);

@@ -14,7 +14,8 @@ import java.util.Set;
  * English stem and prefix to those numbers. Tagging a token costs three hash look-ups however many rules there are.
  *
  * <p>A plain lexicon word matches a token with the same surface form or the same stem in the lexicon's own language;
- * "=word" matches the surface form only; "word*" matches any surface form starting with it.
+ * "=word" matches the surface form only; "word*" matches any surface form starting with it, "*word" any surface form
+ * ending with it (Dutch compounds: "Erasmusbrug", "spoorbrug").
  */
 final class Vocabulary {
     private static final int[] NONE = new int[0];
@@ -25,6 +26,7 @@ final class Vocabulary {
     private final Map<String, int[]> byDutchStem = new HashMap<>();
     private final Map<String, int[]> byEnglishStem = new HashMap<>();
     private final Map<String, List<Prefix>> byPrefixHead = new HashMap<>();
+    private final Map<String, List<Prefix>> bySuffixTail = new HashMap<>();
     private final Set<String> knownSurfaces = new HashSet<>();
 
     private record Prefix(String prefix, int id) {
@@ -43,6 +45,11 @@ final class Vocabulary {
             if (key.length() <= PREFIX_HEAD) {
                 throw new IllegalArgumentException("prefix too short to be safe: " + term);
             }
+        } else if (term.startsWith("*")) {
+            key = "*" + Terms.normalise(term.substring(1));
+            if (key.length() <= PREFIX_HEAD) {
+                throw new IllegalArgumentException("suffix too short to be safe: " + term);
+            }
         } else {
             key = language + ":" + Terms.normalise(term);
         }
@@ -59,6 +66,10 @@ final class Vocabulary {
         } else if (key.endsWith("*")) {
             String p = key.substring(0, key.length() - 1);
             byPrefixHead.computeIfAbsent(p.substring(0, PREFIX_HEAD), k -> new ArrayList<>()).add(new Prefix(p, id));
+            knownSurfaces.add(p);
+        } else if (key.startsWith("*")) {
+            String p = key.substring(1);
+            bySuffixTail.computeIfAbsent(p.substring(p.length() - PREFIX_HEAD), k -> new ArrayList<>()).add(new Prefix(p, id));
             knownSurfaces.add(p);
         } else {
             String w = key.substring(language.length() + 1);
@@ -102,6 +113,17 @@ final class Vocabulary {
                 if (candidates != null) {
                     for (Prefix p : candidates) {
                         if (term.startsWith(p.prefix)) {
+                            d = Arrays.copyOf(d, d.length + 1);
+                            d[d.length - 1] = p.id;
+                        }
+                    }
+                }
+            }
+            if (term.length() > PREFIX_HEAD) {
+                List<Prefix> candidates = bySuffixTail.get(term.substring(term.length() - PREFIX_HEAD));
+                if (candidates != null) {
+                    for (Prefix p : candidates) {
+                        if (term.endsWith(p.prefix)) {
                             d = Arrays.copyOf(d, d.length + 1);
                             d[d.length - 1] = p.id;
                         }
