@@ -1,36 +1,93 @@
 package nl.spiegel.risk;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.spiegel.risk.internal.LexiconLoader;
 import nl.spiegel.risk.internal.LexiconSpec;
 import nl.spiegel.risk.internal.RuleEngine;
+import nl.spiegel.risk.internal.TextClassifier;
+import nl.spiegel.risk.internal.Tokens;
+import nl.spiegel.risk.internal.TrainingData;
 
 /**
  * Finds signs of crisis or concern in one chat message, from reviewable lexicon files ({@code risk/nl.yaml},
- * {@code risk/en.yaml} on the classpath). Pure Java, immutable and safe to share between threads.
+ * {@code risk/en.yaml} on the classpath) plus a small learned backstop trained at start-up on
+ * {@code risk/training.tsv}. Pure Java, immutable and safe to share between threads.
  *
  * <p>It is a screen, not a diagnosis: it is tuned to miss as little real crisis as possible, and a positive result
  * should lead to the follow-up questions of the safety guide, not to conclusions.
+ *
+ * <p>The final level is the higher of the rules' level and the model's level. The model only ever raises a level
+ * (reported as rule id {@code model.concern} or {@code model.crisis}); it never lowers or removes what a rule found.
+ * When the rules explicitly cancelled or lowered a match as an idiom, a (hedged) denial or a third party's wish, the
+ * model needs the stricter {@link ModelPolicy#guarded} probability to overrule them.
  */
 public final class RiskDetector {
     /** The lexicons shipped with the application, in the order their rules are reported. */
     public static final List<String> DEFAULT_LEXICONS = List.of("risk/nl.yaml", "risk/en.yaml");
+    /** Labelled messages the learned backstop is trained on at start-up (corpus + held-out sets 1-8, not 9). */
+    public static final String TRAINING_DATA = "risk/training.tsv";
+    public static final String MODEL_CONCERN = "model.concern";
+    public static final String MODEL_CRISIS = "model.crisis";
 
-    private final RuleEngine engine;
-
-    private RiskDetector(RuleEngine engine) {
-        this.engine = engine;
+    /**
+     * Thresholds of the learned backstop, chosen on 10-fold cross-validation only (see docs/risk-lexicon.md).
+     *
+     * @param concern P(at least concern) from which the model raises to CONCERN
+     * @param crisis  P(crisis) from which the model raises to CRISIS
+     * @param guarded the minimum for either output when the rules cancelled or lowered a match as an idiom, a
+     *                (hedged) denial or a third party's wish
+     */
+    public record ModelPolicy(double concern, double crisis, double guarded) {
+        public static final ModelPolicy DEFAULT = new ModelPolicy(0.85, 0.85, 0.95);
     }
 
-    /** Loads the shipped Dutch and English lexicons; throws when a lexicon is missing or invalid. */
+    private final RuleEngine engine;
+    /** Null for a rules-only detector. */
+    private final TextClassifier model;
+    private final ModelPolicy policy;
+
+    RiskDetector(RuleEngine engine, TextClassifier model, ModelPolicy policy) {
+        this.engine = engine;
+        this.model = model;
+        this.policy = policy;
+    }
+
+    /** Loads the shipped Dutch and English lexicons and trains the backstop; throws when a resource is invalid. */
     public static RiskDetector loadDefault() {
         return load(DEFAULT_LEXICONS);
     }
 
-    /** Loads the given classpath resources, e.g. an organisation's reviewed variant of the lexicons. */
+    /**
+     * Loads the given classpath resources, e.g. an organisation's reviewed variant of the lexicons, and trains the
+     * backstop on the shipped training data, analysed the way these lexicons analyse text.
+     */
     public static RiskDetector load(List<String> classpathResources) {
+        RuleEngine engine = compile(classpathResources);
+        return new RiskDetector(engine, train(engine, TrainingData.loadResource(TRAINING_DATA),
+                TextClassifier.Settings.DEFAULT), ModelPolicy.DEFAULT);
+    }
+
+    /** The rules alone, without the learned backstop: for evaluation and comparison. */
+    public static RiskDetector loadRulesOnly(List<String> classpathResources) {
+        return new RiskDetector(compile(classpathResources), null, ModelPolicy.DEFAULT);
+    }
+
+    static RuleEngine compile(List<String> classpathResources) {
         List<LexiconSpec> specs = classpathResources.stream().map(LexiconLoader::loadResource).toList();
-        return new RiskDetector(RuleEngine.compile(specs));
+        return RuleEngine.compile(specs);
+    }
+
+    static TextClassifier train(RuleEngine engine, List<TrainingData.Row> rows, TextClassifier.Settings settings) {
+        List<TextClassifier.Example> examples = new ArrayList<>(rows.size());
+        for (TrainingData.Row r : rows) {
+            examples.add(new TextClassifier.Example(engine.analyse(r.text()), r.level()));
+        }
+        return TextClassifier.train(examples, settings);
+    }
+
+    RuleEngine engine() {
+        return engine;
     }
 
     /**
@@ -43,11 +100,77 @@ public final class RiskDetector {
      *                 a tie (it chooses which negators, conjunctions and pronouns apply)
      */
     public RiskAssessment assess(String text, String language) {
-        return engine.assess(text, language);
+        if (text == null || text.isBlank()) {
+            return RiskAssessment.none();
+        }
+        Tokens tokens = engine.analyse(text);
+        RiskAssessment rules = engine.assess(tokens, language);
+        if (model == null || rules.level() == RiskLevel.CRISIS) {
+            return rules; // nothing to raise
+        }
+        return combine(rules, model.predict(tokens), policy, text.length());
+    }
+
+    /** The model's {@code [P(at least concern), P(crisis)]} for a message; for evaluation. */
+    double[] probabilities(String text) {
+        if (model == null || text == null || text.isBlank()) {
+            return new double[2];
+        }
+        return model.predict(engine.analyse(text));
+    }
+
+    /**
+     * True when the rules cancelled or lowered a match as an idiom, a (hedged) denial or someone else's wish (not
+     * imminent): they reasoned about frame, negation or subject, which a bag of n-grams cannot, so the model must be
+     * surer to overrule them.
+     */
+    static boolean guarded(RiskAssessment rules) {
+        for (RiskMatch m : rules.matches()) {
+            String id = m.ruleId();
+            if (id.contains(".idiom.") || id.endsWith(".modifier.denial") || id.endsWith(".modifier.hedged-denial")
+                    || id.endsWith(".modifier.third-party")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The level the model alone gives, under the policy, for the rules' assessment and the model's probabilities. */
+    static RiskLevel modelLevel(RiskAssessment rules, double[] p, ModelPolicy policy) {
+        double floor = guarded(rules) ? policy.guarded() : 0;
+        if (p[TextClassifier.CRISIS] >= Math.max(policy.crisis(), floor)) {
+            return RiskLevel.CRISIS;
+        }
+        if (p[TextClassifier.CONCERN] >= Math.max(policy.concern(), floor)) {
+            return RiskLevel.CONCERN;
+        }
+        return RiskLevel.NONE;
+    }
+
+    /** max(rule level, model level); the model's rule id and a whole-message match are added when it raised. */
+    static RiskAssessment combine(RiskAssessment rules, double[] p, ModelPolicy policy, int textLength) {
+        RiskLevel byModel = modelLevel(rules, p, policy);
+        if (byModel.compareTo(rules.level()) <= 0) {
+            return rules;
+        }
+        String id = byModel == RiskLevel.CRISIS ? MODEL_CRISIS : MODEL_CONCERN;
+        List<RiskMatch> matches = new ArrayList<>(rules.matches());
+        matches.add(new RiskMatch(id, byModel, 0, textLength));
+        List<String> ids = new ArrayList<>(rules.ruleIds());
+        ids.add(id);
+        return new RiskAssessment(byModel, matches, ids);
     }
 
     /** Lexicon sources with their {@code version:}, to store alongside assessments. */
     public List<String> lexiconVersions() {
         return engine.versions();
+    }
+
+    /**
+     * The learned backstop's identity, e.g. {@code "risk/training.tsv model 3f2a9c01"} (a fingerprint of the trained
+     * weights, so two deployments with the same value score identically), or {@code "none"} for rules only.
+     */
+    public String modelVersion() {
+        return model == null ? "none" : TRAINING_DATA + " model " + model.fingerprint();
     }
 }

@@ -75,6 +75,11 @@ public final class Evaluation {
         }).toList());
     }
 
+    /** An evaluation of rows that were scored elsewhere (e.g. out-of-fold in a cross-validation). */
+    public static Evaluation of(List<Scored> scored) {
+        return new Evaluation(scored);
+    }
+
     public List<Scored> scored() {
         return scored;
     }

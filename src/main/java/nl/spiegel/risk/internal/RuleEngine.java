@@ -269,7 +269,16 @@ public final class RuleEngine {
         if (text == null || text.isBlank()) {
             return RiskAssessment.none();
         }
-        Tokens t = analyser.analyse(text);
+        return assess(analyse(text), languageHint);
+    }
+
+    /** The analysed form of a message, as the rules see it; shared with the learned model so it is analysed once. */
+    public Tokens analyse(String text) {
+        return analyser.analyse(text);
+    }
+
+    /** Assesses tokens from {@link #analyse} (each {@link Tokens} object is used for one assessment only). */
+    public RiskAssessment assess(Tokens t, String languageHint) {
         if (t.size == 0) {
             return RiskAssessment.none();
         }

@@ -25,7 +25,11 @@ public final class TsvFile {
         if (!Files.isRegularFile(file)) {
             throw new BadInput("no such file: " + file);
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), header);
+    }
+
+    /** As {@link #read(Path, List)} for lines already read, e.g. from a classpath resource named {@code file}. */
+    public static List<String[]> parse(String file, List<String> lines, List<String> header) throws BadInput {
         if (lines.isEmpty()) {
             throw new BadInput(file + " is empty; expected the header " + String.join("<TAB>", header));
         }

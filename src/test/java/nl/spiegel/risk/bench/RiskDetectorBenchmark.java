@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Messages per second for one thread assessing chat messages of about 300 characters, a mix of everyday Dutch and
- * English text with a risky sentence in some of them. Run with
+ * English text with a risky sentence in some of them, with the learned backstop ({@code assessOneMessage}, the
+ * shipped detector) and with the rules alone. Run with
  * {@code ./mvnw -q test-compile exec:exec@risk-bench}.
  */
 @State(Scope.Thread)
@@ -51,12 +52,14 @@ public class RiskDetectorBenchmark {
     };
 
     private RiskDetector detector;
+    private RiskDetector rulesOnly;
     private List<String> messages;
     private int next;
 
     @Setup
     public void setUp() {
         detector = RiskDetector.loadDefault();
+        rulesOnly = RiskDetector.loadRulesOnly(RiskDetector.DEFAULT_LEXICONS);
         Random random = new Random(42);
         messages = new ArrayList<>();
         for (int i = 0; i < 512; i++) {
@@ -78,5 +81,13 @@ public class RiskDetectorBenchmark {
         String text = messages.get(next);
         next = (next + 1) & 511;
         return detector.assess(text, (next & 1) == 0 ? "nl" : "en");
+    }
+
+    /** The same without the learned backstop, to show what the model costs. */
+    @Benchmark
+    public RiskAssessment assessOneMessageRulesOnly() {
+        String text = messages.get(next);
+        next = (next + 1) & 511;
+        return rulesOnly.assess(text, (next & 1) == 0 ? "nl" : "en");
     }
 }
