@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.spiegel.risk.internal.LexiconLoader;
 import nl.spiegel.risk.internal.LexiconSpec;
+import nl.spiegel.risk.internal.ModelGate;
 import nl.spiegel.risk.internal.RuleEngine;
 import nl.spiegel.risk.internal.TextClassifier;
 import nl.spiegel.risk.internal.Tokens;
@@ -45,6 +46,7 @@ public final class RiskDetector {
     private final RuleEngine engine;
     /** Null for a rules-only detector. */
     private final TextClassifier model;
+    private final ModelGate gate = ModelGate.load("risk/model-gate.txt");
     private final ModelPolicy policy;
 
     RiskDetector(RuleEngine engine, TextClassifier model, ModelPolicy policy) {
@@ -105,8 +107,8 @@ public final class RiskDetector {
         }
         Tokens tokens = engine.analyse(text);
         RiskAssessment rules = engine.assess(tokens, language);
-        if (model == null || rules.level() == RiskLevel.CRISIS) {
-            return rules; // nothing to raise
+        if (model == null || rules.level() == RiskLevel.CRISIS || !gate.admits(tokens)) {
+            return rules; // nothing to raise, or nothing in the message the model may raise on
         }
         return combine(rules, model.predict(tokens), policy, text.length());
     }
