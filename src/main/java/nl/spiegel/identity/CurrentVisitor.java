@@ -1,5 +1,7 @@
 package nl.spiegel.identity;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.VaadinSession;
@@ -7,22 +9,32 @@ import com.vaadin.flow.server.WrappedSession;
 
 import nl.spiegel.identity.internal.VisitorCookieFilter;
 
-/** The visitor of the current Vaadin session, for views. */
+/**
+ * The person using the current Vaadin session, for views. After a login that is the account, on whatever device;
+ * otherwise the pseudonymous user behind the browser's visitor cookie.
+ */
 @Component
 public class CurrentVisitor {
 
     private static final String CACHE = Visitor.class.getName();
 
     private final VisitorService visitors;
+    private final AccountSessions sessions;
 
-    CurrentVisitor(VisitorService visitors) {
+    CurrentVisitor(VisitorService visitors, AccountSessions sessions) {
         this.visitors = visitors;
+        this.sessions = sessions;
     }
 
     public Visitor get() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
             throw new IllegalStateException("No Vaadin session");
+        }
+        Optional<Visitor> account = sessions.principal()
+                .map(details -> new Visitor(details.userId(), details.organisationId()));
+        if (account.isPresent()) {
+            return account.get();
         }
         WrappedSession http = session.getSession();
         VisitorToken visitorToken;
@@ -40,6 +52,11 @@ public class CurrentVisitor {
         Visitor visitor = visitors.resolve(visitorToken);
         session.setAttribute(CACHE, new CachedVisitor(visitorToken, visitor));
         return visitor;
+    }
+
+    /** Whether the current session belongs to a logged-in account (of any role). */
+    public boolean isLoggedIn() {
+        return sessions.principal().isPresent();
     }
 
     private record CachedVisitor(VisitorToken token, Visitor visitor) {

@@ -24,11 +24,13 @@ public class StaffDirectory {
 
     private final StaffRepository staff;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
     private final Clock clock;
 
-    StaffDirectory(StaffRepository staff, PasswordEncoder passwords, Clock clock) {
+    StaffDirectory(StaffRepository staff, PasswordEncoder passwords, PasswordPolicy policy, Clock clock) {
         this.staff = staff;
         this.passwords = passwords;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -38,18 +40,26 @@ public class StaffDirectory {
         return staff.find(userId);
     }
 
-    /** Creates a staff account; the e-mail address is stored in lower case and must not be in use yet. */
+    /**
+     * Creates a staff account; the e-mail address is stored in lower case and must not be in use yet. The password
+     * must pass the {@link PasswordPolicy}; the authenticator app is set up at the first login. Platform admins are
+     * not scoped to an organisation: give them {@link OrganisationId#DEFAULT}.
+     *
+     * @throws IllegalArgumentException for the role CLIENT or a password the policy refuses
+     */
     @Transactional
     public StaffMember create(String email, String rawPassword, String displayName, Role role,
                               OrganisationId organisation) {
         if (role == Role.CLIENT) {
             throw new IllegalArgumentException("staff accounts need a staff role");
         }
-        if (rawPassword == null || rawPassword.length() < 12) {
-            throw new IllegalArgumentException("a staff password needs at least 12 characters");
+        var problems = policy.check(rawPassword, email);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("password refused: " + problems);
         }
         StaffMember member = new StaffMember(UserId.random(), organisation, displayName.strip(), role);
-        staff.insert(member, normalise(email), passwords.encode(rawPassword), clock.instant());
+        staff.insert(member, normalise(email), passwords.encode(PasswordPolicy.normalise(rawPassword)),
+                clock.instant());
         log.info("staff account {} created with role {} in organisation {}", member.userId(), role, organisation);
         return member;
     }
@@ -58,8 +68,10 @@ public class StaffDirectory {
     @Transactional
     public void ensurePassword(String email, String rawPassword) {
         staff.findLogin(normalise(email)).ifPresent(login -> {
-            if (login.passwordHash() == null || !passwords.matches(rawPassword, login.passwordHash())) {
-                staff.updatePassword(login.member().userId(), passwords.encode(rawPassword));
+            if (login.passwordHash() == null
+                    || !passwords.matches(PasswordPolicy.normalise(rawPassword), login.passwordHash())) {
+                staff.updatePassword(login.member().userId(), passwords.encode(PasswordPolicy.normalise(rawPassword)),
+                        clock.instant());
                 log.info("password of staff account {} reset", login.member().userId());
             }
         });

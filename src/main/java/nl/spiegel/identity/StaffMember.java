@@ -17,4 +17,12 @@ public record StaffMember(UserId userId, OrganisationId organisationId, String d
     public boolean isTherapist() {
         return role == Role.THERAPIST;
     }
+
+    /**
+     * Whether this staff member may see data of the given organisation: their own, or every organisation for a
+     * platform admin (whose own organisation is only the default one).
+     */
+    public boolean mayAccess(OrganisationId organisation) {
+        return !role.isOrganisationScoped() || organisationId.equals(organisation);
+    }
 }

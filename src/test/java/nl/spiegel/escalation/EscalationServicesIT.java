@@ -23,6 +23,7 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 @SpiegelIntegrationTest
@@ -40,6 +41,8 @@ class EscalationServicesIT {
     DialogueService dialogues;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FieldCipher cipher;
 
     Visitor visitor;
     Visitor someoneElse;
@@ -126,7 +129,9 @@ class EscalationServicesIT {
                 .containsEntry("session_id", session.toString()).containsEntry("user_id", visitor.userId().toString())
                 .containsEntry("organisation_id", visitor.organisationId().toString());
         assertThat(row.get("finished_at")).isNotNull();
-        assertThat(new String((byte[]) row.get("answers"), StandardCharsets.UTF_8))
+        assertThat(row.get("key_id")).as("stored encrypted").isEqualTo(cipher.activeKeyId());
+        assertThat(new String((byte[]) row.get("answers"), StandardCharsets.UTF_8)).doesNotContain("q1");
+        assertThat(cipher.decryptToString((byte[]) row.get("answers"), "screenings.answers"))
                 .isEqualTo("{\"q1\":true,\"q2\":true,\"q3\":true,\"q4\":false,\"q5\":false,\"q6\":false}");
     }
 
@@ -172,7 +177,7 @@ class EscalationServicesIT {
 
         Map<String, Object> row = row(id);
         assertThat(row.get("dismissed")).isEqualTo(false);
-        assertThat(new String((byte[]) row.get("answers"), StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(cipher.decryptToString((byte[]) row.get("answers"), "screenings.answers")).isEqualTo("{}");
         assertThat(screenings.find(visitor, id)).isPresent();
     }
 
@@ -216,7 +221,7 @@ class EscalationServicesIT {
     }
 
     @Test
-    void thePlanTextIsStoredOnlyAsBytesInTheRowOfItsOwner() {
+    void thePlanTextIsStoredOnlyEncryptedInTheRowOfItsOwner() {
         String words = "Mijn reden " + UUID.randomUUID();
         plans.save(visitor, SafetyPlan.empty().with(SafetyPlan.Section.REASONS_TO_LIVE, words));
         plans.save(someoneElse, SafetyPlan.empty().with(SafetyPlan.Section.REASONS_TO_LIVE, "iets anders"));
@@ -228,10 +233,11 @@ class EscalationServicesIT {
         assertThat(type).isEqualTo("mediumblob");
         byte[] stored = jdbc.sql("SELECT sections FROM safety_plans WHERE user_id = ?")
                 .param(visitor.userId().toString()).query(byte[].class).single();
-        assertThat(new String(stored, StandardCharsets.UTF_8)).contains(words);
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(words);
+        assertThat(cipher.decryptToString(stored, "safety_plans.sections")).contains(words);
         assertThat(jdbc.sql("SELECT user_id FROM safety_plans WHERE INSTR(sections, ?) > 0")
                 .param(words.getBytes(StandardCharsets.UTF_8)).query(String.class).list())
-                .containsExactly(visitor.userId().toString());
+                .as("the words are nowhere in plaintext").isEmpty();
     }
 
     @Test

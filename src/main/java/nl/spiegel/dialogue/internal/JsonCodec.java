@@ -3,10 +3,14 @@ package nl.spiegel.dialogue.internal;
 import java.util.Map;
 
 import nl.spiegel.dialogue.engine.LocalizedText;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Personal content is stored as JSON bytes, ready to be stored encrypted later. */
+/**
+ * Personal content is JSON bytes, which the repository encrypts before storing. A parse error never carries the
+ * parser's message: it could quote what a person wrote.
+ */
 final class JsonCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,7 +29,12 @@ final class JsonCodec {
     }
 
     static Map<String, String> readMap(byte[] bytes) {
-        return JSON.readValue(bytes, MAP);
+        try {
+            return JSON.readValue(bytes, MAP);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored dialogue content is not a JSON object of texts ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     static LocalizedText readText(byte[] bytes) {

@@ -19,9 +19,15 @@ import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
-/** Sessions, their messages and exercises. Every query is scoped to the owning user. */
+/**
+ * Sessions, their messages and exercises. Every query is scoped to the owning user. What a person wrote, and every
+ * text that mirrors it (messages, exercises, the answers in the session variables), is stored encrypted with
+ * {@link FieldCipher} next to the id of its key; rows without a key id are plaintext from before encryption and are
+ * read as they are until the key rotation encrypts them.
+ */
 @Repository
 public class SessionRepository {
 
@@ -33,21 +39,24 @@ public class SessionRepository {
     private static final String FINISHED = "FINISHED";
     private static final String SESSION_COLUMNS = """
             id, organisation_id, user_id, script_id, script_version, node_id, variables, status, answered, revision,
-            started_at, updated_at, finished_at, paused_level, paused_rules, pending_input""";
+            started_at, updated_at, finished_at, paused_level, paused_rules, pending_input, key_id,
+            pending_input_key_id""";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    SessionRepository(JdbcClient jdbc) {
+    SessionRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insert(SessionRow row) {
         jdbc.sql("""
                 INSERT INTO dialogue_sessions (id, organisation_id, user_id, script_id, script_version, node_id,
-                    variables, status, answered, revision, started_at, updated_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    variables, key_id, status, answered, revision, started_at, updated_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(row.id().toString(), row.organisationId().toString(), row.userId().toString(), row.scriptId(),
-                        row.scriptVersion(), row.state().nodeId(), JsonCodec.write(row.state().variables()),
+                        row.scriptVersion(), row.state().nodeId(), variables(row.state()), cipher.activeKeyId(),
                         status(row.state()), row.state().answered(), row.revision(), DbTime.write(row.startedAt()),
                         DbTime.write(row.updatedAt()), DbTime.write(row.finishedAt()))
                 .update();
@@ -57,10 +66,10 @@ public class SessionRepository {
     public boolean update(SessionId id, int expectedRevision, DialogueState state, Instant now) {
         return jdbc.sql("""
                 UPDATE dialogue_sessions
-                SET node_id = ?, variables = ?, status = ?, answered = ?, revision = revision + 1, updated_at = ?,
-                    finished_at = ?
+                SET node_id = ?, variables = ?, key_id = ?, status = ?, answered = ?, revision = revision + 1,
+                    updated_at = ?, finished_at = ?
                 WHERE id = ? AND revision = ?""")
-                .params(state.nodeId(), JsonCodec.write(state.variables()), status(state), state.answered(),
+                .params(state.nodeId(), variables(state), cipher.activeKeyId(), status(state), state.answered(),
                         DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
                 .update() == 1;
     }
@@ -72,10 +81,12 @@ public class SessionRepository {
     public boolean pause(SessionId id, int expectedRevision, SafetyPause pause, String pendingInput, Instant now) {
         return jdbc.sql("""
                 UPDATE dialogue_sessions
-                SET paused_level = ?, paused_rules = ?, pending_input = ?, revision = revision + 1, updated_at = ?
+                SET paused_level = ?, paused_rules = ?, pending_input = ?, pending_input_key_id = ?,
+                    revision = revision + 1, updated_at = ?
                 WHERE id = ? AND revision = ?""")
                 .params(pause.level().name(), String.join(",", pause.ruleIds()),
-                        pendingInput == null ? null : pendingInput.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        cipher.encrypt(pendingInput, DialogueEncryptedColumns.SESSION_PENDING_INPUT.purpose()),
+                        pendingInput == null ? null : cipher.activeKeyId(),
                         DbTime.write(now),
                         id.toString(), expectedRevision)
                 .update() == 1;
@@ -85,10 +96,11 @@ public class SessionRepository {
     public boolean resume(SessionId id, int expectedRevision, DialogueState state, Instant now) {
         return jdbc.sql("""
                 UPDATE dialogue_sessions
-                SET node_id = ?, variables = ?, status = ?, answered = ?, revision = revision + 1, updated_at = ?,
-                    finished_at = ?, paused_level = NULL, paused_rules = NULL, pending_input = NULL
+                SET node_id = ?, variables = ?, key_id = ?, status = ?, answered = ?, revision = revision + 1,
+                    updated_at = ?, finished_at = ?, paused_level = NULL, paused_rules = NULL, pending_input = NULL,
+                    pending_input_key_id = NULL
                 WHERE id = ? AND revision = ?""")
-                .params(state.nodeId(), JsonCodec.write(state.variables()), status(state), state.answered(),
+                .params(state.nodeId(), variables(state), cipher.activeKeyId(), status(state), state.answered(),
                         DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
                 .update() == 1;
     }
@@ -102,7 +114,7 @@ public class SessionRepository {
     public Optional<SessionRow> find(UserId owner, SessionId id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM dialogue_sessions WHERE id = ? AND user_id = ?")
                 .params(id.toString(), owner.toString())
-                .query(SessionRepository::mapSession)
+                .query(this::mapSession)
                 .optional();
     }
 
@@ -111,7 +123,7 @@ public class SessionRepository {
                          FROM dialogue_sessions WHERE user_id = ? AND script_id = ? AND status = 'ACTIVE'
                         ORDER BY updated_at DESC LIMIT 1""")
                 .params(owner.toString(), scriptId)
-                .query(SessionRepository::mapSession)
+                .query(this::mapSession)
                 .optional();
     }
 
@@ -119,7 +131,7 @@ public class SessionRepository {
     public List<SessionRow> findAll(UserId owner) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM dialogue_sessions WHERE user_id = ? ORDER BY updated_at DESC")
                 .param(owner.toString())
-                .query(SessionRepository::mapSession)
+                .query(this::mapSession)
                 .list();
     }
 
@@ -128,20 +140,25 @@ public class SessionRepository {
         int seq = firstSeq;
         for (Turn turn : turns) {
             jdbc.sql("""
-                    INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
+                        created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(session.toString(), organisation.toString(), seq++, turn.kind().name(), turn.nodeId(),
-                            JsonCodec.write(turn.title().orElse(null)), JsonCodec.write(turn.text()), DbTime.write(now))
+                            seal(turn.title().orElse(null), DialogueEncryptedColumns.MESSAGE_TITLE.purpose()),
+                            seal(turn.text(), DialogueEncryptedColumns.MESSAGE_BODY.purpose()), cipher.activeKeyId(),
+                            DbTime.write(now))
                     .update();
         }
     }
 
     public List<ChatMessage> messages(SessionId session) {
-        return jdbc.sql("SELECT seq, kind, title, body, created_at FROM dialogue_messages WHERE session_id = ? ORDER BY seq")
+        return jdbc.sql("""
+                SELECT seq, kind, title, body, key_id, created_at FROM dialogue_messages WHERE session_id = ?
+                ORDER BY seq""")
                 .param(session.toString())
                 .query((rs, row) -> new ChatMessage(rs.getInt("seq"), Turn.Kind.valueOf(rs.getString("kind")),
-                        JsonCodec.readText(rs.getBytes("body")),
-                        Optional.ofNullable(JsonCodec.readText(rs.getBytes("title"))),
+                        open(rs, "body", DialogueEncryptedColumns.MESSAGE_BODY.purpose()),
+                        Optional.ofNullable(open(rs, "title", DialogueEncryptedColumns.MESSAGE_TITLE.purpose())),
                         DbTime.read(rs, "created_at")))
                 .list();
     }
@@ -153,22 +170,26 @@ public class SessionRepository {
 
     public void insertExercise(ExerciseId id, SessionRow session, Turn turn, Instant now) {
         jdbc.sql("""
-                INSERT INTO exercises (id, organisation_id, user_id, session_id, script_id, node_id, title, body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO exercises (id, organisation_id, user_id, session_id, script_id, node_id, title, body, key_id,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.toString(), session.organisationId().toString(), session.userId().toString(),
                         session.id().toString(), session.scriptId(), turn.nodeId(),
-                        JsonCodec.write(turn.title().orElseThrow()), JsonCodec.write(turn.text()), DbTime.write(now))
+                        seal(turn.title().orElseThrow(), DialogueEncryptedColumns.EXERCISE_TITLE.purpose()),
+                        seal(turn.text(), DialogueEncryptedColumns.EXERCISE_BODY.purpose()), cipher.activeKeyId(),
+                        DbTime.write(now))
                 .update();
     }
 
     public List<ExerciseRow> exercises(UserId owner) {
         return jdbc.sql("""
-                SELECT id, session_id, script_id, title, body, created_at, done_at FROM exercises
+                SELECT id, session_id, script_id, title, body, key_id, created_at, done_at FROM exercises
                 WHERE user_id = ? ORDER BY created_at DESC""")
                 .param(owner.toString())
                 .query((rs, row) -> new ExerciseRow(ExerciseId.parse(rs.getString("id")),
                         SessionId.parse(rs.getString("session_id")), rs.getString("script_id"),
-                        JsonCodec.readText(rs.getBytes("title")), JsonCodec.readText(rs.getBytes("body")),
+                        open(rs, "title", DialogueEncryptedColumns.EXERCISE_TITLE.purpose()),
+                        open(rs, "body", DialogueEncryptedColumns.EXERCISE_BODY.purpose()),
                         DbTime.read(rs, "created_at"), DbTime.read(rs, "done_at")))
                 .list();
     }
@@ -183,18 +204,34 @@ public class SessionRepository {
         return state.finished() ? FINISHED : ACTIVE;
     }
 
-    private static SessionRow mapSession(ResultSet rs, int row) throws SQLException {
-        DialogueState state = new DialogueState(rs.getString("node_id"), JsonCodec.readMap(rs.getBytes("variables")),
+    private byte[] variables(DialogueState state) {
+        return cipher.encrypt(JsonCodec.write(state.variables()),
+                DialogueEncryptedColumns.SESSION_VARIABLES.purpose());
+    }
+
+    private byte[] seal(LocalizedText text, String purpose) {
+        return cipher.encrypt(JsonCodec.write(text), purpose);
+    }
+
+    /** A text column of a message or exercise row, whose key id is in {@code key_id}. */
+    private LocalizedText open(ResultSet rs, String column, String purpose) throws SQLException {
+        return JsonCodec.readText(cipher.decryptStored(rs.getBytes(column), rs.getString("key_id"), purpose));
+    }
+
+    private SessionRow mapSession(ResultSet rs, int row) throws SQLException {
+        byte[] variables = cipher.decryptStored(rs.getBytes("variables"), rs.getString("key_id"),
+                DialogueEncryptedColumns.SESSION_VARIABLES.purpose());
+        DialogueState state = new DialogueState(rs.getString("node_id"), JsonCodec.readMap(variables),
                 FINISHED.equals(rs.getString("status")), rs.getInt("answered"));
         String pausedLevel = rs.getString("paused_level");
         SafetyPause pause = pausedLevel == null ? null : new SafetyPause(RiskLevel.valueOf(pausedLevel),
                 splitRules(rs.getString("paused_rules")));
-        byte[] pending = rs.getBytes("pending_input");
+        String pending = cipher.decryptStoredToString(rs.getBytes("pending_input"),
+                rs.getString("pending_input_key_id"), DialogueEncryptedColumns.SESSION_PENDING_INPUT.purpose());
         return new SessionRow(SessionId.parse(rs.getString("id")), OrganisationId.parse(rs.getString("organisation_id")),
                 UserId.parse(rs.getString("user_id")), rs.getString("script_id"), rs.getInt("script_version"), state,
                 rs.getInt("revision"), DbTime.read(rs, "started_at"), DbTime.read(rs, "updated_at"),
-                DbTime.read(rs, "finished_at"), pause,
-                pending == null ? null : new String(pending, java.nio.charset.StandardCharsets.UTF_8));
+                DbTime.read(rs, "finished_at"), pause, pending);
     }
 
     private static List<String> splitRules(String rules) {

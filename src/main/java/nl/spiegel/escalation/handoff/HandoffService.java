@@ -13,6 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.spiegel.audit.Actor;
+import nl.spiegel.audit.AuditAction;
+import nl.spiegel.audit.AuditEvent;
+import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.internal.EscalationRepository;
 import nl.spiegel.identity.StaffDirectory;
@@ -45,15 +49,17 @@ public class HandoffService {
     private final ApplicationEventPublisher events;
     private final HandoffProperties properties;
     private final Clock clock;
+    private final AuditTrail audit;
 
     HandoffService(EscalationRepository escalations, StaffDirectory staff, OnDutyRegistry onDuty,
-                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock) {
+                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit) {
         this.escalations = escalations;
         this.staff = staff;
         this.onDuty = onDuty;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- the person ----
@@ -153,6 +159,9 @@ public class HandoffService {
             throw new HandoffStateException(id, escalations.currentStatus(id).orElse(escalation.status()));
         }
         log.info("handoff {} accepted by {}", id, therapist);
+        // accepting opens another person's conversation: on the audit trail (NEN 7513)
+        audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.HANDOFF, id.toString(),
+                escalation.person(), escalation.organisationId()));
         events.publishEvent(new HandoffEvent.Accepted(id, member.organisationId()));
         return named(escalations.find(id).orElseThrow());
     }
@@ -171,7 +180,19 @@ public class HandoffService {
 
     @Transactional(readOnly = true)
     public List<HandoffMessage> conversation(UserId therapist, EscalationId id) {
-        participating(therapist(therapist), id);
+        StaffMember member;
+        Escalation escalation;
+        try {
+            member = therapist(therapist);
+            escalation = participating(member, id);
+        } catch (HandoffAccessDeniedException denied) {
+            audit.recordDenied(therapist, AuditEvent.HANDOFF_MESSAGES, id.toString(), null,
+                    escalations.find(id).map(Escalation::organisationId).orElse(null));
+            throw denied;
+        }
+        // reading another person's messages: on the audit trail (NEN 7513)
+        audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.HANDOFF_MESSAGES,
+                id.toString(), escalation.person(), escalation.organisationId()));
         return escalations.messages(id);
     }
 

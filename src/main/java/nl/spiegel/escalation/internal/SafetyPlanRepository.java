@@ -13,22 +13,29 @@ import org.springframework.stereotype.Repository;
 import nl.spiegel.escalation.SafetyPlan;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
-/** One safety plan per user; the texts are JSON bytes so they can later be stored encrypted (key_id). */
+/**
+ * One safety plan per user; the texts are JSON bytes stored encrypted next to the id of their key (no key id:
+ * plaintext from before encryption, read as it is).
+ */
 @Repository
 public class SafetyPlanRepository {
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    SafetyPlanRepository(JdbcClient jdbc) {
+    SafetyPlanRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<Map<SafetyPlan.Section, String>> find(UserId owner) {
-        return jdbc.sql("SELECT sections FROM safety_plans WHERE user_id = ?")
+        return jdbc.sql("SELECT sections, key_id FROM safety_plans WHERE user_id = ?")
                 .param(owner.toString())
-                .query((rs, row) -> sections(rs.getBytes("sections")))
+                .query((rs, row) -> sections(cipher.decryptStored(rs.getBytes("sections"), rs.getString("key_id"),
+                        EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS.purpose())))
                 .optional();
     }
 
@@ -38,10 +45,13 @@ public class SafetyPlanRepository {
         sections.forEach((section, text) -> json.put(section.code(), text));
         jdbc.sql("""
                 INSERT INTO safety_plans (id, organisation_id, user_id, sections, key_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, NULL, ?, ?)
-                ON DUPLICATE KEY UPDATE sections = VALUES(sections), key_id = NULL, updated_at = VALUES(updated_at)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE sections = VALUES(sections), key_id = VALUES(key_id),
+                    updated_at = VALUES(updated_at)""")
                 .params(UUID.randomUUID().toString(), organisation.toString(), owner.toString(),
-                        EscalationJson.write(json), DbTime.write(now), DbTime.write(now))
+                        cipher.encrypt(EscalationJson.write(json),
+                                EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS.purpose()),
+                        cipher.activeKeyId(), DbTime.write(now), DbTime.write(now))
                 .update();
     }
 

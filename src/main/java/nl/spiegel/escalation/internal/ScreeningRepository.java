@@ -19,29 +19,36 @@ import nl.spiegel.escalation.screening.Screener;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
-/** Screenings; every query is scoped to the owning user. */
+/**
+ * Screenings; every query is scoped to the owning user. The answers are health data and stored encrypted next to the
+ * id of their key (no key id: plaintext from before encryption, read as it is).
+ */
 @Repository
 public class ScreeningRepository {
 
     private static final String COLUMNS =
-            "id, session_id, trigger_level, answers, grade, dismissed, started_at, finished_at";
+            "id, session_id, trigger_level, answers, key_id, grade, dismissed, started_at, finished_at";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    ScreeningRepository(JdbcClient jdbc) {
+    ScreeningRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insert(OrganisationId organisation, UserId owner, Screening screening) {
         jdbc.sql("""
-                INSERT INTO screenings (id, organisation_id, user_id, session_id, trigger_level, answers, grade,
-                    dismissed, started_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO screenings (id, organisation_id, user_id, session_id, trigger_level, answers, key_id,
+                    grade, dismissed, started_at, finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screening.id().toString(), organisation.toString(), owner.toString(),
                         screening.session() == null ? null : screening.session().toString(),
-                        screening.trigger().name(), answers(screening.screener()), grade(screening),
+                        screening.trigger().name(), answers(screening.screener()), cipher.activeKeyId(),
+                        grade(screening),
                         screening.dismissed(), DbTime.write(screening.startedAt()),
                         DbTime.write(screening.finishedAt()))
                 .update();
@@ -49,9 +56,9 @@ public class ScreeningRepository {
 
     public void update(UserId owner, Screening screening) {
         int updated = jdbc.sql("""
-                UPDATE screenings SET answers = ?, grade = ?, dismissed = ?, finished_at = ?
+                UPDATE screenings SET answers = ?, key_id = ?, grade = ?, dismissed = ?, finished_at = ?
                 WHERE id = ? AND user_id = ?""")
-                .params(answers(screening.screener()), grade(screening), screening.dismissed(),
+                .params(answers(screening.screener()), cipher.activeKeyId(), grade(screening), screening.dismissed(),
                         DbTime.write(screening.finishedAt()), screening.id().toString(), owner.toString())
                 .update();
         if (updated != 1) {
@@ -62,7 +69,7 @@ public class ScreeningRepository {
     public Optional<Screening> find(UserId owner, ScreeningId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE id = ? AND user_id = ?")
                 .params(id.toString(), owner.toString())
-                .query(ScreeningRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -70,7 +77,7 @@ public class ScreeningRepository {
     public Optional<Screening> findForUpdate(UserId owner, ScreeningId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE id = ? AND user_id = ? FOR UPDATE")
                 .params(id.toString(), owner.toString())
-                .query(ScreeningRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -79,14 +86,16 @@ public class ScreeningRepository {
         return screening.finished() ? screening.grade().name() : null;
     }
 
-    private static byte[] answers(Screener screener) {
+    private byte[] answers(Screener screener) {
         Map<String, Boolean> answers = new LinkedHashMap<>();
         screener.answers().forEach(answer -> answers.put(answer.question().code(), answer.yes()));
-        return EscalationJson.write(answers);
+        return cipher.encrypt(EscalationJson.write(answers), EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
     }
 
-    private static Screening map(ResultSet rs, int row) throws SQLException {
-        List<Answer> answers = EscalationJson.readFlags(rs.getBytes("answers")).entrySet().stream()
+    private Screening map(ResultSet rs, int row) throws SQLException {
+        byte[] stored = cipher.decryptStored(rs.getBytes("answers"), rs.getString("key_id"),
+                EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
+        List<Answer> answers = EscalationJson.readFlags(stored).entrySet().stream()
                 .map(entry -> new Answer(Question.fromCode(entry.getKey()), entry.getValue()))
                 .toList();
         String session = rs.getString("session_id");

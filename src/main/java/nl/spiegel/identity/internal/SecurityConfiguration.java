@@ -1,42 +1,103 @@
 package nl.spiegel.identity.internal;
 
+import java.time.Clock;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import nl.spiegel.identity.IdentityProperties;
 import nl.spiegel.identity.ui.LoginView;
 
 /**
- * Views declare who may open them: most are open to anonymous visitors, staff views need a role and a login with
- * e-mail and password (form login on {@link LoginView}). Framing is denied until embedding for organisations is
- * built.
+ * Views declare who may open them ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); the
+ * services check again. Logging in is not Spring's form login: {@link nl.spiegel.identity.LoginService} does the
+ * password, throttling and second step, and {@link nl.spiegel.identity.AccountSessions} puts the account in the
+ * session. So there is no endpoint that accepts a password on its own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The therapist workspace (escalation module); a path, so identity does not depend on that module. */
-    static final String STAFF_HOME = "/therapist";
+    static final String LOGIN_PATH = "/login";
+
+    /**
+     * What the browser may load and run: only this origin, plus what Vaadin 25 cannot do without, each checked in
+     * Chromium by taking it away (TotpLoginJourneyIT collects the browser's CSP violation reports): its client engine
+     * runs the JavaScript the server sends through eval ('unsafe-eval') and its page carries the initial state as
+     * inline script ('unsafe-inline'); components add style elements and style attributes (style 'unsafe-inline');
+     * Lumo's icon font is a data: URL. Push uses a WebSocket to this origin, which 'self' covers.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self'",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    static final String PERMISSIONS_POLICY = String.join(", ",
+            "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "serial=()", "bluetooth=()",
+            "display-capture=()", "accelerometer=()", "gyroscope=()", "magnetometer=()");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl navigationAccessControl,
+                                            IdentityProperties identity, ApplicationEventPublisher events,
+                                            Clock clock) throws Exception {
         http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(nosniff -> { })
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                // only sent on https requests (behind a proxy: server.forward-headers-strategy, set in prod)
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                // Vaadin's pages are forwarded to its servlet, and the container commits a forwarded response without
+                // the filter noticing: written at the end, the headers would be missing on exactly those pages
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         // our own static files (stylesheets, images, scripts) are public; Vaadin's own are permitted by the configurer
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/images/**").permitAll());
-        // staff land on their workspace after logging in, unless they were on their way to another staff page
+        // pages that need a login send the browser to the login view, which then does all the steps
+        http.exceptionHandling(exceptions -> exceptions
+                .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH)));
+        http.logout(logout -> logout
+                .invalidateHttpSession(true)
+                .clearAuthentication(true)
+                .deleteCookies("JSESSIONID"));
+        navigationAccessControl.setLoginView(LoginView.class);
+        // after logging out, the start page; from a Vaadin request the redirect is done by the UI, not a 302
+        SimpleUrlLogoutSuccessHandler afterLogout = new SimpleUrlLogoutSuccessHandler();
+        afterLogout.setDefaultTargetUrl("/");
+        afterLogout.setRedirectStrategy(new UidlRedirectStrategy());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
-                .defaultSuccessUrl(STAFF_HOME)).build();
+                .logoutSuccessHandler(afterLogout)
+                .addLogoutHandler(new LogoutCleanup(identity.visitorCookieMaxAge(), events, clock))).build();
     }
 
     @Bean

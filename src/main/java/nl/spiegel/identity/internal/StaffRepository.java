@@ -54,15 +54,18 @@ public class StaffRepository {
     public void insert(StaffMember member, String email, String passwordHash, Instant now) {
         jdbc.sql("""
                 INSERT INTO users (id, organisation_id, visitor_token_hash, created_at, last_seen_at, email,
-                    password_hash, display_name, role)
-                VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)""")
+                    password_hash, display_name, role, email_verified_at, password_changed_at)
+                VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(member.userId().toString(), member.organisationId().toString(), DbTime.write(now),
-                        DbTime.write(now), email, passwordHash, member.displayName(), member.role().name())
+                        DbTime.write(now), email, passwordHash, member.displayName(), member.role().name(),
+                        // staff addresses are given by whoever creates the account, not typed by a stranger
+                        DbTime.write(now), DbTime.write(now))
                 .update();
     }
 
-    public void updatePassword(UserId id, String passwordHash) {
-        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?").params(passwordHash, id.toString()).update();
+    public void updatePassword(UserId id, String passwordHash, Instant now) {
+        jdbc.sql("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?")
+                .params(passwordHash, DbTime.write(now), id.toString()).update();
     }
 
     public void touch(UserId id, Instant now) {

@@ -38,17 +38,32 @@ public class VisitorCookieFilter extends OncePerRequestFilter {
             var session = request.getSession(false);
             Object known = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
             token = known instanceof VisitorToken sessionToken ? sessionToken : VisitorToken.generate();
-            ResponseCookie cookie = ResponseCookie.from(COOKIE, token.value())
-                    .httpOnly(true)
-                    .secure(request.isSecure())
-                    .sameSite("Lax")
-                    .path("/")
-                    .maxAge(maxAge)
-                    .build();
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+            setCookie(request, response, token, maxAge);
         }
         request.getSession(true).setAttribute(SESSION_ATTRIBUTE, token);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Gives the browser a fresh visitor token, for after a logout: nothing from before the logout is reachable from
+     * this browser any more, and the next person at a shared computer starts clean.
+     */
+    static VisitorToken renew(HttpServletRequest request, HttpServletResponse response, Duration maxAge) {
+        VisitorToken token = VisitorToken.generate();
+        setCookie(request, response, token, maxAge);
+        return token;
+    }
+
+    private static void setCookie(HttpServletRequest request, HttpServletResponse response, VisitorToken token,
+                                  Duration maxAge) {
+        ResponseCookie cookie = ResponseCookie.from(COOKIE, token.value())
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(maxAge)
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
     private static VisitorToken fromCookie(HttpServletRequest request) {

@@ -1,8 +1,14 @@
 package nl.spiegel.identity.ui;
 
+import java.time.Duration;
+
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.AbstractLogin;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -11,51 +17,111 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.identity.AccountSessions;
+import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.LoginResult;
+import nl.spiegel.identity.LoginService;
+
 /**
- * Login for staff. Visitors never need it: Spiegel works without an account. The form posts to Spring Security's
- * form login at /login; a failed attempt comes back as /login?error.
+ * Logging in with e-mail address and password, for clients with an account and for staff. Nobody needs it to use
+ * Spiegel. The password goes to {@link LoginService} (throttling, second step) over Vaadin's own channel; there is
+ * no form post that accepts a password.
  */
 @Route("login")
 @AnonymousAllowed
 public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
+    private final LoginService logins;
+    private final AccountSessions sessions;
+    private final CurrentVisitor visitor;
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n;
 
-    public LoginView() {
+    public LoginView(LoginService logins, AccountSessions sessions, CurrentVisitor visitor) {
+        this.logins = logins;
+        this.sessions = sessions;
+        this.visitor = visitor;
         addClassName("sp-therapist-login");
-        form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
+        i18n = i18n();
+        form.setI18n(i18n);
         form.setId("login-form");
-        Paragraph note = new Paragraph(getTranslation("login.staff-only"));
-        note.addClassName("sp-note");
-        add(new H1(getTranslation("login.title")), note, form);
+        form.setForgotPasswordButtonVisible(true);
+        form.addLoginListener(this::logIn);
+        form.addForgotPasswordListener(click -> UI.getCurrent().navigate(ForgotPasswordView.class));
+
+        Paragraph intro = new Paragraph(getTranslation("login.intro"));
+        intro.addClassName("sp-lead");
+        Anchor register = new Anchor("register", getTranslation("login.register-link"));
+        register.getElement().setAttribute("router-link", true);
+        register.setId("login-register");
+        Paragraph noAccount = new Paragraph(new Text(getTranslation("login.no-account") + " "), register);
+        noAccount.addClassName("sp-note");
+        add(new H1(getTranslation("login.heading")), intro, form, noAccount);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        if (visitor.isLoggedIn()) {
+            event.forwardTo(AccountView.class);
+        }
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("login.title") + " · " + getTranslation("app.name");
+        return getTranslation("login.heading") + " \u00b7 " + getTranslation("app.name");
+    }
+
+    private void logIn(AbstractLogin.LoginEvent event) {
+        LoginResult result = logins.logIn(event.getUsername(), event.getPassword(), sessions.clientAddress());
+        switch (result) {
+            case LoginResult.LoggedIn loggedIn -> {
+                sessions.logIn(loggedIn.account());
+                // a fresh page load, so everything on screen belongs to the new session
+                UI.getCurrent().getPage().setLocation(sessions.homeOf(loggedIn.account()).isEmpty()
+                        ? "./" : sessions.homeOf(loggedIn.account()));
+            }
+            case LoginResult.SecondFactorNeeded next -> {
+                sessions.rememberPending(next.pending());
+                UI.getCurrent().navigate(TwoFactorView.class);
+            }
+            case LoginResult.EnrolmentNeeded next -> {
+                sessions.rememberPending(next.pending());
+                UI.getCurrent().navigate(TwoFactorView.class);
+            }
+            case LoginResult.Throttled throttled -> showError("login.throttled.title",
+                    getTranslation("login.throttled.message", minutes(throttled.retryAfter())));
+            case LoginResult.Failed failed -> showError("login.failed.title", getTranslation("login.failed.message"));
+            case LoginResult.Expired expired -> showError("login.failed.title", getTranslation("login.failed.message"));
+        }
+    }
+
+    private void showError(String titleKey, String message) {
+        i18n.getErrorMessage().setTitle(getTranslation(titleKey));
+        i18n.getErrorMessage().setMessage(message);
+        form.setI18n(i18n);
+        form.setError(true);
+        form.setEnabled(true);
+    }
+
+    /** Whole minutes, at least one: "wait 1 minute" reads better than "wait 37 seconds" and is never too short. */
+    static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     private LoginI18n i18n() {
-        LoginI18n i18n = LoginI18n.createDefault();
-        LoginI18n.Form labels = i18n.getForm();
-        labels.setTitle(getTranslation("login.form.title"));
-        labels.setUsername(getTranslation("login.form.username"));
-        labels.setPassword(getTranslation("login.form.password"));
-        labels.setSubmit(getTranslation("login.form.submit"));
-        labels.setForgotPassword(getTranslation("login.form.forgot"));
-        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        LoginI18n labels = LoginI18n.createDefault();
+        LoginI18n.Form form = labels.getForm();
+        form.setTitle(getTranslation("login.form.title"));
+        form.setUsername(getTranslation("login.form.username"));
+        form.setPassword(getTranslation("login.form.password"));
+        form.setSubmit(getTranslation("login.form.submit"));
+        form.setForgotPassword(getTranslation("login.form.forgot"));
+        LoginI18n.ErrorMessage error = labels.getErrorMessage();
+        error.setTitle(getTranslation("login.failed.title"));
+        error.setMessage(getTranslation("login.failed.message"));
         error.setUsername(getTranslation("login.error.username"));
         error.setPassword(getTranslation("login.error.password"));
-        i18n.setAdditionalInformation(getTranslation("login.additional"));
-        return i18n;
+        labels.setAdditionalInformation(getTranslation("login.additional"));
+        return labels;
     }
 }

@@ -1,6 +1,7 @@
 package nl.spiegel.shared.crypto;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,23 +39,46 @@ class CryptoConfiguration {
     private static String devKey(Path file) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file).strip();
+                return readKey(file);
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             String encoded = Base64.getEncoder().encodeToString(key);
-            Files.writeString(file, encoded);
+            // written to a private temporary file first and then linked into place: the key is never readable by
+            // others, and when two starts race (tests in parallel) both end up with the one key that won
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".dev-key", ".tmp");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file is still only for development
+                restrictToOwner(temporary);
+                Files.writeString(temporary, encoded);
+                Files.createLink(file, temporary);
+            } catch (FileAlreadyExistsException raced) {
+                return readKey(file);
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                if (Files.exists(file)) {
+                    return readKey(file);
+                }
+                Files.move(temporary, file);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
             log.warn("Generated a development encryption key in {}; configure SPIEGEL_CRYPTO_KEYS for real data",
                     file.toAbsolutePath());
             return encoded;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the development key file " + file, e);
+        }
+    }
+
+    private static String readKey(Path file) throws IOException {
+        return Files.readString(file).strip();
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system; the file is still only for development
         }
     }
 }

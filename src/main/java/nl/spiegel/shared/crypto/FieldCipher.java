@@ -101,6 +101,24 @@ public final class FieldCipher {
         }
     }
 
+    /**
+     * Reads a value stored next to its key-id column. A NULL key id marks plaintext written before encryption was
+     * switched on: it is returned as it is (and stays readable until the key rotation encrypts it). Anything else is
+     * decrypted, and fails loudly as {@link #decrypt} does.
+     */
+    public byte[] decryptStored(byte[] stored, String keyId, String purpose) {
+        if (stored == null || keyId == null) {
+            return stored;
+        }
+        return decrypt(stored, purpose);
+    }
+
+    /** {@link #decryptStored(byte[], String, String)} for UTF-8 text. */
+    public String decryptStoredToString(byte[] stored, String keyId, String purpose) {
+        byte[] plain = decryptStored(stored, keyId, purpose);
+        return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
+    }
+
     /** The key id a stored value was encrypted with. */
     public static String keyIdOf(byte[] stored) {
         if (stored == null || stored.length < 3 || stored[0] != MAGIC || stored[1] != FORMAT) {

@@ -25,6 +25,8 @@ import com.vaadin.flow.component.html.Paragraph;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /**
@@ -36,8 +38,12 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
 
     private final Main content = new Main();
     private final Nav nav = new Nav();
+    private final Div accountLinks = new Div();
+    private final ObjectProvider<AuthenticationContext> authentication;
 
-    public MainLayout(ObjectProvider<HelpDialogFactory> helpDialogs) {
+    public MainLayout(ObjectProvider<HelpDialogFactory> helpDialogs,
+                      ObjectProvider<AuthenticationContext> authentication) {
+        this.authentication = authentication;
         addClassName("sp-shell");
 
         Anchor brand = new Anchor("", getTranslation("app.name"));
@@ -47,7 +53,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.add(link("", "nav.start"), link("my-dialogues", "nav.my-dialogues"),
                 link("my-exercises", "nav.my-exercises"), link("safety-plan", "nav.safety-plan"),
-                link("learn", "nav.learn"));
+                link("learn", "nav.learn"), link("my-data", "mydata.nav"));
 
         Button help = new Button(getTranslation("help.button"),
                 click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());
@@ -56,13 +62,15 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         help.setId("help-button");
         help.addClickShortcut(Key.KEY_H, KeyModifier.ALT);
 
-        Header header = new Header(brand, nav, languageSelect(), help);
+        accountLinks.addClassName("sp-account-links");
+        Header header = new Header(brand, nav, accountLinks, languageSelect(), help);
         header.addClassName("sp-header");
 
         content.addClassName("sp-content");
         content.setId("main");
 
-        Footer footer = new Footer(new Paragraph(getTranslation("footer.not-a-therapist")));
+        Footer footer = new Footer(new Paragraph(getTranslation("footer.not-a-therapist")),
+                link("privacy", "privacy.footer-link"));
         footer.addClassName("sp-footer");
 
         Anchor skip = new Anchor("#main", getTranslation("nav.skip"));
@@ -105,8 +113,20 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         }
     }
 
+    /** Login and register for visitors, the account page once logged in; refreshed on every navigation. */
+    private void refreshAccountLinks() {
+        boolean loggedIn = authentication.stream().anyMatch(AuthenticationContext::isAuthenticated);
+        accountLinks.removeAll();
+        if (loggedIn) {
+            accountLinks.add(link("account", "account.nav.account"));
+        } else {
+            accountLinks.add(link("login", "account.nav.login"), link("register", "account.nav.register"));
+        }
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        refreshAccountLinks();
         String path = event.getLocation().getPath();
         nav.getChildren().forEach(child -> {
             String target = child.getElement().getAttribute("data-path");

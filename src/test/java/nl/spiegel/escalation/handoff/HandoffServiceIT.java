@@ -38,6 +38,7 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
 
 /**
  * The live handoff against the real database: who sees a request, one accept wins, the chat both ways and only
@@ -75,6 +76,8 @@ class HandoffServiceIT {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    FieldCipher cipher;
 
     private final List<HandoffBroadcaster.Subscription> subscriptions = new ArrayList<>();
     private Visitor person;
@@ -227,7 +230,8 @@ class HandoffServiceIT {
         assertThat(personHeard.toString()).as("notifications never carry the words").doesNotContain("zitten", "Fijn");
         byte[] body = jdbc.sql("SELECT body FROM escalation_messages WHERE id = ?").param(fromPerson.id())
                 .query(byte[].class).single();
-        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(WORDS + " 😔");
+        assertThat(new String(body, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("zitten");
+        assertThat(cipher.decryptToString(body, "escalation_messages.body")).isEqualTo(WORDS + " 😔");
         assertThat(jdbc.sql("SELECT organisation_id FROM escalation_messages WHERE escalation_id = ?")
                 .param(escalation.id().toString()).query(String.class).list())
                 .containsOnly(OrganisationId.DEFAULT.toString());
@@ -295,7 +299,9 @@ class HandoffServiceIT {
 
         byte[] stored = jdbc.sql("SELECT contact_request FROM escalations WHERE id = ?")
                 .param(escalation.id().toString()).query(byte[].class).single();
-        assertThat(new String(stored, StandardCharsets.UTF_8)).isEqualTo("06-12345678, liefst na 18 uur");
+        assertThat(new String(stored, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("12345678");
+        assertThat(cipher.decryptToString(stored, "escalations.contact_request"))
+                .isEqualTo("06-12345678, liefst na 18 uur");
         assertThat(handoffs.escalation(person, escalation.id()).contactLeft()).isTrue();
         assertThat(therapistHeard).containsExactly(new HandoffEvent.ContactLeft(escalation.id(),
                 OrganisationId.DEFAULT));

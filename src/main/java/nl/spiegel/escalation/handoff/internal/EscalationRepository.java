@@ -1,6 +1,5 @@
 package nl.spiegel.escalation.handoff.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,12 +22,14 @@ import nl.spiegel.escalation.handoff.HandoffMessage;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
 /**
  * Escalations and their live messages. Status changes are conditional updates (WHERE status = ...), so two
- * therapists accepting at once, or an accept racing the timeout, end with exactly one winner. Free text is stored
- * as UTF-8 bytes in BLOB columns (key_id stays NULL until application-level encryption is wired in).
+ * therapists accepting at once, or an accept racing the timeout, end with exactly one winner. Free text (chat
+ * messages, the contact request, the outcome note) is stored encrypted next to the id of its key; a NULL key id marks
+ * plaintext from before encryption, read as it is.
  */
 @Repository
 public class EscalationRepository {
@@ -39,9 +40,11 @@ public class EscalationRepository {
     private static final String SELECT = "SELECT " + COLUMNS + " FROM escalations ";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    EscalationRepository(JdbcClient jdbc) {
+    EscalationRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insert(Escalation escalation) {
@@ -124,41 +127,47 @@ public class EscalationRepository {
     public boolean close(EscalationId id, EscalationStatus expected, UserId therapist, String outcomeNote,
                          Instant now) {
         return jdbc.sql("""
-                UPDATE escalations SET status = 'CLOSED', closed_by = ?, closed_at = ?, outcome_note = ?
+                UPDATE escalations SET status = 'CLOSED', closed_by = ?, closed_at = ?, outcome_note = ?,
+                    outcome_note_key_id = ?
                 WHERE id = ? AND status = ?""")
-                .params(therapist.toString(), DbTime.write(now), bytes(outcomeNote), id.toString(), expected.name())
+                .params(therapist.toString(), DbTime.write(now),
+                        cipher.encrypt(outcomeNote, HandoffEncryptedColumns.OUTCOME_NOTE.purpose()),
+                        outcomeNote == null ? null : cipher.activeKeyId(), id.toString(), expected.name())
                 .update() == 1;
     }
 
     public boolean saveContact(EscalationId id, UserId person, String contact, Instant now) {
         return jdbc.sql("""
-                UPDATE escalations SET contact_request = ?, contact_left_at = ?
+                UPDATE escalations SET contact_request = ?, key_id = ?, contact_left_at = ?
                 WHERE id = ? AND user_id = ? AND status IN ('REQUESTED', 'TIMED_OUT')""")
-                .params(bytes(contact), DbTime.write(now), id.toString(), person.toString())
+                .params(cipher.encrypt(contact, HandoffEncryptedColumns.CONTACT_REQUEST.purpose()),
+                        contact == null ? null : cipher.activeKeyId(), DbTime.write(now), id.toString(),
+                        person.toString())
                 .update() == 1;
     }
 
     public Optional<String> contactRequest(EscalationId id) {
-        return jdbc.sql("SELECT contact_request FROM escalations WHERE id = ?")
+        return jdbc.sql("SELECT contact_request, key_id FROM escalations WHERE id = ?")
                 .param(id.toString())
-                .query((rs, row) -> text(rs.getBytes("contact_request")))
+                .query((rs, row) -> contactRequest(rs))
                 .optional();
     }
 
     public Optional<String> outcomeNote(EscalationId id) {
-        return jdbc.sql("SELECT outcome_note FROM escalations WHERE id = ?")
+        return jdbc.sql("SELECT outcome_note, outcome_note_key_id FROM escalations WHERE id = ?")
                 .param(id.toString())
-                .query((rs, row) -> text(rs.getBytes("outcome_note")))
+                .query((rs, row) -> cipher.decryptStoredToString(rs.getBytes("outcome_note"),
+                        rs.getString("outcome_note_key_id"), HandoffEncryptedColumns.OUTCOME_NOTE.purpose()))
                 .optional();
     }
 
     /** Timed-out requests where the person left a way to be contacted and nobody closed them yet. */
     public List<CallbackRequest> callbacks(OrganisationId organisation) {
-        return jdbc.sql("SELECT " + COLUMNS + ", contact_request FROM escalations " + """
+        return jdbc.sql("SELECT " + COLUMNS + ", contact_request, key_id FROM escalations " + """
                         WHERE organisation_id = ? AND status = 'TIMED_OUT' AND contact_request IS NOT NULL
                         ORDER BY contact_left_at""")
                 .param(organisation.toString())
-                .query((rs, row) -> new CallbackRequest(map(rs, row), text(rs.getBytes("contact_request"))))
+                .query((rs, row) -> new CallbackRequest(map(rs, row), contactRequest(rs)))
                 .list();
     }
 
@@ -166,9 +175,10 @@ public class EscalationRepository {
                               Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO escalation_messages (escalation_id, organisation_id, author, body, created_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(escalation.toString(), organisation.toString(), author.name(), bytes(text),
+                INSERT INTO escalation_messages (escalation_id, organisation_id, author, body, key_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(escalation.toString(), organisation.toString(), author.name(),
+                        cipher.encrypt(text, HandoffEncryptedColumns.MESSAGE_BODY.purpose()), cipher.activeKeyId(),
                         DbTime.write(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -176,20 +186,21 @@ public class EscalationRepository {
 
     public List<HandoffMessage> messages(EscalationId escalation) {
         return jdbc.sql("""
-                SELECT id, author, body, created_at FROM escalation_messages WHERE escalation_id = ? ORDER BY id""")
+                SELECT id, author, body, key_id, created_at FROM escalation_messages WHERE escalation_id = ?
+                ORDER BY id""")
                 .param(escalation.toString())
                 .query((rs, row) -> new HandoffMessage(rs.getLong("id"), escalation,
-                        Author.valueOf(rs.getString("author")), text(rs.getBytes("body")),
+                        Author.valueOf(rs.getString("author")),
+                        cipher.decryptStoredToString(rs.getBytes("body"), rs.getString("key_id"),
+                                HandoffEncryptedColumns.MESSAGE_BODY.purpose()),
                         DbTime.read(rs, "created_at")))
                 .list();
     }
 
-    private static byte[] bytes(String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] bytes) {
-        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    /** The row's key_id belongs to the contact request (see {@link HandoffEncryptedColumns}). */
+    private String contactRequest(ResultSet rs) throws SQLException {
+        return cipher.decryptStoredToString(rs.getBytes("contact_request"), rs.getString("key_id"),
+                HandoffEncryptedColumns.CONTACT_REQUEST.purpose());
     }
 
     private static Escalation map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package nl.spiegel.identity.internal;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,15 +11,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import nl.spiegel.identity.Role;
-import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 
 /**
- * The principal of a logged-in staff member. Kept in the HTTP session, so it holds plain strings (the id records are
- * not serializable) and drops the password hash after login.
+ * The principal of a logged-in account, of any role. Kept in the HTTP session, so it holds plain strings (the id
+ * records are not serializable) and drops the password hash after login.
  */
-public final class StaffUserDetails implements UserDetails, CredentialsContainer {
+public final class AccountUserDetails implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final String userId;
     private final String organisationId;
@@ -26,23 +30,35 @@ public final class StaffUserDetails implements UserDetails, CredentialsContainer
     private final String username;
     private String passwordHash;
 
-    StaffUserDetails(StaffMember member, String username, String passwordHash) {
-        this.userId = member.userId().toString();
-        this.organisationId = member.organisationId().toString();
-        this.displayName = member.displayName();
-        this.role = member.role().name();
+    public AccountUserDetails(UserId userId, OrganisationId organisationId, Role role, String displayName,
+                              String username, String passwordHash) {
+        this.userId = userId.toString();
+        this.organisationId = organisationId.toString();
+        this.displayName = displayName == null ? "" : displayName;
+        this.role = role.name();
         this.username = username;
         this.passwordHash = passwordHash;
     }
 
-    public StaffMember member() {
-        return new StaffMember(UserId.parse(userId), OrganisationId.parse(organisationId), displayName,
-                Role.valueOf(role));
+    public UserId userId() {
+        return UserId.parse(userId);
+    }
+
+    public OrganisationId organisationId() {
+        return OrganisationId.parse(organisationId);
+    }
+
+    public Role role() {
+        return Role.valueOf(role);
+    }
+
+    public String displayName() {
+        return displayName;
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(Role.valueOf(role).authority()));
+        return List.of(new SimpleGrantedAuthority(role().authority()));
     }
 
     @Override
@@ -62,7 +78,7 @@ public final class StaffUserDetails implements UserDetails, CredentialsContainer
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StaffUserDetails details && details.userId.equals(userId);
+        return other instanceof AccountUserDetails details && details.userId.equals(userId);
     }
 
     @Override
@@ -73,6 +89,6 @@ public final class StaffUserDetails implements UserDetails, CredentialsContainer
     @Override
     public String toString() {
         // no e-mail address or name: principals end up in logs and debug output
-        return "StaffUserDetails[" + userId + ", " + role + "]";
+        return "AccountUserDetails[" + userId + ", " + role + "]";
     }
 }

@@ -1,0 +1,138 @@
+package nl.spiegel.identity;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+
+import nl.spiegel.identity.internal.AccountUserDetails;
+
+/**
+ * The login state of the browser session. A completed login changes the session id (session fixation), stores the
+ * account in the session's security context and from then on {@link CurrentVisitor} is that account, on whatever
+ * device. Logging out ends the session ({@code AuthenticationContext.logout()} in the views).
+ */
+@Component
+public class AccountSessions {
+
+    static final String PENDING = PendingLogin.class.getName();
+
+    private final SessionAuthenticationStrategy sessionStrategy;
+    private final SecurityContextRepository contextRepository;
+
+    AccountSessions(SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository) {
+        this.sessionStrategy = sessionStrategy;
+        this.contextRepository = contextRepository;
+    }
+
+    /** Logs the current browser session in, from a Vaadin request. */
+    public void logIn(AuthenticatedAccount account) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request == null || response == null) {
+            throw new IllegalStateException("logging in needs the current HTTP request");
+        }
+        logIn(account, request.getHttpServletRequest(), response.getHttpServletResponse());
+        forgetPending();
+    }
+
+    /** Logs the session of this request in: a new session id, and the account in its security context. */
+    public void logIn(AuthenticatedAccount account, HttpServletRequest request, HttpServletResponse response) {
+        AccountUserDetails principal = new AccountUserDetails(account.userId(), account.organisationId(),
+                account.role(), account.displayName(), account.email(), null);
+        Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities());
+        request.getSession(true);
+        sessionStrategy.onAuthentication(authentication, request, response);
+        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(authentication);
+        holder.setContext(context);
+        contextRepository.saveContext(context, request, response);
+        request.getSession().removeAttribute(PENDING);
+    }
+
+    /** The logged-in account of this session, also in push requests that skip the security filters. */
+    Optional<AccountUserDetails> principal() {
+        Optional<AccountUserDetails> fromHolder = from(SecurityContextHolder.getContext());
+        if (fromHolder.isPresent()) {
+            return fromHolder;
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getSession() != null
+                && session.getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext stored) {
+            return from(stored);
+        }
+        return Optional.empty();
+    }
+
+    public Optional<UserId> currentUser() {
+        return principal().map(AccountUserDetails::userId);
+    }
+
+    /** Where a freshly logged-in account starts. */
+    public String homeOf(AuthenticatedAccount account) {
+        return switch (account.role()) {
+            case THERAPIST -> "therapist";
+            case ORG_ADMIN, PLATFORM_ADMIN -> "account";
+            case CLIENT -> "";
+        };
+    }
+
+    public void rememberPending(PendingLogin pending) {
+        WrappedSession session = wrappedSession();
+        if (session != null) {
+            session.setAttribute(PENDING, pending);
+        }
+    }
+
+    public Optional<PendingLogin> pending() {
+        WrappedSession session = wrappedSession();
+        return session != null && session.getAttribute(PENDING) instanceof PendingLogin pending
+                ? Optional.of(pending) : Optional.empty();
+    }
+
+    public void forgetPending() {
+        WrappedSession session = wrappedSession();
+        if (session != null) {
+            session.removeAttribute(PENDING);
+        }
+    }
+
+    /** The network address of the current request, for throttling and the login record. */
+    public String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+    }
+
+    private static WrappedSession wrappedSession() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : session.getSession();
+    }
+
+    private static Optional<AccountUserDetails> from(SecurityContext context) {
+        Authentication authentication = context == null ? null : context.getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof AccountUserDetails details) {
+            return Optional.of(details);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,79 @@
+package nl.spiegel.identity.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.spiegel.identity.UserId;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.database.DbTime;
+
+/** Every login attempt, without passwords or e-mail addresses. */
+@Repository
+public class LoginAttemptRepository {
+
+    public enum Step { PASSWORD, SECOND_FACTOR }
+
+    /**
+     * SUCCESS: logged in completely. PASSWORD_OK: the password was right and the code is still to come, which does
+     * not forgive earlier failures (else the code could be guessed for ever). FAILURE: wrong address, password or
+     * code. BLOCKED: refused by throttling without checking anything.
+     */
+    public enum Outcome { SUCCESS, PASSWORD_OK, FAILURE, BLOCKED }
+
+    private final JdbcClient jdbc;
+
+    LoginAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param userId    the account, when the address belongs to one
+     * @param emailHash hash of the typed address, only when it belongs to no account
+     */
+    public void record(Instant at, UserId userId, OrganisationId organisation, String emailHash, String address,
+                       Step step, Outcome outcome) {
+        jdbc.sql("""
+                        INSERT INTO login_attempts (attempted_at, user_id, email_hash, ip_address, step, outcome,
+                            organisation_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(DbTime.write(at), userId == null ? null : userId.toString(),
+                        userId == null ? emailHash : null, address, step.name(), outcome.name(),
+                        organisation == null ? null : organisation.toString())
+                .update();
+    }
+
+    /** Completed logins and failures on one account since a moment. */
+    public List<LoginThrottlePolicy.Attempt> forAccount(UserId userId, Instant since) {
+        return jdbc.sql("""
+                        SELECT attempted_at, outcome FROM login_attempts
+                        WHERE user_id = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
+                .params(userId.toString(), DbTime.write(since))
+                .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
+                        Outcome.FAILURE.name().equals(rs.getString("outcome"))))
+                .list();
+    }
+
+    /** The same for an address that belongs to no account, so unknown and known addresses behave alike. */
+    public List<LoginThrottlePolicy.Attempt> forEmailHash(String emailHash, Instant since) {
+        return jdbc.sql("""
+                        SELECT attempted_at, outcome FROM login_attempts
+                        WHERE email_hash = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
+                .params(emailHash, DbTime.write(since))
+                .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
+                        Outcome.FAILURE.name().equals(rs.getString("outcome"))))
+                .list();
+    }
+
+    public List<LoginThrottlePolicy.Attempt> fromAddress(String address, Instant since) {
+        return jdbc.sql("""
+                        SELECT attempted_at, outcome FROM login_attempts
+                        WHERE ip_address = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
+                .params(address, DbTime.write(since))
+                .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
+                        Outcome.FAILURE.name().equals(rs.getString("outcome"))))
+                .list();
+    }
+}

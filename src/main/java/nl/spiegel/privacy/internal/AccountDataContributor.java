@@ -1,0 +1,36 @@
+package nl.spiegel.privacy.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import nl.spiegel.identity.UserId;
+import nl.spiegel.privacy.PersonalDataContributor;
+import nl.spiegel.privacy.PersonalDataSection;
+
+/** The account itself (the users row) and its login attempts. Deleted last: every other table points at it. */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class AccountDataContributor implements PersonalDataContributor {
+
+    private final AccountRows accounts;
+
+    AccountDataContributor(AccountRows accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public List<PersonalDataSection> export(UserId person, Locale locale) {
+        return accounts.export(person).map(fields -> List.of(new PersonalDataSection("account", fields),
+                        new PersonalDataSection("loginAttempts", accounts.loginAttempts(person))))
+                .orElse(List.of());
+    }
+
+    @Override
+    public int delete(UserId person) {
+        return accounts.delete(person);
+    }
+}

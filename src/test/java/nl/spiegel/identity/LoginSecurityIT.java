@@ -1,0 +1,238 @@
+package nl.spiegel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import nl.spiegel.identity.internal.VisitorCookieFilter;
+import nl.spiegel.organisation.OrganisationId;
+
+/**
+ * Login security on the running server: throttling per account and per address on a clock the test moves, session
+ * fixation, logout and the security headers on every response.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LoginSecurityIT {
+
+    private static final String PASSWORD = "het regent weer in Groningen";
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginService logins;
+    @Autowired
+    AccountSessions sessions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    WebApplicationContext context;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private MockMvc mvc;
+
+    @BeforeEach
+    void mockMvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    @Test
+    void fiveWrongPasswordsMakeTheAccountWaitAndItRecoversAfterTheWait() {
+        String email = staffAccount();
+        String address = uniqueAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(logins.logIn(email, "fout wachtwoord nummer " + i, address)).isInstanceOf(LoginResult.Failed.class);
+        }
+
+        LoginResult blocked = logins.logIn(email, PASSWORD, address);
+        assertThat(blocked).as("even the right password waits")
+                .isInstanceOfSatisfying(LoginResult.Throttled.class,
+                        wait -> assertThat(wait.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        assertThat(logins.logIn(email, PASSWORD, uniqueAddress())).as("also from another address")
+                .isInstanceOf(LoginResult.Throttled.class);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(logins.logIn(email, PASSWORD, address)).isInstanceOf(LoginResult.EnrolmentNeeded.class);
+
+        UUID userId = UUID.fromString(jdbc.sql("SELECT id FROM users WHERE email = ?").param(email)
+                .query(String.class).single());
+        List<Map<String, Object>> recorded = jdbc.sql("""
+                        SELECT user_id, email_hash, ip_address, step, outcome FROM login_attempts
+                        WHERE user_id = ? ORDER BY id""")
+                .param(userId.toString()).query().listOfRows();
+        assertThat(recorded).extracting(row -> row.get("outcome"))
+                .containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "BLOCKED", "BLOCKED",
+                        "PASSWORD_OK");
+        assertThat(recorded).allSatisfy(row -> {
+            assertThat(row.get("email_hash")).as("the user id is enough").isNull();
+            assertThat(row.get("step")).isEqualTo("PASSWORD");
+        });
+        assertThat(recorded.getFirst().get("ip_address")).isEqualTo(address);
+    }
+
+    @Test
+    void manyFailuresFromOneAddressSlowThatAddressDownButNotOthers() {
+        String address = uniqueAddress();
+        for (int i = 0; i < 20; i++) {
+            logins.logIn("onbekend-" + UUID.randomUUID() + "@example.org", "geraden wachtwoord " + i, address);
+        }
+        String email = staffAccount();
+
+        assertThat(logins.logIn(email, PASSWORD, address)).isInstanceOf(LoginResult.Throttled.class);
+        assertThat(logins.logIn(email, PASSWORD, uniqueAddress())).isInstanceOf(LoginResult.EnrolmentNeeded.class);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(logins.logIn(email, PASSWORD, address)).isInstanceOf(LoginResult.EnrolmentNeeded.class);
+        List<Map<String, Object>> unknown = jdbc.sql("""
+                        SELECT user_id, email_hash FROM login_attempts WHERE ip_address = ? AND user_id IS NULL""")
+                .param(address).query().listOfRows();
+        assertThat(unknown).hasSize(20).allSatisfy(row -> assertThat((String) row.get("email_hash")).hasSize(64));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_attempts WHERE email_hash LIKE '%@%' OR ip_address LIKE '%@%'")
+                .query(Integer.class).single()).as("no address in plain anywhere").isZero();
+    }
+
+    @Test
+    void loggingInGivesTheSessionANewIdAndKeepsWhatWasInIt() {
+        LoginResult result = logins.logIn(DemoAccountProperties.CLIENT_EMAIL, "spiegel-demo-client", uniqueAddress());
+        AuthenticatedAccount account = ((LoginResult.LoggedIn) result).account();
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        MockHttpSession session = new MockHttpSession();
+        VisitorToken token = VisitorToken.generate();
+        session.setAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE, token);
+        request.setSession(session);
+        // as from a browser that sent its session cookie
+        request.setRequestedSessionId(session.getId());
+        request.setRequestedSessionIdValid(true);
+        String before = session.getId();
+
+        sessions.logIn(account, request, new MockHttpServletResponse());
+
+        assertThat(request.getSession().getId()).isNotEqualTo(before);
+        assertThat(request.getSession().getAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE)).isEqualTo(token);
+        assertThat(request.getSession().getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .isInstanceOfSatisfying(SecurityContext.class, context ->
+                        assertThat(context.getAuthentication().getAuthorities()).extracting(Object::toString)
+                                .containsExactly("ROLE_CLIENT"));
+    }
+
+    @Test
+    void loggingOutEndsTheSessionAndGivesTheBrowserAFreshVisitorCookie() throws Exception {
+        LoginResult result = logins.logIn(DemoAccountProperties.CLIENT_EMAIL, "spiegel-demo-client", uniqueAddress());
+        MockHttpServletRequest login = new MockHttpServletRequest("POST", "/");
+        MockHttpSession session = new MockHttpSession();
+        login.setSession(session);
+        sessions.logIn(((LoginResult.LoggedIn) result).account(), login, new MockHttpServletResponse());
+        MockHttpSession loggedIn = (MockHttpSession) login.getSession();
+        assertThat(mvc.perform(get("/account").session(loggedIn)).andReturn().getResponse().getRedirectedUrl())
+                .as("the account page is open while logged in").isNull();
+
+        MvcResult logout = mvc.perform(post("/logout").session(loggedIn).with(csrf())).andReturn();
+
+        assertThat(loggedIn.isInvalid()).isTrue();
+        assertThat(logout.getResponse().getStatus()).isEqualTo(302);
+        assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(logout.getResponse().getHeaders("Set-Cookie"))
+                .anyMatch(cookie -> cookie.startsWith(VisitorCookieFilter.COOKIE + "=") && cookie.contains("HttpOnly"))
+                .anyMatch(cookie -> cookie.startsWith("JSESSIONID=") && cookie.contains("Max-Age=0"));
+        MvcResult after = mvc.perform(get("/account")).andReturn();
+        assertThat(after.getResponse().getRedirectedUrl()).endsWith("/login");
+    }
+
+    @Test
+    void pagesThatNeedALoginSendAnonymousBrowsersToTheLoginPage() throws Exception {
+        for (String path : List.of("/account", "/therapist")) {
+            HttpResponse<Void> response = send(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
+        assertThat(send("/login").statusCode()).isEqualTo(200);
+        assertThat(send("/register").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/login", "/styles/spiegel.css", "/does-not-exist")) {
+            HttpResponse<Void> response = send(path);
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                            "base-uri 'self'", "form-action 'self'"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(headers.firstValue("Permissions-Policy")).as(path).hasValueSatisfying(policy -> assertThat(policy)
+                    .contains("camera=()", "microphone=()", "geolocation=()"));
+            assertThat(headers.firstValue("Strict-Transport-Security")).as("%s over plain http", path).isEmpty();
+        }
+    }
+
+    @Test
+    void overHttpsBrowsersAreToldToStayOnHttps() throws Exception {
+        MvcResult secure = mvc.perform(get("/login").secure(true)).andReturn();
+
+        assertThat(secure.getResponse().getHeader("Strict-Transport-Security"))
+                .contains("max-age=31536000").contains("includeSubDomains");
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Strict-Transport-Security"))
+                .isNull();
+    }
+
+    private HttpResponse<Void> send(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private String staffAccount() {
+        String email = "staf-" + UUID.randomUUID() + "@example.org";
+        staff.create(email, PASSWORD, "Test Medewerker", Role.THERAPIST, OrganisationId.DEFAULT);
+        return email;
+    }
+
+    private static String uniqueAddress() {
+        return "198.51.100." + (int) (Math.random() * 250) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
