@@ -76,7 +76,14 @@ public final class TextClassifier {
 
     /** Hashed feature slots of tokens {@code from..to-1}, one entry per occurrence (duplicates allowed). */
     static int[] features(Tokens t, int from, int to) {
-        int[] out = new int[Math.max(16, (to - from) * 16)];
+        int[][] holder = {new int[Math.max(16, (to - from) * 16)]};
+        int n = featuresInto(t, from, to, holder);
+        return Arrays.copyOf(holder[0], n);
+    }
+
+    /** Writes the feature slots into {@code buffer[0]} (growing it when needed) and returns how many there are. */
+    static int featuresInto(Tokens t, int from, int to, int[][] buffer) {
+        int[] out = buffer[0];
         int n = 0;
         int prev = 0;
         for (int i = from; i < to; i++) {
@@ -102,7 +109,8 @@ public final class TextClassifier {
                 n = charGrams(term, out, n);
             }
         }
-        return Arrays.copyOf(out, n);
+        buffer[0] = out;
+        return n;
     }
 
     private static int charGrams(String term, int[] out, int n) {
@@ -149,6 +157,9 @@ public final class TextClassifier {
      * message and (when there are several) each sentence are scored and the highest margin counts. No bigram crosses
      * a sentence end, so the whole message's features are exactly the union of its sentences' and each is hashed once.
      */
+    /** A per-thread feature buffer: scoring allocates nothing per sentence (the detector is shared by threads). */
+    private static final ThreadLocal<int[][]> BUFFER = ThreadLocal.withInitial(() -> new int[][] {new int[1024]});
+
     public double[] predict(Tokens t) {
         if (t.size == 0) {
             return new double[2];
@@ -164,20 +175,23 @@ public final class TextClassifier {
             if (i < t.size && t.sentence[i] == t.sentence[i - 1]) {
                 continue;
             }
-            int[] f = features(t, start, i);
+            int[][] buffer = BUFFER.get();
+            int length = featuresInto(t, start, i, buffer);
+            int[] f = buffer[0];
             start = i;
             sentences++;
             double s0 = 0;
             double s1 = 0;
-            for (int j : f) {
+            for (int k = 0; k < length; k++) {
+                int j = f[k];
                 s0 += weights[2 * j];
                 s1 += weights[2 * j + 1];
             }
             all0 += s0;
             all1 += s1;
-            count += f.length;
-            if (perSentence && f.length > 0) {
-                double x = 1 / Math.sqrt(f.length);
+            count += length;
+            if (perSentence && length > 0) {
+                double x = 1 / Math.sqrt(length);
                 best0 = Math.max(best0, bias[0] + s0 * x);
                 best1 = Math.max(best1, bias[1] + s1 * x);
             }
