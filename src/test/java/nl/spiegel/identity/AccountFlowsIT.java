@@ -1,5 +1,7 @@
 package nl.spiegel.identity;
 
+import nl.spiegel.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -62,11 +64,11 @@ class AccountFlowsIT {
     }
 
     @TestConfiguration
-    static class MovableClock {
+    static class MovableClockConfiguration {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovableClock testClock() {
+            return new MovableClock();
         }
     }
 
@@ -83,7 +85,7 @@ class AccountFlowsIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void emptyMailbox() throws Exception {

@@ -1,5 +1,7 @@
 package nl.spiegel.identity;
 
+import nl.spiegel.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -49,11 +51,11 @@ class LoginSecurityIT {
     private static final String PASSWORD = "het regent weer in Groningen";
 
     @TestConfiguration
-    static class MovableClock {
+    static class MovableClockConfiguration {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovableClock testClock() {
+            return new MovableClock();
         }
     }
 
@@ -68,7 +70,7 @@ class LoginSecurityIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
     @Autowired
     WebApplicationContext context;
 

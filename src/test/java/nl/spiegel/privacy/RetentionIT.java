@@ -1,5 +1,7 @@
 package nl.spiegel.privacy;
 
+import nl.spiegel.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package nl.spiegel.escalation.handoff;
 
+import nl.spiegel.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,11 +54,11 @@ import nl.spiegel.shared.crypto.FieldCipher;
 class HandoffServiceIT {
 
     @TestConfiguration
-    static class MovableClock {
+    static class MovableClockConfiguration {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        MovableClock mutableClock() {
+            return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
         }
     }
 
@@ -75,7 +77,7 @@ class HandoffServiceIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
     @Autowired
     FieldCipher cipher;
 

@@ -1,5 +1,7 @@
 package nl.spiegel.identity.ui;
 
+import nl.spiegel.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -39,7 +41,6 @@ import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.identity.Base32;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.DemoAccountProperties;
-import nl.spiegel.identity.TestClock;
 import nl.spiegel.identity.Totp;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -66,8 +67,8 @@ class AccountViewsIT extends SpringBrowserlessTest {
     static class Config {
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovableClock testClock() {
+            return new MovableClock();
         }
 
         /** The mock request of browserless tests cannot change its session id; LoginSecurityIT checks that part. */
@@ -81,7 +82,7 @@ class AccountViewsIT extends SpringBrowserlessTest {
     @Autowired
     CurrentVisitor currentVisitor;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void dutch() throws Exception {

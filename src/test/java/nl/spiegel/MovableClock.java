@@ -1,4 +1,4 @@
-package nl.spiegel.identity;
+package nl.spiegel;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,14 +8,26 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock integration tests move forward, to see links expire and throttling recover without waiting. */
-public final class TestClock extends Clock {
+/** A clock tests move by hand, to see links expire, throttling recover and timeouts fire without waiting. */
+public final class MovableClock extends Clock {
 
-    private final AtomicReference<Instant> now =
-            new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
+    private final AtomicReference<Instant> now;
+
+    /** Starts at the current moment, truncated to what MariaDB's DATETIME(6) stores. */
+    public MovableClock() {
+        this(Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public MovableClock(Instant start) {
+        now = new AtomicReference<>(start);
+    }
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     @Override
