@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -16,7 +15,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.deque.html.axecore.results.Results;
@@ -31,7 +29,7 @@ import nl.spiegel.identity.internal.VisitorCookieFilter;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class DialogueJourneyIT {
+class DialogueJourneyIT extends BrowserJourney {
 
     private static final By CHAT_LOG = By.id("chat-log");
     private static final By BUBBLES = By.cssSelector("#chat-log .sp-bubble");
@@ -45,22 +43,8 @@ class DialogueJourneyIT {
     private static final String VERANDERING = "Dat ik weer rustig slaap en zin heb om vrienden te zien.";
     private static final String HOOP = "Dat ik beter snap waarom ik zo streng ben voor mezelf.";
 
-    @LocalServerPort
-    private int port;
 
-    private final List<Browser> browsers = new ArrayList<>();
 
-    @AfterEach
-    void quitBrowsers() {
-        for (Browser browser : browsers) {
-            try {
-                browser.close();
-            } catch (RuntimeException e) {
-                // the next one still has to be closed
-            }
-        }
-        browsers.clear();
-    }
 
     @Test
     void dialogueIsResumedInANewBrowserWithTheSameCookie() {
@@ -226,20 +210,8 @@ class DialogueJourneyIT {
         assertThat(scrollWidth).as("page width of the %s", page).isLessThanOrEqualTo(innerWidth);
     }
 
-    private Browser browser(int width, int height) {
-        Browser browser = Browser.open(baseUrl(), width, height);
-        browsers.add(browser);
-        return browser;
-    }
 
-    private void close(Browser browser) {
-        browsers.remove(browser);
-        browser.close();
-    }
 
-    private String baseUrl() {
-        return "http://localhost:" + port;
-    }
 
     private static String cardText(Browser browser, String scriptId) {
         return browser.visible(By.cssSelector("li.sp-dialogue-card[data-dialogue='" + scriptId + "']")).getText();

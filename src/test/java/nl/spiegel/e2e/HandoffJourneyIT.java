@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.deque.html.axecore.results.Results;
@@ -34,7 +32,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
         "spiegel.handoff.accept-timeout=PT20S",
         "spiegel.handoff.check-interval=PT1S"})
 @ActiveProfiles("test")
-class HandoffJourneyIT {
+class HandoffJourneyIT extends BrowserJourney {
 
     private static final Duration LIVE = Duration.ofSeconds(5);
     private static final By STATUS = By.id("handoff-status");
@@ -43,22 +41,8 @@ class HandoffJourneyIT {
     private static final String CRISIS_MESSAGE =
             "Ik wil niet meer leven. Ik heb de pillen al klaarliggen voor vanavond.";
 
-    @LocalServerPort
-    private int port;
 
-    private final List<Browser> browsers = new ArrayList<>();
 
-    @AfterEach
-    void quitBrowsers() {
-        for (Browser browser : browsers) {
-            try {
-                browser.close();
-            } catch (RuntimeException e) {
-                // the next one still has to be closed
-            }
-        }
-        browsers.clear();
-    }
 
     @Test
     void aTherapistOnDutyTakesOverLiveAndBothSeeEachOthersMessages() {
@@ -222,9 +206,4 @@ class HandoffJourneyIT {
         browser.waitForVaadin();
     }
 
-    private Browser browser(int width, int height) {
-        Browser browser = Browser.open("http://localhost:" + port, width, height);
-        browsers.add(browser);
-        return browser;
-    }
 }

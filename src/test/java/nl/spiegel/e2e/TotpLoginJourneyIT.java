@@ -2,10 +2,8 @@ package nl.spiegel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -13,7 +11,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import nl.spiegel.identity.DemoAccountProperties;
@@ -24,24 +21,10 @@ import nl.spiegel.identity.DemoAccountProperties;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TotpLoginJourneyIT {
+class TotpLoginJourneyIT extends BrowserJourney {
 
-    @LocalServerPort
-    private int port;
 
-    private final List<Browser> browsers = new ArrayList<>();
 
-    @AfterEach
-    void quitBrowsers() {
-        for (Browser browser : browsers) {
-            try {
-                browser.close();
-            } catch (RuntimeException e) {
-                // the next one still has to be closed
-            }
-        }
-        browsers.clear();
-    }
 
     @Test
     void aTherapistLogsInWithPasswordAndAuthenticatorCodeAndLandsOnTheWorkspace() {
@@ -148,8 +131,6 @@ class TotpLoginJourneyIT {
     }
 
     private Browser browser() {
-        Browser browser = Browser.open("http://localhost:" + port, 1100, 1000);
-        browsers.add(browser);
-        return browser;
+        return browser(1100, 1000);
     }
 }
