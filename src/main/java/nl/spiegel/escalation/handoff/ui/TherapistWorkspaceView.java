@@ -33,6 +33,7 @@ import nl.spiegel.escalation.handoff.EscalationStatus;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
+import nl.spiegel.escalation.handoff.HandoffAccessDeniedException;
 import nl.spiegel.escalation.handoff.HandoffStateException;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
@@ -194,10 +195,16 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
         if (current == null || !chat.isVisible()) {
             return;
         }
-        Escalation fresh = handoffs.escalation(me.userId(), current.id());
-        if (fresh.status() == EscalationStatus.ACCEPTED) {
-            chat.show(fresh, handoffs.conversation(me.userId(), fresh.id()));
-        } else {
+        try {
+            Escalation fresh = handoffs.escalation(me.userId(), current.id());
+            if (fresh.status() == EscalationStatus.ACCEPTED) {
+                chat.show(fresh, handoffs.conversation(me.userId(), fresh.id()));
+            } else {
+                showChat(null);
+            }
+        } catch (HandoffAccessDeniedException | java.util.NoSuchElementException gone) {
+            // the person deleted their data during the conversation: nothing of it may be shown any more
+            Notification.show(getTranslation("therapist.chat.gone"), 8000, Notification.Position.MIDDLE);
             showChat(null);
         }
     }
