@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatMessage;
 import nl.spiegel.dialogue.ChatSafetyPanel;
 import nl.spiegel.dialogue.SafetyPause;
@@ -199,7 +200,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             removeAll();
             build();
         } catch (DataAccessException e) {
-            log.warn("answer on session {} not stored", snapshot.id(), e);
+            log.warn("answer on session {} not stored: {}", snapshot.id(), LogSafe.describe(e));
             composer.reject(getTranslation("chat.error.not-saved"));
         }
     }

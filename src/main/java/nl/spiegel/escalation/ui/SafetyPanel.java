@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
+import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContact;
 import nl.spiegel.escalation.HumanHandoff;
@@ -95,7 +96,7 @@ public class SafetyPanel extends Div {
         try {
             screening = screenings.start(context.visitor(), context.session(), context.level());
         } catch (DataAccessException e) {
-            log.warn("screening on session {} could not be started", context.session(), e);
+            log.warn("screening on session {} could not be started: {}", context.session(), LogSafe.describe(e));
             // without stored answers we do not ask: show every contact and let the person go on
             showCrisisHelp();
             screen.removeAll();
@@ -156,7 +157,7 @@ public class SafetyPanel extends Div {
                 human.setVisible(false);
                 return;
             } catch (RuntimeException e) {
-                log.warn("handoff on session {} could not be started", context.session(), e);
+                log.warn("handoff on session {} could not be started: {}", context.session(), LogSafe.describe(e));
             }
         }
         Paragraph sorry = new Paragraph(getTranslation("escalation.human.unavailable"));
@@ -207,7 +208,7 @@ public class SafetyPanel extends Div {
         try {
             screening = screenings.answer(context.visitor(), screening.id(), question, yes);
         } catch (DataAccessException | IllegalStateException | ScreeningNotFoundException e) {
-            log.warn("answer on screening {} not stored", screening.id(), e);
+            log.warn("answer on screening {} not stored: {}", screening.id(), LogSafe.describe(e));
             error.setText(getTranslation("screening.error.not-saved"));
             error.setVisible(true);
             yesButton.setEnabled(true);
@@ -230,7 +231,7 @@ public class SafetyPanel extends Div {
             screening = screenings.dismiss(context.visitor(), screening.id());
         } catch (DataAccessException | ScreeningNotFoundException e) {
             // not recorded, but the person's word counts: stop asking, keep the help
-            log.warn("dismissal of screening {} not stored", screening.id(), e);
+            log.warn("dismissal of screening {} not stored: {}", screening.id(), LogSafe.describe(e));
         }
         showOutcome(screening.grade(), true);
     }

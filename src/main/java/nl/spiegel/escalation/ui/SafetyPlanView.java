@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.shared.LogSafe;
 import nl.spiegel.escalation.SafetyPlan;
 import nl.spiegel.escalation.SafetyPlanService;
 import nl.spiegel.identity.CurrentVisitor;
@@ -91,7 +92,7 @@ public class SafetyPlanView extends Div implements HasDynamicTitle {
             SafetyPlan plan = plans.load(visitor.get());
             fields.forEach((section, field) -> field.setValue(plan.text(section)));
         } catch (DataAccessException e) {
-            log.warn("safety plan could not be loaded", e);
+            log.warn("safety plan could not be loaded: {}", LogSafe.describe(e));
             showError("safetyplan.error.not-loaded");
             // saving now would overwrite a plan we could not read with empty fields
             save.setEnabled(false);

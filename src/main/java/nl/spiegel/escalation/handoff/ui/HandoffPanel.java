@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
+import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.escalation.handoff.Author;
@@ -104,7 +105,7 @@ class HandoffPanel extends Div {
             escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds());
             messages.clear();
         } catch (DataAccessException e) {
-            log.warn("handoff request for session {} could not be stored", context.session(), e);
+            log.warn("handoff request for session {} could not be stored: {}", context.session(), LogSafe.describe(e));
             escalation = null;
         }
         render();
@@ -141,7 +142,7 @@ class HandoffPanel extends Div {
             messages.setOtherName(escalation.acceptedByName() == null ? "" : escalation.acceptedByName());
             messages.show(handoffs.conversation(context.visitor(), escalation.id()));
         } catch (DataAccessException e) {
-            log.warn("handoff {} could not be read", escalation.id(), e);
+            log.warn("handoff {} could not be read: {}", escalation.id(), LogSafe.describe(e));
         }
         render();
     }
