@@ -47,31 +47,23 @@ public class LoginAttemptRepository {
 
     /** Completed logins and failures on one account since a moment. */
     public List<LoginThrottlePolicy.Attempt> forAccount(UserId userId, Instant since) {
-        return jdbc.sql("""
-                        SELECT attempted_at, outcome FROM login_attempts
-                        WHERE user_id = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
-                .params(userId.toString(), DbTime.write(since))
-                .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
-                        Outcome.FAILURE.name().equals(rs.getString("outcome"))))
-                .list();
+        return attemptsWhere("user_id", userId.toString(), since);
     }
 
     /** The same for an address that belongs to no account, so unknown and known addresses behave alike. */
     public List<LoginThrottlePolicy.Attempt> forEmailHash(String emailHash, Instant since) {
-        return jdbc.sql("""
-                        SELECT attempted_at, outcome FROM login_attempts
-                        WHERE email_hash = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
-                .params(emailHash, DbTime.write(since))
-                .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
-                        Outcome.FAILURE.name().equals(rs.getString("outcome"))))
-                .list();
+        return attemptsWhere("email_hash", emailHash, since);
     }
 
     public List<LoginThrottlePolicy.Attempt> fromAddress(String address, Instant since) {
-        return jdbc.sql("""
-                        SELECT attempted_at, outcome FROM login_attempts
-                        WHERE ip_address = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')""")
-                .params(address, DbTime.write(since))
+        return attemptsWhere("ip_address", address, since);
+    }
+
+    /** Counted attempts since a moment, keyed on one column (only called with the literal names above). */
+    private List<LoginThrottlePolicy.Attempt> attemptsWhere(String column, String value, Instant since) {
+        return jdbc.sql("SELECT attempted_at, outcome FROM login_attempts WHERE " + column
+                        + " = ? AND attempted_at > ? AND outcome IN ('SUCCESS', 'FAILURE')")
+                .params(value, DbTime.write(since))
                 .query((rs, row) -> new LoginThrottlePolicy.Attempt(DbTime.read(rs, "attempted_at"),
                         Outcome.FAILURE.name().equals(rs.getString("outcome"))))
                 .list();
