@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -57,14 +56,15 @@ public class DialogueService {
     /** The dialogues on offer, with where this visitor stands in each. */
     @Transactional(readOnly = true)
     public List<DialogueCard> catalogue(Visitor visitor) {
-        Map<String, List<SessionRow>> mine = sessions.findAll(visitor.userId()).stream()
-                .collect(Collectors.groupingBy(SessionRow::scriptId));
+        Map<String, List<Boolean>> finishedByScript = sessions.scriptStatuses(visitor.userId()).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return catalog.latest().stream().map(script -> {
-            List<SessionRow> rows = mine.getOrDefault(script.id(), List.of());
+            List<Boolean> finished = finishedByScript.getOrDefault(script.id(), List.of());
             DialogueCard.Status status;
-            if (rows.stream().anyMatch(row -> !row.state().finished())) {
+            if (finished.contains(false)) {
                 status = DialogueCard.Status.IN_PROGRESS;
-            } else if (!rows.isEmpty()) {
+            } else if (!finished.isEmpty()) {
                 status = DialogueCard.Status.DONE;
             } else {
                 status = DialogueCard.Status.NEW;
@@ -219,14 +219,11 @@ public class DialogueService {
 
     @Transactional(readOnly = true)
     public List<ExerciseItem> exercises(Visitor visitor) {
-        Map<String, LocalizedText> titles = catalog.latest().stream()
-                .collect(Collectors.toMap(Script::id, Script::title));
-        Map<SessionId, SessionRow> rows = sessions.findAll(visitor.userId()).stream()
-                .collect(Collectors.toMap(SessionRow::id, Function.identity()));
+        // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it
         return sessions.exercises(visitor.userId()).stream().map(exercise -> new ExerciseItem(exercise.id(),
                 exercise.title(), exercise.text(),
-                rows.containsKey(exercise.sessionId()) ? scriptOf(rows.get(exercise.sessionId())).title()
-                        : titles.getOrDefault(exercise.scriptId(), LocalizedText.verbatim(exercise.scriptId())),
+                catalog.latest(exercise.scriptId()).map(Script::title)
+                        .orElse(LocalizedText.verbatim(exercise.scriptId())),
                 exercise.createdAt(), exercise.doneAt())).toList();
     }
 

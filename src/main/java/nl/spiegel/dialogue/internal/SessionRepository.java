@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,6 +126,14 @@ public class SessionRepository {
                 .params(owner.toString(), scriptId)
                 .query(this::mapSession)
                 .optional();
+    }
+
+    /** Which dialogues a person has sessions of and whether each session is finished, without loading content. */
+    public List<Map.Entry<String, Boolean>> scriptStatuses(UserId owner) {
+        return jdbc.sql("SELECT script_id, status FROM dialogue_sessions WHERE user_id = ?")
+                .param(owner.toString())
+                .query((rs, row) -> Map.entry(rs.getString("script_id"), FINISHED.equals(rs.getString("status"))))
+                .list();
     }
 
     /** All sessions of a person, most recently used first. */
