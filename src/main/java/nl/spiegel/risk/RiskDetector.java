@@ -152,6 +152,11 @@ public final class RiskDetector {
     /** max(rule level, model level); the model's rule id and a whole-message match are added when it raised. */
     static RiskAssessment combine(RiskAssessment rules, double[] p, ModelPolicy policy, int textLength) {
         RiskLevel byModel = modelLevel(rules, p, policy);
+        if (rules.level() == RiskLevel.NONE) {
+            // a bag of n-grams alone is never enough for crisis: its result is a LOW-confidence concern that the
+            // product answers with a gentle check-in, not the crisis flow
+            byModel = RiskLevel.min(byModel, RiskLevel.CONCERN);
+        }
         if (byModel.compareTo(rules.level()) <= 0) {
             return rules;
         }

@@ -85,13 +85,17 @@ class RiskModelTest {
         double between = (policy.crisis() + policy.guarded()) / 2;
         assertThat(RiskDetector.combine(idiom, new double[] {between, between}, policy, 41).level())
                 .isEqualTo(RiskLevel.NONE);
-        assertThat(RiskDetector.combine(idiom, new double[] {policy.guarded(), policy.guarded()}, policy, 41).level())
-                .isEqualTo(RiskLevel.CRISIS);
+        RiskAssessment overruled = RiskDetector.combine(idiom, new double[] {policy.guarded(), policy.guarded()},
+                policy, 41);
+        assertThat(overruled.level()).as("the model alone never gives crisis").isEqualTo(RiskLevel.CONCERN);
+        assertThat(overruled.confidence()).isEqualTo(RiskConfidence.LOW);
+        assertThat(overruled.primaryKind()).isEqualTo(RiskKind.UNCLEAR);
         RiskAssessment plain = rulesOnly.assess("het regent vandaag", "nl");
         assertThat(RiskDetector.guarded(plain)).isFalse();
         RiskAssessment raised = RiskDetector.combine(plain, new double[] {between, 0}, policy, 18);
         assertThat(raised.level()).isEqualTo(RiskLevel.CONCERN);
         assertThat(raised.ruleIds()).containsExactly("model.concern");
+        assertThat(raised.confidence()).isEqualTo(RiskConfidence.LOW);
     }
 
     @Test
