@@ -107,6 +107,16 @@ public final class RiskDetector {
         }
         Tokens tokens = engine.analyse(text);
         RiskAssessment rules = engine.assess(tokens, language);
+        if (tokens.disguised()) {
+            // "1k h3b 30 p1ll3n", "goiiing tooo jump": standing digits may be letters or numbers, stretched letters
+            // one or two; keep the reading that finds more
+            Tokens bold = engine.analyseBoldly(text);
+            RiskAssessment boldRules = engine.assess(bold, language);
+            if (boldRules.level().compareTo(rules.level()) > 0) {
+                tokens = bold;
+                rules = boldRules;
+            }
+        }
         if (model == null || rules.level() == RiskLevel.CRISIS || !gate.admits(tokens)) {
             return rules; // nothing to raise, or nothing in the message the model may raise on
         }

@@ -14,8 +14,8 @@ public enum RiskKind {
     MEDICAL,
     ABUSE,
     HARM_TO_OTHERS,
-    SELF_HARM,
     PSYCHOSIS,
+    SELF_HARM,
     SUICIDE,
     EATING,
     SUBSTANCE,
@@ -54,7 +54,8 @@ public enum RiskKind {
 
     /**
      * The kind to answer first among rule ids of the same level: the most urgent by declaration order (medical
-     * emergency, danger from someone, harm to others, self-harm, psychosis, suicide, eating, substance), or
+     * emergency, danger from someone, harm to others, voices commanding harm, self-harm, suicide, eating,
+     * substance; voices before self-harm because "the voices tell me to cut" needs the psychosis answer), or
      * {@link #UNCLEAR} when no rule names a kind.
      */
     public static RiskKind mostUrgent(Collection<String> ruleIds) {

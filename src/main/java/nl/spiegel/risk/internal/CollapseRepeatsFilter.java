@@ -15,9 +15,17 @@ final class CollapseRepeatsFilter extends TokenFilter {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final Predicate<String> known;
 
+    private final boolean preferOne;
+
     CollapseRepeatsFilter(TokenStream input, Predicate<String> known) {
+        this(input, known, false);
+    }
+
+    /** @param preferOne the bolder reading: a run stands for one letter whenever that gives a known word */
+    CollapseRepeatsFilter(TokenStream input, Predicate<String> known, boolean preferOne) {
         super(input);
         this.known = known;
+        this.preferOne = preferOne;
     }
 
     @Override
@@ -32,9 +40,73 @@ final class CollapseRepeatsFilter extends TokenFilter {
         }
         String two = collapse(buf, len, 2);
         String one = collapse(buf, len, 1);
-        String chosen = known.test(one) && !known.test(two) ? one : two;
+        String chosen;
+        if (preferOne && known.test(one)) {
+            chosen = one;
+        } else {
+            chosen = known.test(one) && !known.test(two) ? one : known.test(two) ? two : mixed(buf, len, two);
+        }
         termAtt.setEmpty().append(chosen);
         return true;
+    }
+
+    /**
+     * When neither all-one nor all-two letters gives a known word ("niiieeeet"), each run may stand for one or two
+     * letters of its own; the first mix the lexicon knows wins, otherwise {@code fallback}.
+     */
+    private String mixed(char[] buf, int len, String fallback) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < len) {
+            int j = i;
+            while (j < len && buf[j] == buf[i]) {
+                j++;
+            }
+            if (j - i >= 3 && Character.isLetter(buf[i])) {
+                runs.add(new int[] {i, j});
+            }
+            i = j;
+        }
+        if (runs.isEmpty() || runs.size() > 4) {
+            return fallback;
+        }
+        for (int mask = 0; mask < (1 << runs.size()); mask++) {
+            StringBuilder sb = new StringBuilder(len);
+            int r = 0;
+            i = 0;
+            while (i < len) {
+                if (r < runs.size() && runs.get(r)[0] == i) {
+                    int keep = (mask & (1 << r)) != 0 ? 1 : 2;
+                    for (int k = 0; k < keep; k++) {
+                        sb.append(buf[i]);
+                    }
+                    i = runs.get(r)[1];
+                    r++;
+                } else {
+                    sb.append(buf[i++]);
+                }
+            }
+            if (known.test(sb.toString())) {
+                return sb.toString();
+            }
+        }
+        // nothing known: letters that neither language doubles ("i", "u", "y", ...) stand for one
+        StringBuilder sb = new StringBuilder(len);
+        i = 0;
+        int r = 0;
+        while (i < len) {
+            if (r < runs.size() && runs.get(r)[0] == i) {
+                int keep = "aeolmnprstfgkdbcz".indexOf(buf[i]) >= 0 ? 2 : 1;
+                for (int k = 0; k < keep; k++) {
+                    sb.append(buf[i]);
+                }
+                i = runs.get(r)[1];
+                r++;
+            } else {
+                sb.append(buf[i++]);
+            }
+        }
+        return sb.toString();
     }
 
     static boolean hasTripleRun(char[] buf, int len) {

@@ -188,8 +188,9 @@ public final class RuleEngine {
             known.addAll(List.of(e.getValue()));
         }
         Set<String> frozenKnown = Set.copyOf(known);
+        java.util.function.Predicate<String> lexical = w -> frozenKnown.contains(w) || vocabulary.covers(w);
         TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown),
-                frozenKnown);
+                frozenKnown, lexical);
         return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
                 numeric.stream().mapToInt(Integer::intValue).toArray(), reserved, List.copyOf(languages),
                 List.copyOf(versions));
@@ -275,6 +276,11 @@ public final class RuleEngine {
     /** The analysed form of a message, as the rules see it; shared with the learned model so it is analysed once. */
     public Tokens analyse(String text) {
         return analyser.analyse(text);
+    }
+
+    /** The bolder reading of a message that writes digits for letters; assess it too and keep the higher. */
+    public Tokens analyseBoldly(String text) {
+        return analyser.analyseBoldly(text);
     }
 
     /** Assesses tokens from {@link #analyse} (each {@link Tokens} object is used for one assessment only). */

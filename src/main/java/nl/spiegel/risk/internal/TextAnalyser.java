@@ -32,18 +32,26 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 public final class TextAnalyser {
     private static final int MAX_STEM_INPUT = 40;
     private final Analyzer analyzer;
+    /** The same chain, reading stretched letters as one wherever that gives a known word ("tooo" as "to"). */
+    private final Analyzer boldAnalyzer;
     /**
      * Stems of the lexicon's own words, computed once. Everyday chat is dominated by these and by short function
      * words, so most tokens skip the stemmers. Only lexicon words are kept: nothing a person wrote is cached.
      */
     private final Map<String, String[]> knownStems;
+    private final Deobfuscator deobfuscator;
 
     public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos) {
-        this(spelling, known, typos, Set.of());
+        this(spelling, known, typos, Set.of(), known);
     }
 
+    /**
+     * @param known   surface words of the lexicons and chat spelling (exact)
+     * @param lexical whether a word would match any lexicon term, also by stem or affix: chooses between readings of
+     *                stretched or disguised words
+     */
     public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos,
-                        Set<String> precompute) {
+                        Set<String> precompute, Predicate<String> lexical) {
         Map<String, String[]> stems = new java.util.HashMap<>();
         SnowballStemmer dutch = new DutchStemmer();
         SnowballStemmer english = new EnglishStemmer();
@@ -53,14 +61,21 @@ public final class TextAnalyser {
             }
         }
         this.knownStems = Map.copyOf(stems);
+        this.deobfuscator = new Deobfuscator(known, lexical);
         Map<String, String[]> spell = Map.copyOf(spelling);
-        this.analyzer = new Analyzer() {
+        this.analyzer = chain(spell, known, typos, lexical, false);
+        this.boldAnalyzer = chain(spell, known, typos, lexical, true);
+    }
+
+    private static Analyzer chain(Map<String, String[]> spell, Predicate<String> known, TypoCorrector typos,
+                                  Predicate<String> lexical, boolean bold) {
+        return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream chain = new ASCIIFoldingFilter(source);
                 chain = new LowerCaseFilter(chain);
-                chain = new CollapseRepeatsFilter(chain, known);
+                chain = new CollapseRepeatsFilter(chain, lexical, bold);
                 chain = new ChatSpellingFilter(chain, spell, typos);
                 return new TokenStreamComponents(source, chain);
             }
@@ -71,7 +86,20 @@ public final class TextAnalyser {
         return new TextAnalyser(spelling, known::contains, new TypoCorrector(typoTargets, known));
     }
 
-    public Tokens analyse(String text) {
+    public Tokens analyse(String original) {
+        return analyse(original, deobfuscator.normalise(original), analyzer);
+    }
+
+    /**
+     * The bolder reading of a disguised message (see {@link Tokens#disguised()}): standing digits as letters (see
+     * {@link Deobfuscator#normaliseBoldly}) and stretched letters as single ones where that gives a known word.
+     */
+    public Tokens analyseBoldly(String original) {
+        return analyse(original, deobfuscator.normaliseBoldly(original), boldAnalyzer);
+    }
+
+    private Tokens analyse(String original, Deobfuscator.Result plain, Analyzer analyzer) {
+        String text = plain.text();
         int cap = 16;
         String[] term = new String[cap];
         int[] start = new int[cap];
@@ -138,8 +166,28 @@ public final class TextAnalyser {
             sentence[i] = s;
             clause[i] = c;
         }
-        return new Tokens(n, Arrays.copyOf(term, n), nl, en, Arrays.copyOf(start, n), Arrays.copyOf(end, n), sentence,
-                clause, number);
+        if (plain.origin() != null) {
+            for (int i = 0; i < n; i++) { // point back into what the person wrote
+                int from = start[i];
+                start[i] = plain.start(from, original.length());
+                end[i] = Math.max(start[i], plain.end(end[i], original));
+            }
+        }
+        Tokens tokens = new Tokens(n, Arrays.copyOf(term, n), nl, en, Arrays.copyOf(start, n), Arrays.copyOf(end, n),
+                sentence, clause, number);
+        tokens.disguised = plain.digitsForLetters() || stretched(text);
+        return tokens;
+    }
+
+    /** Three equal letters in a row: emphasis, or a disguise ("diiiie"). */
+    private static boolean stretched(String text) {
+        for (int i = 2; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == text.charAt(i - 1) && c == text.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String stem(SnowballStemmer stemmer, String word) {

@@ -18,6 +18,8 @@ public final class Tokens {
     final int[] clause;
     /** Numeric value of number tokens, -1 for other tokens. */
     final long[] number;
+    /** True when the text wrote digits for letters or stretched letters, so a bolder reading is worth assessing. */
+    boolean disguised;
     /** Ids of the lexicon terms this token matches, filled by the vocabulary. */
     final int[][] termIds;
 
@@ -33,6 +35,10 @@ public final class Tokens {
         this.clause = clause;
         this.number = number;
         this.termIds = new int[size][];
+    }
+
+    public boolean disguised() {
+        return disguised;
     }
 
     public int size() {

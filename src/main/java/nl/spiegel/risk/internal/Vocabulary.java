@@ -89,6 +89,34 @@ final class Vocabulary {
         return knownSurfaces;
     }
 
+    /**
+     * Whether a word would match any lexicon term: as written, by its Dutch or English stem, or by a prefix or
+     * suffix term. Used to choose between readings of a disguised word ("springeeeen", "p1ll3n").
+     */
+    boolean covers(String word) {
+        if (bySurface.containsKey(word) || knownSurfaces.contains(word)) {
+            return true;
+        }
+        if (word.length() >= 3 && Character.isLetter(word.charAt(0))
+                && (byDutchStem.containsKey(TextAnalyser.dutchStem(word))
+                || byEnglishStem.containsKey(TextAnalyser.englishStem(word)))) {
+            return true;
+        }
+        if (word.length() > PREFIX_HEAD) {
+            for (Prefix p : bySuffixTail.getOrDefault(word.substring(word.length() - PREFIX_HEAD), List.of())) {
+                if (word.endsWith(p.prefix)) {
+                    return true;
+                }
+            }
+            for (Prefix p : byPrefixHead.getOrDefault(word.substring(0, PREFIX_HEAD), List.of())) {
+                if (word.startsWith(p.prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Stems a lexicon word the way {@link TextAnalyser} stems text, so both sides meet. */
     static String stem(String language, String word) {
         if (word.length() < 3 || !Character.isLetter(word.charAt(0))) {
