@@ -71,35 +71,25 @@ final class CollapseRepeatsFilter extends TokenFilter {
             return fallback;
         }
         for (int mask = 0; mask < (1 << runs.size()); mask++) {
-            StringBuilder sb = new StringBuilder(len);
-            int r = 0;
-            i = 0;
-            while (i < len) {
-                if (r < runs.size() && runs.get(r)[0] == i) {
-                    int keep = (mask & (1 << r)) != 0 ? 1 : 2;
-                    for (int k = 0; k < keep; k++) {
-                        sb.append(buf[i]);
-                    }
-                    i = runs.get(r)[1];
-                    r++;
-                } else {
-                    sb.append(buf[i++]);
-                }
-            }
-            if (known.test(sb.toString())) {
-                return sb.toString();
+            int m = mask;
+            String candidate = rebuild(buf, len, runs, r -> (m & (1 << r)) != 0 ? 1 : 2);
+            if (known.test(candidate)) {
+                return candidate;
             }
         }
         // nothing known: letters that neither language doubles ("i", "u", "y", ...) stand for one
+        return rebuild(buf, len, runs, r -> "aeolmnprstfgkdbcz".indexOf(buf[runs.get(r)[0]]) >= 0 ? 2 : 1);
+    }
+
+    /** The word with run number r shortened to keep.applyAsInt(r) letters. */
+    private static String rebuild(char[] buf, int len, java.util.List<int[]> runs,
+                                  java.util.function.IntUnaryOperator keep) {
         StringBuilder sb = new StringBuilder(len);
-        i = 0;
+        int i = 0;
         int r = 0;
         while (i < len) {
             if (r < runs.size() && runs.get(r)[0] == i) {
-                int keep = "aeolmnprstfgkdbcz".indexOf(buf[i]) >= 0 ? 2 : 1;
-                for (int k = 0; k < keep; k++) {
-                    sb.append(buf[i]);
-                }
+                sb.append(String.valueOf(buf[i]).repeat(keep.applyAsInt(r)));
                 i = runs.get(r)[1];
                 r++;
             } else {
