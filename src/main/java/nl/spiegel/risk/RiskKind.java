@@ -33,13 +33,13 @@ public enum RiskKind {
     /** The kind a rule id speaks of; modifiers and unknown families give {@link #UNCLEAR}. */
     public static RiskKind ofRule(String ruleId) {
         return switch (family(ruleId)) {
-            case "medical" -> MEDICAL;
-            case "danger-now", "abuse-past", "told-to-die" -> ABUSE;
-            case "harm-others", "intrusive-harm" -> HARM_TO_OTHERS;
+            case "medical", "medical-now" -> MEDICAL;
+            case "danger-now", "danger-signs", "abuse-past", "told-to-die" -> ABUSE;
+            case "harm-others", "harm-plan", "intrusive-harm" -> HARM_TO_OTHERS;
             case "selfharm-now", "past-harm" -> SELF_HARM;
             case "command-voices", "voices" -> PSYCHOSIS;
             case "explicit-wish", "plan", "preparation", "method-question", "method-seeking", "means-action",
-                 "attempt", "passive-wish", "death-field", "burden", "hopeless", "suicide-mention", "farewell",
+                 "attempt", "attempt-recent", "plan-time", "passive-wish", "death-field", "burden", "hopeless", "suicide-mention", "farewell",
                  "means-place" -> SUICIDE;
             case "eating" -> EATING;
             case "substance" -> SUBSTANCE;

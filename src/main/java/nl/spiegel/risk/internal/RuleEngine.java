@@ -188,9 +188,11 @@ public final class RuleEngine {
             known.addAll(List.of(e.getValue()));
         }
         Set<String> frozenKnown = Set.copyOf(known);
-        java.util.function.Predicate<String> lexical = w -> frozenKnown.contains(w) || vocabulary.covers(w);
-        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, new TypoCorrector(typos, frozenKnown),
-                frozenKnown, lexical);
+        TypoCorrector typoCorrector = new TypoCorrector(typos, frozenKnown);
+        // a stretched or disguised word may also be misspelled: "zeeelmoooordgedachten"
+        java.util.function.Predicate<String> lexical = w -> frozenKnown.contains(w) || vocabulary.covers(w)
+                || typoCorrector.correct(w) != null;
+        TextAnalyser analyser = new TextAnalyser(spelling, frozenKnown::contains, typoCorrector, frozenKnown, lexical);
         return new RuleEngine(analyser, vocabulary, List.copyOf(rules), anchors,
                 numeric.stream().mapToInt(Integer::intValue).toArray(), reserved, List.copyOf(languages),
                 List.copyOf(versions));
