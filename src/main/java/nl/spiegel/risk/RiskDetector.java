@@ -40,7 +40,12 @@ public final class RiskDetector {
      *                (hedged) denial or a third party's wish
      */
     public record ModelPolicy(double concern, double crisis, double guarded) {
-        public static final ModelPolicy DEFAULT = new ModelPolicy(0.85, 0.85, 0.95);
+        /**
+         * Chosen on 10-fold cross-validation over the training data with 1,060 ordinary reflective answers among the
+         * negatives: at 0.95 the model adds about 0.7 % false alarms on reflective answers for 21 risky messages the
+         * rules miss (at 0.85 it added 3 %). Its crisis output is capped at concern anyway.
+         */
+        public static final ModelPolicy DEFAULT = new ModelPolicy(0.95, 0.95, 0.97);
     }
 
     private final RuleEngine engine;
@@ -162,11 +167,9 @@ public final class RiskDetector {
     /** max(rule level, model level); the model's rule id and a whole-message match are added when it raised. */
     static RiskAssessment combine(RiskAssessment rules, double[] p, ModelPolicy policy, int textLength) {
         RiskLevel byModel = modelLevel(rules, p, policy);
-        if (rules.level() == RiskLevel.NONE) {
-            // a bag of n-grams alone is never enough for crisis: its result is a LOW-confidence concern that the
-            // product answers with a gentle check-in, not the crisis flow
-            byModel = RiskLevel.min(byModel, RiskLevel.CONCERN);
-        }
+        // a bag of n-grams is never enough for crisis: alone it gives a LOW-confidence concern that the product
+        // answers with a gentle check-in, and it does not overrule the rules' reading of who and when
+        byModel = RiskLevel.min(byModel, RiskLevel.CONCERN);
         if (byModel.compareTo(rules.level()) <= 0) {
             return rules;
         }

@@ -41,14 +41,14 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Learned backstop": 10-fold CV, model alone 49.1 / 76.7 / 7.7 %,
-        // combined 98.9 / 99.8 / 7.0 %
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.767 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.491 - MARGIN);
-        assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.08);
-        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.989 - MARGIN);
-        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.998 - MARGIN);
-        assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.08);
+        // docs/risk-lexicon.md, "Learned backstop" (round 10): 10-fold CV over 2,955 rows with 1,750 negatives, of
+        // which 1,060 ordinary reflective answers; model alone 22.6 / 38.8 / 1.1 %, combined 93.1 / 96.2 / 2.4 %
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.388 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.226 - MARGIN);
+        assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
+        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.931 - MARGIN);
+        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.962 - MARGIN);
+        assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.03);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
         assertThat(combined.escalationRecall()).isGreaterThanOrEqualTo(rules.escalationRecall());
     }
@@ -119,10 +119,10 @@ class RiskModelTest {
     }
 
     @Test
-    void trainingDataIsTheCorpusPlusHoldoutsOneToEightButNotNine() throws Exception {
+    void trainingDataIsTheCorpusPlusHoldoutsOneToEightAndTenButNotNine() throws Exception {
         Set<String> expected = new LinkedHashSet<>();
         for (String f : List.of("corpus.tsv", "holdout.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv",
-                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv")) {
+                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }

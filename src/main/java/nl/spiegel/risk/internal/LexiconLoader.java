@@ -29,9 +29,10 @@ public final class LexiconLoader {
     private static final Set<String> FILE_KEYS = Set.of("version", "language", "spelling", "typos", "groups", "markers",
             "rules", "idioms");
     /** Marker kinds the engine understands; each is a list of patterns. */
-    public static final Set<String> MARKERS = Set.of("hedge", "past", "recent", "imminent", "context", "plan", "reassure");
+    public static final Set<String> MARKERS = Set.of("hedge", "not-hedge", "past", "recent", "imminent", "context", "plan",
+            "reassure");
     private static final Set<String> RULE_KEYS = Set.of("id", "level", "others", "others-imminent", "past", "recent",
-            "with-means", "negation", "suppresses", "patterns", "note");
+            "with-means", "negation", "idioms", "suppresses", "patterns", "note");
     private static final Set<String> IDIOM_KEYS = Set.of("id", "to", "patterns", "note");
 
     private LexiconLoader() {
@@ -123,6 +124,10 @@ public final class LexiconLoader {
         if (!negation.equals("deny") && !negation.equals("ignore")) {
             throw new IllegalArgumentException(where + ": negation is deny or ignore");
         }
+        String idioms = m.containsKey("idioms") ? string(m.get("idioms"), where) : "lower";
+        if (!idioms.equals("lower") && !idioms.equals("ignore")) {
+            throw new IllegalArgumentException(where + ": idioms is lower or ignore");
+        }
         List<String> suppresses = new ArrayList<>();
         for (Object s : list(m.getOrDefault("suppresses", List.of()), where)) {
             suppresses.add(string(s, where));
@@ -130,7 +135,7 @@ public final class LexiconLoader {
         return new RuleSpec(id, level, optionalLevel(m, "others", level, where),
                 optionalLevel(m, "others-imminent", level, where), optionalLevel(m, "past", level, where),
                 optionalLevel(m, "recent", level, where), optionalLevel(m, "with-means", level, where),
-                negation.equals("deny"), suppresses, patterns(m, where));
+                negation.equals("deny"), idioms.equals("lower"), suppresses, patterns(m, where));
     }
 
     private static List<String> patterns(Map<String, Object> m, String where) {

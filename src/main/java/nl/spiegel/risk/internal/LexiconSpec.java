@@ -21,10 +21,13 @@ public record LexiconSpec(String source, int version, String language, Map<Strin
      * @param recent         level when a RECENT word is in the sentence (just now, last night)
      * @param withMeans      level when the message also names a means (pills, rope, 💊) that is not negated
      * @param negatable      whether a first-person denial can cancel or soften it
+     * @param idiomable      whether an idiom frame can lower it (not for method questions: "for a story" is no
+     *                       reason to answer them)
      * @param suppresses     rule ids cancelled in the same sentence when this rule matches
      */
     public record RuleSpec(String id, RiskLevel level, RiskLevel others, RiskLevel othersImminent, RiskLevel past,
-                           RiskLevel recent, RiskLevel withMeans, boolean negatable, List<String> suppresses,
+                           RiskLevel recent, RiskLevel withMeans, boolean negatable, boolean idiomable,
+                           List<String> suppresses,
                            List<String> patterns) {
     }
 

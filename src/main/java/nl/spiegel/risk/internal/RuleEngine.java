@@ -636,10 +636,16 @@ public final class RuleEngine {
             return level;
         }
         int hedge = m.marked("hedge", h.first(), 0, Integer.MAX_VALUE);
+        // "ik denk er niet aan", "I'm not thinking of it": the thinking verb is what is denied, not a hedge
+        while (hedge >= 0 && m.marked("not-hedge", hedge, hedge, hedge) == hedge) {
+            hedge = m.marked("hedge", h.first(), hedge + 1, Integer.MAX_VALUE);
+        }
         if (hedge < 0) {
             // only after the negator: "niet echt" softens, "echt niet" insists
             for (int i = negator + 1; i <= Math.min(m.sentenceEnd[negator] - 1, negator + HEDGE_NEAR_WINDOW) && hedge < 0; i++) {
-                if (i != negator && !h.uses(i) && m.is(Reserved.HEDGE_NEAR, i)) {
+                boolean insists = i + 1 < m.sentenceEnd[negator] && m.is(Reserved.NEG, i + 1); // "..., echt niet"
+                if (i != negator && !h.uses(i) && m.is(Reserved.HEDGE_NEAR, i) && !insists
+                        && m.marked("not-hedge", i, i, i) != i) {
                     hedge = i;
                 }
             }
@@ -662,6 +668,10 @@ public final class RuleEngine {
     }
 
     private RiskLevel idiom(Message m, Hit h, List<Hit> idioms, RiskLevel level, List<Mod> mods) {
+        RuleSpec spec = rules.get(h.rule()).spec();
+        if (spec != null && !spec.idiomable()) {
+            return level;
+        }
         for (Hit idiom : idioms) {
             if (m.t.sentence[idiom.first()] != m.t.sentence[h.first()]) {
                 continue;
