@@ -107,25 +107,56 @@ public final class RiskDetector {
      *                 a tie (it chooses which negators, conjunctions and pronouns apply)
      */
     public RiskAssessment assess(String text, String language) {
+        return assess(text, language, RiskContext.NONE);
+    }
+
+    /** Rule id added when earlier messages of the conversation raised this message's level. */
+    public static final String CONTEXT_RISE = "context.rise";
+
+    /**
+     * Assesses one message in the light of the conversation so far:
+     * <ul>
+     *   <li>after an earlier crisis message, idioms lower nothing ("ik ga dood van de stress" right after "ik wil
+     *       niet meer leven" is not a figure of speech);</li>
+     *   <li>a concern about dying or life itself (hopelessness, feeling a burden, a passive wish) after an earlier
+     *       one in the same conversation rises to crisis (rule id {@link #CONTEXT_RISE}): signals that add up are
+     *       what the follow-up questions are for.</li>
+     * </ul>
+     * Context never lowers a level.
+     */
+    public RiskAssessment assess(String text, String language, RiskContext context) {
         if (text == null || text.isBlank()) {
             return RiskAssessment.none();
         }
+        boolean idioms = context.highest() != RiskLevel.CRISIS;
         Tokens tokens = engine.analyse(text);
-        RiskAssessment rules = engine.assess(tokens, language);
+        RiskAssessment rules = engine.assess(tokens, language, idioms);
         if (tokens.disguised()) {
             // "1k h3b 30 p1ll3n", "goiiing tooo jump": standing digits may be letters or numbers, stretched letters
             // one or two; keep the reading that finds more
             Tokens bold = engine.analyseBoldly(text);
-            RiskAssessment boldRules = engine.assess(bold, language);
+            RiskAssessment boldRules = engine.assess(bold, language, idioms);
             if (boldRules.level().compareTo(rules.level()) > 0) {
                 tokens = bold;
                 rules = boldRules;
             }
         }
+        if (rules.level() == RiskLevel.CONCERN && context.earlierSuicideSignal()
+                && rules.kinds().contains(RiskKind.SUICIDE)) {
+            return withRule(rules, CONTEXT_RISE, RiskLevel.CRISIS, text.length());
+        }
         if (model == null || rules.level() == RiskLevel.CRISIS || !gate.admits(tokens)) {
             return rules; // nothing to raise, or nothing in the message the model may raise on
         }
         return combine(rules, model.predict(tokens), policy, text.length());
+    }
+
+    private static RiskAssessment withRule(RiskAssessment a, String id, RiskLevel level, int textLength) {
+        List<RiskMatch> matches = new ArrayList<>(a.matches());
+        matches.add(new RiskMatch(id, level, 0, textLength));
+        List<String> ids = new ArrayList<>(a.ruleIds());
+        ids.add(id);
+        return new RiskAssessment(level, matches, ids);
     }
 
     /** The model's {@code [P(at least concern), P(crisis)]} for a message; for evaluation. */
@@ -173,12 +204,7 @@ public final class RiskDetector {
         if (byModel.compareTo(rules.level()) <= 0) {
             return rules;
         }
-        String id = byModel == RiskLevel.CRISIS ? MODEL_CRISIS : MODEL_CONCERN;
-        List<RiskMatch> matches = new ArrayList<>(rules.matches());
-        matches.add(new RiskMatch(id, byModel, 0, textLength));
-        List<String> ids = new ArrayList<>(rules.ruleIds());
-        ids.add(id);
-        return new RiskAssessment(byModel, matches, ids);
+        return withRule(rules, byModel == RiskLevel.CRISIS ? MODEL_CRISIS : MODEL_CONCERN, byModel, textLength);
     }
 
     /** Lexicon sources with their {@code version:}, to store alongside assessments. */

@@ -287,6 +287,14 @@ public final class RuleEngine {
 
     /** Assesses tokens from {@link #analyse} (each {@link Tokens} object is used for one assessment only). */
     public RiskAssessment assess(Tokens t, String languageHint) {
+        return assess(t, languageHint, true);
+    }
+
+    /**
+     * @param idioms false after an earlier crisis message in the same conversation: then no idiom frame lowers a
+     *               rule
+     */
+    public RiskAssessment assess(Tokens t, String languageHint, boolean idiomsLower) {
         if (t.size == 0) {
             return RiskAssessment.none();
         }
@@ -321,7 +329,9 @@ public final class RuleEngine {
             mods.add(ms);
             level[i] = r.spec().level();
             level[i] = denial(m, h, r, level[i], ms);
-            level[i] = idiom(m, h, idioms, level[i], ms);
+            if (idiomsLower) {
+                level[i] = idiom(m, h, idioms, level[i], ms);
+            }
             int actor = actor(m, h);
             firstPerson[i] = actor < 0;
             if (actor >= 0 && level[i] != RiskLevel.NONE) {
