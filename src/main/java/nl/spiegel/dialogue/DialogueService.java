@@ -133,7 +133,8 @@ public class DialogueService {
         }
         if (input instanceof UserInput.Text(String text)) {
             // every free-text message is scanned before the script continues
-            RiskAssessment risk = riskDetector.assess(text, null);
+            // read in the light of the conversation so far (levels and rule ids of earlier messages, no text)
+            RiskAssessment risk = riskDetector.assess(text, null, sessions.riskContext(id));
             if (risk.isAtLeast(RiskLevel.CONCERN)) {
                 Turn userTurn = step.turns().getFirst();
                 return pauseForSafety(visitor, row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq,

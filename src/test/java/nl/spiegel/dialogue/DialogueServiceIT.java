@@ -212,6 +212,26 @@ class DialogueServiceIT {
     }
 
     @Test
+    void aSecondWorryInTheSameConversationIsReadWithTheFirst() {
+        SessionSnapshot session = atFreeTextQuestion("zelfbeeld");
+        SessionSnapshot first = dialogues.answer(visitor, session.id(), session.revision(),
+                new UserInput.Text("Ik ben voor iedereen alleen maar tot last."));
+        assertThat(first.safetyPause()).hasValueSatisfying(p -> assertThat(p.level()).isEqualTo(RiskLevel.CONCERN));
+        SessionSnapshot next = dialogues.continueAfterSafetyPause(visitor, session.id(), first.revision());
+        while (!(next.prompt() instanceof Prompt.FreeText)) {
+            next = reply(next);
+        }
+
+        SessionSnapshot second = dialogues.answer(visitor, session.id(), next.revision(),
+                new UserInput.Text("Ik zie nergens meer het nut van in."));
+
+        assertThat(second.safetyPause()).as("alone this would be a concern").hasValueSatisfying(p -> {
+            assertThat(p.level()).isEqualTo(RiskLevel.CRISIS);
+            assertThat(p.ruleIds()).contains(nl.spiegel.risk.RiskDetector.CONTEXT_RISE);
+        });
+    }
+
+    @Test
     void anOrdinaryAnswerIsStoredWithRiskNoneAndTheScriptGoesOn() {
         SessionSnapshot session = atFreeTextQuestion("zelfbeeld");
         SessionSnapshot next = dialogues.answer(visitor, session.id(), session.revision(),

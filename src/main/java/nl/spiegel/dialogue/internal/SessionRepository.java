@@ -172,6 +172,25 @@ public class SessionRepository {
                 .list();
     }
 
+    /**
+     * What earlier messages of the session showed: the levels and rule ids stored with them (never their text), so
+     * the detector reads a new message in the light of the conversation.
+     */
+    public nl.spiegel.risk.RiskContext riskContext(SessionId session) {
+        List<RiskLevel> levels = new java.util.ArrayList<>();
+        List<List<String>> rules = new java.util.ArrayList<>();
+        jdbc.sql("SELECT risk_level, risk_rules FROM dialogue_messages WHERE session_id = ? AND risk_level IS NOT NULL"
+                        + " AND risk_level <> 'NONE'")
+                .param(session.toString())
+                .query((rs, n) -> {
+                    levels.add(RiskLevel.valueOf(rs.getString(1)));
+                    String ids = rs.getString(2);
+                    rules.add(ids == null || ids.isBlank() ? List.of() : List.of(ids.split(",")));
+                    return n;
+                }).list();
+        return nl.spiegel.risk.RiskContext.of(levels, rules);
+    }
+
     public int messageCount(SessionId session) {
         return jdbc.sql("SELECT COUNT(*) FROM dialogue_messages WHERE session_id = ?")
                 .param(session.toString()).query(Integer.class).single();
