@@ -15,12 +15,27 @@ import java.util.Set;
  */
 public final class ModelGate {
 
+    private static final int HEAD = 2;
     private final Set<String> words;
-    private final List<String> prefixes;
+    /** Prefixes by their first two letters, so a token is compared with a handful of prefixes instead of all. */
+    private final java.util.Map<String, List<String>> prefixesByHead;
+    /** Prefixes shorter than {@link #HEAD}, compared with every token. */
+    private final List<String> shortPrefixes;
 
     private ModelGate(Set<String> words, List<String> prefixes) {
         this.words = Set.copyOf(words);
-        this.prefixes = List.copyOf(prefixes);
+        java.util.Map<String, List<String>> byHead = new java.util.HashMap<>();
+        List<String> shortOnes = new ArrayList<>();
+        for (String p : prefixes) {
+            if (p.length() < HEAD) {
+                shortOnes.add(p);
+            } else {
+                byHead.computeIfAbsent(p.substring(0, HEAD), k -> new ArrayList<>()).add(p);
+            }
+        }
+        byHead.replaceAll((k, v) -> List.copyOf(v));
+        this.prefixesByHead = java.util.Map.copyOf(byHead);
+        this.shortPrefixes = List.copyOf(shortOnes);
     }
 
     public static ModelGate load(String resource) {
@@ -65,9 +80,19 @@ public final class ModelGate {
         if (words.contains(token)) {
             return true;
         }
-        for (String prefix : prefixes) {
+        for (String prefix : shortPrefixes) {
             if (token.startsWith(prefix)) {
                 return true;
+            }
+        }
+        if (token.length() >= HEAD) {
+            List<String> candidates = prefixesByHead.get(token.substring(0, HEAD));
+            if (candidates != null) {
+                for (String prefix : candidates) {
+                    if (token.startsWith(prefix)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
