@@ -36,10 +36,10 @@ public enum RiskKind {
             case "medical", "medical-now" -> MEDICAL;
             case "danger-now", "danger-signs", "abuse-past", "told-to-die" -> ABUSE;
             case "harm-others", "harm-plan", "intrusive-harm" -> HARM_TO_OTHERS;
-            case "selfharm-now", "past-harm" -> SELF_HARM;
+            case "selfharm-now", "selfharm-signs", "past-harm" -> SELF_HARM;
             case "command-voices", "voices" -> PSYCHOSIS;
             case "explicit-wish", "plan", "preparation", "method-question", "method-seeking", "means-action",
-                 "attempt", "attempt-recent", "plan-time", "passive-wish", "death-field", "burden", "hopeless", "suicide-mention", "farewell",
+                 "attempt", "attempt-recent", "plan-time", "thirdparty-danger", "passive-wish", "death-field", "burden", "hopeless", "suicide-mention", "farewell",
                  "means-place" -> SUICIDE;
             case "eating" -> EATING;
             case "substance" -> SUBSTANCE;

@@ -49,7 +49,7 @@ class ObfuscationTest {
                 if (got.compareTo(plain) < 0) {
                     lower.add(row.id() + " disguise " + d + ": " + plain + " -> " + got);
                     if (plain == RiskLevel.CRISIS && got == RiskLevel.NONE) {
-                        crisisToNone.add(row.id() + " disguise " + d);
+                        crisisToNone.add(row.id() + " disguise " + d + ": " + disguised);
                     }
                 }
             }

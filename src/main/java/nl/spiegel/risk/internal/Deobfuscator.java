@@ -32,6 +32,8 @@ public final class Deobfuscator {
     private static final char[] LOOK_ALIKE = lookAlikes();
     private static final int MAX_SEGMENT_INPUT = 60;
     private static final int MIN_SEGMENT_INPUT = 10;
+    private static final java.util.regex.Pattern STANDING_DIGITS = java.util.regex.Pattern.compile(
+            "\\p{L}+\\s+[0-9]{2,6}\\s+\\p{L}+");
     /** A number with a unit or an ordinal ending: "10mg", "3x", "2e", "21ste", "5km", "3rd". */
     private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
             "[0-9]+([.,][0-9]+)?(mg|g|gr|kg|mcg|ug|ml|cl|dl|l|x|e|de|ste|st|nd|rd|th|km|m|cm|mm|min|u|uur|h|hr|hrs"
@@ -75,7 +77,8 @@ public final class Deobfuscator {
         Buffer b = characters(text);
         Buffer before = b;
         b = leet(b, false);
-        boolean digits = b != before;
+        // a number standing among words may be a word in digits too ("how to 713 a noose"): read it boldly as well
+        boolean digits = b != before || STANDING_DIGITS.matcher(text).find();
         b = spelledOut(b, false); // "k.i.l.l", "d-o-o-d" first, so "a b-l-a-d-e" keeps its "a"
         b = spelledOut(b, true);
         return new Result(b.sb.toString(), Arrays.copyOf(b.origin, b.sb.length()), digits);
@@ -98,8 +101,10 @@ public final class Deobfuscator {
     static boolean plain(String text) {
         int singles = 0;
         int n = text.length();
+        boolean digit = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            digit |= c >= '0' && c <= '9';
             if (c >= 0x80) {
                 return false;
             }
@@ -116,7 +121,7 @@ public final class Deobfuscator {
                 singles = 0;
             }
         }
-        return true;
+        return !(digit && STANDING_DIGITS.matcher(text).find());
     }
 
     // ------------------------------------------------------------------ step 1: characters
@@ -321,11 +326,20 @@ public final class Deobfuscator {
             if (known.test(word)) {
                 return word;
             }
-            if (covered == null && lexical.test(word)) {
-                covered = word;
+            if (covered == null && (lexical.test(word) || stretchedReadingCovered(word))) {
+                covered = word; // "dii113" is "diiiie": stretched letters are collapsed later
             }
         }
         return covered != null ? covered : first;
+    }
+
+    private boolean stretchedReadingCovered(String word) {
+        char[] chars = word.toCharArray();
+        if (!CollapseRepeatsFilter.hasTripleRun(chars, chars.length)) {
+            return false;
+        }
+        return lexical.test(CollapseRepeatsFilter.collapse(chars, chars.length, 1))
+                || lexical.test(CollapseRepeatsFilter.collapse(chars, chars.length, 2));
     }
 
     // ------------------------------------------------------------------ step 3: letters spelled out one by one
