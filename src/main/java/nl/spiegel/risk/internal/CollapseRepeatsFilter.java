@@ -16,14 +16,21 @@ final class CollapseRepeatsFilter extends TokenFilter {
     private final Predicate<String> known;
 
     private final boolean preferOne;
+    /** Words the lexicons write exactly so; preferred over words they only match by stem or affix. */
+    private final Predicate<String> exact;
 
     CollapseRepeatsFilter(TokenStream input, Predicate<String> known) {
-        this(input, known, false);
+        this(input, known, known, false);
     }
 
-    /** @param preferOne the bolder reading: a run stands for one letter whenever that gives a known word */
-    CollapseRepeatsFilter(TokenStream input, Predicate<String> known, boolean preferOne) {
+    /**
+     * @param exact     words written as such in the lexicons or their chat spelling
+     * @param known     words the lexicons match at all (also by stem, affix or one typo)
+     * @param preferOne the bolder reading: a run stands for one letter whenever that gives a known word
+     */
+    CollapseRepeatsFilter(TokenStream input, Predicate<String> exact, Predicate<String> known, boolean preferOne) {
         super(input);
+        this.exact = exact;
         this.known = known;
         this.preferOne = preferOne;
     }
@@ -43,8 +50,12 @@ final class CollapseRepeatsFilter extends TokenFilter {
         String chosen;
         if (preferOne && known.test(one)) {
             chosen = one;
+        } else if (exact.test(two) || exact.test(one)) {
+            chosen = exact.test(two) ? two : one;
         } else {
-            chosen = known.test(one) && !known.test(two) ? one : known.test(two) ? two : mixed(buf, len, two);
+            String mix = mixed(buf, len, null, exact);
+            chosen = mix != null ? mix
+                    : known.test(one) && !known.test(two) ? one : known.test(two) ? two : mixed(buf, len, two, known);
         }
         termAtt.setEmpty().append(chosen);
         return true;
@@ -54,7 +65,7 @@ final class CollapseRepeatsFilter extends TokenFilter {
      * When neither all-one nor all-two letters gives a known word ("niiieeeet"), each run may stand for one or two
      * letters of its own; the first mix the lexicon knows wins, otherwise {@code fallback}.
      */
-    private String mixed(char[] buf, int len, String fallback) {
+    private String mixed(char[] buf, int len, String fallback, Predicate<String> known) {
         java.util.List<int[]> runs = new java.util.ArrayList<>();
         int i = 0;
         while (i < len) {
@@ -76,6 +87,9 @@ final class CollapseRepeatsFilter extends TokenFilter {
             if (known.test(candidate)) {
                 return candidate;
             }
+        }
+        if (fallback == null) {
+            return null;
         }
         // nothing known: letters that neither language doubles ("i", "u", "y", ...) stand for one
         return rebuild(buf, len, runs, r -> "aeolmnprstfgkdbcz".indexOf(buf[runs.get(r)[0]]) >= 0 ? 2 : 1);

@@ -232,7 +232,9 @@ public final class Deobfuscator {
                 continue;
             }
             int j = i;
-            while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || isLeet(s.charAt(j)))) {
+            // an apostrophe inside a word belongs to it ("1'm", "can'7")
+            while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || isLeet(s.charAt(j))
+                    || (s.charAt(j) == '\'' && j + 1 < n && Character.isLetterOrDigit(s.charAt(j + 1)) && j > i))) {
                 j++;
             }
             // symbols at the edges are punctuation ("help!", "+31"), except "$" and "@" and "|" in front of letters
@@ -307,7 +309,10 @@ public final class Deobfuscator {
                 if (c == '1' || c == '!' || c == '|') {
                     ambiguous[a++] = k;
                 }
-                chars[k] = c == '1' && bold ? 'l' : leetLetter(c);
+                // bolder: a "1" between letters may be an "l" ("ze1moord"); elsewhere it stays an "i" ("1'm")
+                boolean between = k > 0 && k + 1 < chars.length && Character.isLetter(lower.charAt(k - 1))
+                        && Character.isLetter(lower.charAt(k + 1));
+                chars[k] = c == '1' && bold && between ? 'l' : leetLetter(c);
             }
         }
         String first = new String(chars);

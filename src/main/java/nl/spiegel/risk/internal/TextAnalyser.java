@@ -75,7 +75,7 @@ public final class TextAnalyser {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream chain = new ASCIIFoldingFilter(source);
                 chain = new LowerCaseFilter(chain);
-                chain = new CollapseRepeatsFilter(chain, lexical, bold);
+                chain = new CollapseRepeatsFilter(chain, known, lexical, bold);
                 chain = new ChatSpellingFilter(chain, spell, typos);
                 return new TokenStreamComponents(source, chain);
             }
