@@ -10,6 +10,11 @@ import nl.spiegel.dialogue.ChatSafetyPanel;
  */
 public interface HumanHandoff {
 
-    /** Starts looking for a person and returns what the panel shows meanwhile (waiting, then the live chat). */
-    Component start(ChatSafetyPanel.SafetyContext context);
+    /**
+     * Starts looking for a person and returns what the panel shows meanwhile (waiting, then the live chat).
+     *
+     * @param onLive told true when the live conversation starts and false when it is over, so the panel can keep
+     *               its questions out of sight meanwhile
+     */
+    Component start(ChatSafetyPanel.SafetyContext context, java.util.function.Consumer<Boolean> onLive);
 }

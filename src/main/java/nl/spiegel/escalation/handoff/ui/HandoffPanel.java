@@ -39,6 +39,7 @@ class HandoffPanel extends Div {
     private final HandoffBroadcaster broadcaster;
     private final CrisisContacts crisisContacts;
     private final SafetyContext context;
+    private final java.util.function.Consumer<Boolean> onLive;
 
     private final H2 title = new H2();
     private final Paragraph text = new Paragraph();
@@ -56,7 +57,8 @@ class HandoffPanel extends Div {
     private String shownState = "";
 
     HandoffPanel(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts,
-                 SafetyContext context) {
+                 SafetyContext context, java.util.function.Consumer<Boolean> onLive) {
+        this.onLive = onLive;
         this.handoffs = handoffs;
         this.broadcaster = broadcaster;
         this.crisisContacts = crisisContacts;
@@ -151,6 +153,9 @@ class HandoffPanel extends Div {
         String state = escalation == null ? "FAILED" : escalation.status().name();
         boolean changed = !state.equals(shownState);
         shownState = state;
+        if (changed) {
+            onLive.accept("ACCEPTED".equals(state));
+        }
         nobodyOnline.setVisible(false);
         composer.setVisible(false);
         contactForm.setVisible(false);

@@ -23,7 +23,8 @@ class HandoffPanels implements HumanHandoff {
     }
 
     @Override
-    public com.vaadin.flow.component.Component start(SafetyContext context) {
-        return new HandoffPanel(handoffs, broadcaster, crisisContacts, context);
+    public com.vaadin.flow.component.Component start(SafetyContext context,
+                                                     java.util.function.Consumer<Boolean> onLive) {
+        return new HandoffPanel(handoffs, broadcaster, crisisContacts, context, onLive);
     }
 }
