@@ -17,4 +17,14 @@ public interface HumanHandoff {
      *               its questions out of sight meanwhile
      */
     Component start(ChatSafetyPanel.SafetyContext context, java.util.function.Consumer<Boolean> onLive);
+
+    /** Whether someone of the organisation is on duty right now, to offer "talk to a person" honestly. */
+    default boolean someoneOnDuty(nl.spiegel.organisation.OrganisationId organisation) {
+        return false;
+    }
+
+    /** A form to leave a way to be called back, for when nobody is on duty; empty when there is no such way. */
+    default java.util.Optional<Component> callbackForm(nl.spiegel.identity.Visitor visitor) {
+        return java.util.Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,12 @@ import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.escalation.HumanHandoff;
 import nl.spiegel.escalation.ScreeningService;
+import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.Role;
+import nl.spiegel.identity.StaffDirectory;
+import nl.spiegel.identity.StaffMember;
+import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -55,6 +61,10 @@ class SafetyPanelIT extends SpringBrowserlessTest {
     ScreeningService screenings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    HandoffService handoffs;
 
     private final AtomicInteger continued = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
@@ -462,6 +472,78 @@ class SafetyPanelIT extends SpringBrowserlessTest {
 
         click("closing-human");
         assertThat(find(Div.class).withId("closing-handoff").single().getChildren()).isNotEmpty();
+    }
+
+    // ---- the help button and a person ----
+
+    @Test
+    void theHelpButtonSaysAtOnceThatNobodyIsOnDutyAndOffersTheCallBackForm() {
+        moveVisitorTo(freshOrganisation());
+        Dialog help = openHelp();
+
+        Div person = find(Div.class, help).withId("help-human").single();
+        assertThat(person.getElement().getAttribute("data-on-duty")).isEqualTo("false");
+        assertThat(text(find(Paragraph.class, help).withId("help-nobody").single()))
+                .startsWith("Eerlijk gezegd: er is nu niemand van ons team online");
+        assertThat(find(Button.class, help).withId("help-talk").exists()).isFalse();
+
+        test(find(TextArea.class, help).withId("handoff-contact").single()).setValue("06-12345678, na 18 uur");
+        test(find(Button.class, help).withId("handoff-contact-send").single()).click();
+
+        assertThat(find(Paragraph.class, help).withId("handoff-contact-done").single().isVisible()).isTrue();
+        Map<String, Object> row = jdbc.sql("SELECT status, contact_left_at FROM escalations WHERE user_id = ?")
+                .param(currentVisitor.get().userId().toString()).query().singleRow();
+        assertThat(row.get("status")).as("nobody to wait for").isEqualTo("TIMED_OUT");
+        assertThat(row.get("contact_left_at")).isNotNull();
+    }
+
+    @Test
+    void theHelpButtonOffersAPersonWhenSomeoneOfTheOrganisationIsOnDuty() {
+        OrganisationId organisation = freshOrganisation();
+        moveVisitorTo(organisation);
+        StaffMember therapist = staff.create("therapeut-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org", "een-lang-test-wachtwoord", "Therapeut Hulp", Role.THERAPIST, organisation);
+        handoffs.setOnDuty(therapist.userId(), true);
+        try {
+            Dialog help = openHelp();
+            assertThat(find(Div.class, help).withId("help-human").single().getElement().getAttribute("data-on-duty"))
+                    .isEqualTo("true");
+            assertThat(find(Paragraph.class, help).withId("help-nobody").exists()).isFalse();
+
+            test(find(Button.class, help).withId("help-talk").single()).click();
+
+            assertThat(find(H2.class, help).withId("handoff-status").single().getText())
+                    .isEqualTo("We zoeken iemand voor je");
+        } finally {
+            handoffs.setOnDuty(therapist.userId(), false);
+        }
+    }
+
+    @Test
+    void aRequestForAPersonWithNobodyOnDutyIsAnsweredHonestlyAtOnce() {
+        moveVisitorTo(freshOrganisation());
+        show(RiskLevel.CRISIS, "nl.crisis.explicit-wish");
+
+        click("talk-to-human");
+
+        assertThat(find(H2.class).withId("handoff-status").single().getText())
+                .isEqualTo("Het is nu niet gelukt om iemand te vinden");
+        assertThat(find(TextArea.class).withId("handoff-contact").single().isVisible()).isTrue();
+    }
+
+    private OrganisationId freshOrganisation() {
+        OrganisationId id = new OrganisationId(UUID.randomUUID());
+        jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
+                .params(id.toString(), "org-" + id.toString().substring(0, 8), "Praktijk zonder dienst").update();
+        return id;
+    }
+
+    private void moveVisitorTo(OrganisationId organisation) {
+        jdbc.sql("UPDATE users SET organisation_id = ? WHERE id = ?")
+                .params(organisation.toString(), currentVisitor.get().userId().toString()).update();
+        // the visitor is cached in the session; read it again
+        VaadinSession.getCurrent().setAttribute(Visitor.class.getName(), null);
+        assertThat(currentVisitor.get().organisationId()).isEqualTo(organisation);
     }
 
     private List<String> contactNames() {
