@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
@@ -25,6 +26,7 @@ import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.ui.SafetyPlanView;
 
 /**
  * The person's side of the live handoff: honest about waiting, then the live chat with the therapist who accepted;
@@ -154,7 +156,8 @@ class HandoffPanel extends Div {
         boolean changed = !state.equals(shownState);
         shownState = state;
         if (changed) {
-            onLive.accept("ACCEPTED".equals(state));
+            // during the live chat and after it the questions stay out of sight: the conversation replaced them
+            onLive.accept("ACCEPTED".equals(state) || "CLOSED".equals(state));
         }
         nobodyOnline.setVisible(false);
         composer.setVisible(false);
@@ -205,6 +208,10 @@ class HandoffPanel extends Div {
                 text.setText(getTranslation("handoff.closed.text"));
                 if (changed) {
                     crisis.showFull(crisisContacts.forOrganisation(escalation.organisationId(), getLocale()));
+                    RouterLink plan = new RouterLink(getTranslation("escalation.safety-plan.link"),
+                            SafetyPlanView.class);
+                    plan.setId("handoff-safety-plan");
+                    crisis.add(new Paragraph(plan));
                 }
             }
         }
