@@ -253,9 +253,14 @@ public class SafetyPanel extends Div {
         }
         CrisisContact first = ordered.getFirst();
         Span ask = new Span(getTranslation("escalation.talk-now") + " ");
-        Span name = new Span(first.name() + " ");
-        name.addClassName("sp-safety-line-name");
-        contactLine.add(ask, name, CrisisContactList.links(first));
+        contactLine.add(ask);
+        if (!first.phones().equals(List.of(first.name()))) {
+            // "112" is its own name: once is enough
+            Span name = new Span(first.name() + " ");
+            name.addClassName("sp-safety-line-name");
+            contactLine.add(name);
+        }
+        contactLine.add(CrisisContactList.links(first));
     }
 
     private void talkToHuman(Button human, Div area) {
