@@ -16,8 +16,15 @@ public interface ChatSafetyPanel {
 
     /**
      * @param onContinue called when the person chooses to go on with the dialogue; the help stays visible
+     * @param onEnd      called when the dialogue should end gently instead (after a positive screen the script must
+     *                   not mirror the risky words back); the panel stays
      */
-    Component create(SafetyContext context, Runnable onContinue);
+    Component create(SafetyContext context, Runnable onContinue, Runnable onEnd);
+
+    default Component create(SafetyContext context, Runnable onContinue) {
+        return create(context, onContinue, () -> {
+        });
+    }
 
     record SafetyContext(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds) {
         public SafetyContext {

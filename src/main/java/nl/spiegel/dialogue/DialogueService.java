@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.dialogue.content.ScriptCatalog;
 import nl.spiegel.dialogue.engine.DialogueEngine;
+import nl.spiegel.dialogue.engine.DialogueState;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Prompt;
@@ -174,6 +175,29 @@ public class DialogueService {
         sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1, botTurns, now);
         storeExercises(row, botTurns, now);
         log.info("session {} continues after a safety pause", id);
+        return open(visitor, id);
+    }
+
+    /**
+     * Ends a dialogue after a safety pause without going on with the risky answer: after a positive screen the
+     * script must not mirror those words back. The closing words are stored as the last message, so the dialogue
+     * shows the same calm end after a reload; the person can start a lighter dialogue later.
+     */
+    @Transactional
+    public SessionSnapshot endAfterSafetyPause(Visitor visitor, SessionId id, int revision, LocalizedText closing) {
+        SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
+        if (row.revision() != revision || !row.paused()) {
+            throw new StaleSessionException(id);
+        }
+        DialogueState ended = new DialogueState(row.state().nodeId(), row.state().variables(), true,
+                row.state().answered());
+        Instant now = clock.instant();
+        if (!sessions.resume(id, revision, ended, now)) {
+            throw new StaleSessionException(id);
+        }
+        sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1,
+                List.of(Turn.of(Turn.Kind.CLOSING, row.state().nodeId(), closing)), now);
+        log.info("session {} ended gently after a safety pause", id);
         return open(visitor, id);
     }
 

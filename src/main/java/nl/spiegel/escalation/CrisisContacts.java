@@ -55,18 +55,25 @@ public class CrisisContacts {
         return defaults(locale);
     }
 
+    /** The organisation's contacts in the order this kind of risk needs them; see {@link SafetyFlow#contactOrder}. */
+    public List<CrisisContact> forFlow(OrganisationId organisation, Locale locale, List<ContactPurpose> order) {
+        return CrisisContact.ordered(forOrganisation(organisation, locale), order);
+    }
+
     /** The Dutch national contacts from the safety guide, in the language asked for. */
     public List<CrisisContact> defaults(Locale locale) {
         Locale supported = SpiegelI18NProvider.supported(locale);
         return List.of(
                 new CrisisContact(i18n.getTranslation("crisis.113.title", supported),
                         i18n.getTranslation("crisis.113.text", supported), List.of("113", "0800-0113"),
-                        "https://www.113.nl"),
+                        "https://www.113.nl", ContactPurpose.SUICIDE_LINE),
                 new CrisisContact(i18n.getTranslation("crisis.112.title", supported),
-                        i18n.getTranslation("crisis.112.text", supported), List.of("112"), null),
+                        i18n.getTranslation("crisis.112.text", supported), List.of("112"), null,
+                        ContactPurpose.EMERGENCY),
                 new CrisisContact(i18n.getTranslation("crisis.gp.title", supported),
-                        i18n.getTranslation("crisis.gp.text", supported), List.of(), null),
+                        i18n.getTranslation("crisis.gp.text", supported), List.of(), null, ContactPurpose.GP),
                 new CrisisContact(i18n.getTranslation("crisis.veilig-thuis.title", supported),
-                        i18n.getTranslation("crisis.veilig-thuis.text", supported), List.of("0800-2000"), null));
+                        i18n.getTranslation("crisis.veilig-thuis.text", supported), List.of("0800-2000"), null,
+                        ContactPurpose.ABUSE_LINE));
     }
 }

@@ -10,6 +10,21 @@ import nl.spiegel.dialogue.ChatSafetyPanel;
  */
 public interface HumanHandoff {
 
-    /** Starts looking for a person and returns what the panel shows meanwhile (waiting, then the live chat). */
-    Component start(ChatSafetyPanel.SafetyContext context);
+    /**
+     * Starts looking for a person and returns what the panel shows meanwhile (waiting, then the live chat).
+     *
+     * @param onLive told true when the live conversation starts and false when it is over, so the panel can keep
+     *               its questions out of sight meanwhile
+     */
+    Component start(ChatSafetyPanel.SafetyContext context, java.util.function.Consumer<Boolean> onLive);
+
+    /** Whether someone of the organisation is on duty right now, to offer "talk to a person" honestly. */
+    default boolean someoneOnDuty(nl.spiegel.organisation.OrganisationId organisation) {
+        return false;
+    }
+
+    /** A form to leave a way to be called back, for when nobody is on duty; empty when there is no such way. */
+    default java.util.Optional<Component> callbackForm(nl.spiegel.identity.Visitor visitor) {
+        return java.util.Optional.empty();
+    }
 }

@@ -37,8 +37,20 @@ public class ScreeningService {
     /** @param session the dialogue in which the risk showed, or null */
     @Transactional
     public Screening start(Visitor visitor, SessionId session, RiskLevel trigger) {
-        Screening screening = new Screening(ScreeningId.random(), session, trigger, Screener.start(), false,
-                now(), null);
+        return start(visitor, session, trigger, java.util.List.of());
+    }
+
+    /**
+     * Starts the questions, skipping what the person already said in the message that raised the signal.
+     *
+     * @param ruleIds the rule ids of that message
+     */
+    @Transactional
+    public Screening start(Visitor visitor, SessionId session, RiskLevel trigger, java.util.List<String> ruleIds) {
+        Screener screener = Screener.fromRules(ruleIds);
+        // said in their own words may already show high risk: then the screening is complete at once
+        Screening screening = new Screening(ScreeningId.random(), session, trigger, screener, false,
+                now(), screener.complete() ? now() : null);
         screenings.insert(visitor.organisationId(), visitor.userId(), screening);
         log.info("screening {} started on session {} after {}", screening.id(), session, trigger.code());
         return screening;

@@ -186,6 +186,45 @@ class DialogueJourneyIT extends BrowserJourney {
         assertThat(problems).as("critical or serious axe-core violations").isEmpty();
     }
 
+    /**
+     * Someone at home may be watching: the abuse flow asks "Ben je nu veilig?" and its quick exit takes the
+     * conversation out of the page before it replaces the page with a neutral site (here the privacy page, set in
+     * the test profile), so Back does not bring the conversation back into view.
+     */
+    @Test
+    void abuseJourneyAsksForSafetyFirstAndTheQuickExitLeavesNothingVisibleOnBack() {
+        String words = "Mijn vriend slaat me.";
+        Browser browser = browser(420, 900);
+        browser.go("/");
+        openDialogue(browser, "kennismaking");
+        while (!browser.exists(ANSWER)) {
+            answerChoice(browser);
+        }
+        browser.visible(ANSWER).sendKeys(words);
+        browser.visible(SEND).click();
+
+        WebElement panel = browser.visible(By.id("safety-panel"));
+        assertThat(panel.getAttribute("data-flow")).isEqualTo("abuse");
+        assertThat(browser.visible(By.id("flow-question")).getText()).contains("Ben je nu veilig?");
+        assertThat(panel.getText()).doesNotContain(words, "Zelfmoordpreventie");
+        browser.waitForVaadin();
+        panel.getLocation();
+        browser.js("arguments[0].scrollIntoView()", panel);
+        browser.screenshot(Path.of("docs", "images", "safety-abuse.png"));
+
+        browser.visible(By.id("quick-exit")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/privacy"));
+        browser.waitForVaadin();
+        assertThat(browser.driver().getPageSource()).doesNotContain(words);
+
+        browser.driver().navigate().back();
+        browser.waiting().until(d -> !d.getCurrentUrl().contains("/privacy"));
+        browser.waitForVaadin();
+        assertThat(browser.driver().getCurrentUrl()).as("Back skips the conversation").doesNotContain("/dialogue/");
+        assertThat(browser.driver().getPageSource()).doesNotContain(words);
+        assertThat(browser.exists(CHAT_LOG)).isFalse();
+    }
+
     private List<String> seriousViolations(Browser browser, String page) {
         browser.waitForVaadin();
         Results results = new AxeBuilder().analyze(browser.driver());

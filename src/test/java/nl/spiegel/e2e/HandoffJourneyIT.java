@@ -49,6 +49,8 @@ class HandoffJourneyIT extends BrowserJourney {
         Browser therapist = browser(1100, 1300);
         logInAsDemoTherapist(therapist);
         assertThat(therapist.visible(By.cssSelector("h1")).getText()).isEqualTo("Werkplek hulpverleners");
+        assertThat(therapist.exists(By.cssSelector("nav.sp-nav"))).as("a staff layout, no client menus").isFalse();
+        assertThat(therapist.exists(By.cssSelector("footer.sp-footer"))).isFalse();
         therapist.visible(By.cssSelector("#on-duty label")).click();
         therapist.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#handoff-queue p"),
                 "Er wacht nu niemand."));
@@ -64,7 +66,8 @@ class HandoffJourneyIT extends BrowserJourney {
                 .until(ExpectedConditions.elementToBeClickable(ACCEPT));
         assertThat(therapist.driver().getCurrentUrl()).isEqualTo(therapistUrl);
         String request = therapist.visible(By.cssSelector("#handoff-queue .sp-therapist-request")).getText();
-        assertThat(request).contains("Crisis", "nl.crisis.", "Sinds");
+        assertThat(request).contains("Crisis", "Waarom: gedachten aan zelfdoding of doodgaan", "Sinds")
+                .as("the kind of risk in words, not rule ids").doesNotContain("nl.crisis.");
         assertThat(request).as("the therapist sees why, never the person's words").doesNotContain("pillen");
         assertThat(therapist.visible(By.id("handoff-queue")).getText()).doesNotContain("pillen");
         accept.click();
@@ -98,12 +101,22 @@ class HandoffJourneyIT extends BrowserJourney {
         therapist.visible(By.cssSelector("#handoff-outcome textarea"))
                 .sendKeys("Samen een veiligheidsplan gemaakt; morgen belt de huisarts.");
         therapist.visible(By.id("handoff-close")).click();
+        // closing asks first; nothing is closed before the confirmation
+        therapist.visible(By.id("handoff-close-confirm"));
+        assertThat(person.visible(STATUS).getText()).isEqualTo("Demo Therapeut is er nu voor je");
+        therapist.visible(By.id("handoff-close-confirm")).click();
         therapist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("therapist-no-chat")));
         new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50))
                 .until(ExpectedConditions.textToBe(STATUS, "Het gesprek is afgesloten"));
         assertThat(person.visible(By.cssSelector("#handoff-panel a[href='tel:113']")).isDisplayed()).isTrue();
         assertThat(person.all(By.cssSelector("#handoff-message input")).stream().noneMatch(WebElement::isDisplayed))
                 .as("no chat after closing").isTrue();
+        assertThat(person.visible(By.id("handoff-explanation")).getText()).startsWith("Dank je dat je met ons");
+        assertThat(person.visible(By.id("handoff-safety-plan")).isDisplayed()).isTrue();
+        assertThat(person.all(By.id("screen-question")).stream().noneMatch(WebElement::isDisplayed))
+                .as("the questions do not come back after the conversation").isTrue();
+        person.js("document.getElementById('handoff-panel').scrollIntoView()");
+        person.screenshot(Path.of("docs", "images", "handoff-closed.png"));
     }
 
     @Test
@@ -173,7 +186,9 @@ class HandoffJourneyIT extends BrowserJourney {
         assertThat(person.visible(By.cssSelector("#safety-panel a[href='tel:113']")).isDisplayed()).isTrue();
         assertThat(person.visible(By.id("chat-log")).getText()).contains(CRISIS_MESSAGE);
         person.visible(By.id("talk-to-human")).click();
-        person.waiting().until(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"));
+        // waiting when someone is on duty; told at once when nobody is
+        person.waiting().until(ExpectedConditions.or(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"),
+                ExpectedConditions.textToBe(STATUS, "Het is nu niet gelukt om iemand te vinden")));
     }
 
     private static List<String> seriousViolations(Browser browser, String page) {

@@ -35,9 +35,11 @@ import nl.spiegel.dialogue.SessionNotFoundException;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.StaleSessionException;
 import nl.spiegel.dialogue.engine.InvalidInputException;
+import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
 @Route("dialogue")
@@ -45,6 +47,7 @@ import nl.spiegel.identity.CurrentVisitor;
 public class ChatView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ChatView.class);
+    private static final String CLOSING = "chat.safety-closing";
 
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
@@ -166,7 +169,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         }
         ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(visitor.get(), snapshot.id(),
                 pause.level(), pause.ruleIds());
-        safetyPanel = safetyPanels.getIfAvailable(FallbackSafetyPanel::new).create(context, this::continueDialogue);
+        safetyPanel = safetyPanels.getIfAvailable(FallbackSafetyPanel::new).create(context, this::continueDialogue,
+                this::endDialogue);
         log_.add(safetyPanel);
         safetyPanel.getElement().callJsFunction("scrollIntoView", false);
     }
@@ -178,6 +182,22 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             safetyPanel = null;
             render();
             composer.focusInput();
+        } catch (StaleSessionException e) {
+            snapshot = dialogues.open(visitor.get(), snapshot.id());
+            removeAll();
+            build();
+        }
+    }
+
+    /** After a positive screen: no more questions of the script; the panel stays with its help and closing words. */
+    private void endDialogue() {
+        try {
+            snapshot = dialogues.endAfterSafetyPause(visitor.get(), snapshot.id(), snapshot.revision(),
+                    LocalizedText.of(getTranslation(SpiegelI18NProvider.DUTCH, CLOSING),
+                            getTranslation(SpiegelI18NProvider.ENGLISH, CLOSING)));
+            // the panel stays above the stored closing words
+            safetyPanel = null;
+            render();
         } catch (StaleSessionException e) {
             snapshot = dialogues.open(visitor.get(), snapshot.id());
             removeAll();

@@ -15,7 +15,7 @@ import nl.spiegel.shared.ui.CrisisDialog;
 class FallbackSafetyPanel implements ChatSafetyPanel {
 
     @Override
-    public Component create(SafetyContext context, Runnable onContinue) {
+    public Component create(SafetyContext context, Runnable onContinue, Runnable onEnd) {
         Div panel = new Div();
         panel.setId("safety-panel");
         panel.addClassNames("sp-card", "sp-bubble", "sp-bubble-bot");

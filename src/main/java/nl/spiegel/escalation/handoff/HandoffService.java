@@ -85,6 +85,12 @@ public class HandoffService {
                 escalation.level(), session, onDuty.count(visitor.organisationId()));
         events.publishEvent(new HandoffEvent.Requested(escalation.id(), escalation.organisationId(),
                 escalation.level(), escalation.ruleIds(), escalation.requestedAt()));
+        if (onDuty.count(visitor.organisationId()) == 0 && escalations.timeOut(escalation.id(), clock.instant())) {
+            // nobody to wait for: the person is told at once, not after the accept timeout
+            log.info("handoff {} timed out at once: nobody on duty", escalation.id());
+            events.publishEvent(new HandoffEvent.TimedOut(escalation.id(), escalation.organisationId()));
+            return named(escalations.find(escalation.id()).orElseThrow());
+        }
         return escalation;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.spiegel.escalation.ContactPurpose;
 import nl.spiegel.escalation.CrisisContact;
 import nl.spiegel.organisation.OrganisationId;
 
@@ -25,11 +26,12 @@ public class CrisisContactRepository {
     /** All languages, each in the organisation's order. */
     public List<Row> findAll(OrganisationId organisation) {
         return jdbc.sql("""
-                SELECT language, name, description, phone, url FROM crisis_contacts
+                SELECT language, name, description, phone, url, purpose FROM crisis_contacts
                 WHERE organisation_id = ? ORDER BY language, position""")
                 .param(organisation.toString())
                 .query((rs, row) -> new Row(rs.getString("language"), new CrisisContact(rs.getString("name"),
-                        rs.getString("description"), phones(rs.getString("phone")), rs.getString("url"))))
+                        rs.getString("description"), phones(rs.getString("phone")), rs.getString("url"),
+                        ContactPurpose.fromCode(rs.getString("purpose")))))
                 .list();
     }
 

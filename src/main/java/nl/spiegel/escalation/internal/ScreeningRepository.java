@@ -86,9 +86,13 @@ public class ScreeningRepository {
         return screening.finished() ? screening.grade().name() : null;
     }
 
+    private static final String FROM_WORDS = "said:";
+
     private byte[] answers(Screener screener) {
         Map<String, Boolean> answers = new LinkedHashMap<>();
-        screener.answers().forEach(answer -> answers.put(answer.question().code(), answer.yes()));
+        // answers taken from the person's own words are marked, so nobody later reads them as asked
+        screener.answers().forEach(answer -> answers.put(
+                (answer.fromWords() ? FROM_WORDS : "") + answer.question().code(), answer.yes()));
         return cipher.encrypt(EscalationJson.write(answers), EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
     }
 
@@ -96,7 +100,10 @@ public class ScreeningRepository {
         byte[] stored = cipher.decryptStored(rs.getBytes("answers"), rs.getString("key_id"),
                 EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
         List<Answer> answers = EscalationJson.readFlags(stored).entrySet().stream()
-                .map(entry -> new Answer(Question.fromCode(entry.getKey()), entry.getValue()))
+                .map(entry -> entry.getKey().startsWith(FROM_WORDS)
+                        ? new Answer(Question.fromCode(entry.getKey().substring(FROM_WORDS.length())),
+                                entry.getValue(), true)
+                        : new Answer(Question.fromCode(entry.getKey()), entry.getValue()))
                 .toList();
         String session = rs.getString("session_id");
         return new Screening(ScreeningId.parse(rs.getString("id")), session == null ? null : SessionId.parse(session),

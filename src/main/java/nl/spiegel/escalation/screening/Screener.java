@@ -11,6 +11,10 @@ import java.util.Optional;
  * <p>Order: 1, 2; only after a yes to 2 come 3, 4 and 5; then 6, and after a yes to 6 "in the past 3 months?".
  * As soon as the answers show high risk no further questions are asked: then the person needs help, not more
  * questions.
+ *
+ * <p>What the person already said in their own words comes first, as answers {@link Answer#fromWords() from their
+ * words}, and is never asked again: after "ik wil niet meer leven" the first question is whether they actually
+ * think of ending their life, not whether they wished they were dead.
  */
 public record Screener(List<Answer> answers) {
 
@@ -22,7 +26,17 @@ public record Screener(List<Answer> answers) {
      */
     public Screener {
         answers = List.copyOf(answers);
+        boolean asking = false;
         for (int i = 0; i < answers.size(); i++) {
+            Answer answer = answers.get(i);
+            if (answer.fromWords()) {
+                if (asking || answerTo(answers.subList(0, i), answer.question()).isPresent()) {
+                    throw new IllegalArgumentException("answer " + (i + 1) + " from the person's words must come "
+                            + "before the asked ones, once per question");
+                }
+                continue;
+            }
+            asking = true;
             Optional<Question> expected = next(answers.subList(0, i));
             if (expected.isEmpty() || expected.get() != answers.get(i).question()) {
                 throw new IllegalArgumentException("answer " + (i + 1) + " is to " + answers.get(i).question()
@@ -33,6 +47,63 @@ public record Screener(List<Answer> answers) {
 
     public static Screener start() {
         return new Screener(List.of());
+    }
+
+    /** Starts with what the person already said: each of these questions counts as answered yes. */
+    public static Screener start(java.util.Set<Question> alreadySaid) {
+        return new Screener(java.util.Arrays.stream(Question.values()).filter(alreadySaid::contains)
+                .map(question -> new Answer(question, true, true)).toList());
+    }
+
+    /**
+     * Starts with what the rules found in the person's message: an explicit or passive wish to die answers question
+     * 1; a plan, means or asking for a method also 2 and 3; preparation also 6; an attempt answers 6, and "in the
+     * past 3 months" too unless it was told as something of the past. Nothing is taken from a message the person
+     * (half) denied or that was about someone else.
+     *
+     * @param ruleIds the stored rule ids of the message ({@code nl.crisis.explicit-wish}, {@code nl.modifier.past})
+     */
+    public static Screener fromRules(java.util.Collection<String> ruleIds) {
+        return start(alreadySaid(ruleIds));
+    }
+
+    static java.util.Set<Question> alreadySaid(java.util.Collection<String> ruleIds) {
+        java.util.Set<String> families = ruleIds.stream().map(nl.spiegel.risk.RiskKind::family)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Question> said = java.util.EnumSet.noneOf(Question.class);
+        if (families.contains("denial") || families.contains("hedged-denial") || families.contains("third-party")
+                || families.contains("third-party-imminent")) {
+            return said;
+        }
+        for (String family : families) {
+            switch (family) {
+                case "explicit-wish", "passive-wish", "farewell" -> said.add(Question.WISH_TO_BE_DEAD);
+                case "plan", "means-action", "means-place", "method-seeking", "method-question" -> said.addAll(
+                        List.of(Question.WISH_TO_BE_DEAD, Question.SUICIDAL_THOUGHTS, Question.THOUGHT_OF_HOW));
+                case "preparation" -> said.addAll(List.of(Question.WISH_TO_BE_DEAD, Question.SUICIDAL_THOUGHTS,
+                        Question.THOUGHT_OF_HOW, Question.BEHAVIOUR));
+                case "attempt" -> {
+                    said.add(Question.BEHAVIOUR);
+                    if (!families.contains("past")) {
+                        said.add(Question.BEHAVIOUR_RECENT);
+                    }
+                }
+                default -> {
+                    // other families say nothing the questions ask
+                }
+            }
+        }
+        return said;
+    }
+
+    /** True when this question was answered yes in the person's own words, before anything was asked. */
+    public boolean saidInOwnWords(Question question) {
+        return answers.stream().anyMatch(answer -> answer.fromWords() && answer.question() == question);
+    }
+
+    /** True when nothing was asked yet. */
+    public boolean nothingAsked() {
+        return answers.stream().allMatch(Answer::fromWords);
     }
 
     /** The question to ask now, or empty when the screening is complete. */

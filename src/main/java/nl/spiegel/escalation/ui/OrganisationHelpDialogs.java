@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import nl.spiegel.escalation.CrisisContacts;
+import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -23,26 +27,30 @@ class OrganisationHelpDialogs implements HelpDialogFactory {
 
     private final CrisisContacts contacts;
     private final CurrentVisitor visitor;
+    private final ObjectProvider<HumanHandoff> handoff;
 
-    OrganisationHelpDialogs(CrisisContacts contacts, CurrentVisitor visitor) {
+    OrganisationHelpDialogs(CrisisContacts contacts, CurrentVisitor visitor, ObjectProvider<HumanHandoff> handoff) {
         this.contacts = contacts;
         this.visitor = visitor;
+        this.handoff = handoff;
     }
 
     @Override
     public Dialog create() {
         UI ui = UI.getCurrent();
         Locale locale = ui == null ? SpiegelI18NProvider.DUTCH : ui.getLocale();
-        return new HelpDialog(contacts.forOrganisation(organisation(), locale));
+        Visitor who = visitor();
+        return new HelpDialog(contacts.forOrganisation(who == null ? OrganisationId.DEFAULT : who.organisationId(),
+                locale), handoff.getIfUnique(), who);
     }
 
     /** The help must open even when the visitor cannot be looked up (database down): then the default contacts. */
-    private OrganisationId organisation() {
+    private Visitor visitor() {
         try {
-            return visitor.get().organisationId();
+            return visitor.get();
         } catch (RuntimeException e) {
             log.warn("visitor not resolved for the help dialog; showing the default crisis contacts", e);
-            return OrganisationId.DEFAULT;
+            return null;
         }
     }
 }

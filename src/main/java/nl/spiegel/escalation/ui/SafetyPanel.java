@@ -13,12 +13,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.RouterLink;
 
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContact;
 import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.SafetyFlow;
 import nl.spiegel.escalation.Screening;
 import nl.spiegel.escalation.ScreeningNotFoundException;
 import nl.spiegel.escalation.ScreeningService;
@@ -27,45 +27,62 @@ import nl.spiegel.escalation.screening.Question;
 import nl.spiegel.risk.RiskLevel;
 
 /**
- * What the chat shows after a risky message. On crisis: the contacts at once and the way to a person, then the
- * follow-up questions. On concern: a short check-in, then the questions; answers that show high risk turn it into
- * the crisis view. It never quotes what the person wrote, and the help never disappears: not on a "no", not on
- * "you misunderstood me", not when something fails.
+ * What the chat shows after a risky message, in the flow that fits the kind of risk ({@link SafetyFlow}): a wound
+ * first gets care, a person in danger first "are you safe now?", a medical emergency 112, suicidal thoughts the
+ * contacts and the follow-up questions, an ambiguous signal one gentle check-in. It never quotes what the person
+ * wrote, and the help never disappears: not on a "no", not on "you misunderstood me", not when something fails.
+ * After a positive result the dialogue ends gently instead of going on with the risky words.
  */
 public class SafetyPanel extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(SafetyPanel.class);
 
+    /** What the panel can do with the dialogue around it. */
+    public record Actions(Runnable onContinue, Runnable onEnd) {
+    }
+
     private final SafetyContext context;
-    private final Runnable onContinue;
+    private final Actions actions;
     private final ScreeningService screenings;
     private final Supplier<HumanHandoff> handoff;
     private final List<CrisisContact> contacts;
+    private final String quickExitUrl;
+    private SafetyFlow flow;
 
     private final H2 title = new H2();
+    private final Div step = new Div();
     private final Div crisisHelp = new Div();
     private final Div checkIn = new Div();
     private final Div screen = new Div();
     private final Div contactLine = new Div();
+    private final Button human = new Button();
+    private final Div handoffArea = new Div();
     private boolean crisis;
+    private boolean urgent;
     private Screening screening;
 
     /**
-     * @param contacts the crisis contacts of the person's organisation, in the language of the screen
-     * @param handoff  gives the way to a human, or null when there is none
+     * @param contacts     the crisis contacts of the person's organisation, in the language of the screen; the flow
+     *                     puts them in its own order
+     * @param handoff      gives the way to a human, or null when there is none
+     * @param quickExitUrl the neutral site the quick exit goes to
      */
-    public SafetyPanel(SafetyContext context, Runnable onContinue, List<CrisisContact> contacts,
-                       ScreeningService screenings, Supplier<HumanHandoff> handoff) {
+    public SafetyPanel(SafetyContext context, Actions actions, List<CrisisContact> contacts,
+                       ScreeningService screenings, Supplier<HumanHandoff> handoff, String quickExitUrl) {
         this.context = context;
-        this.onContinue = onContinue;
+        this.actions = actions;
         this.contacts = List.copyOf(contacts);
         this.screenings = screenings;
         this.handoff = handoff;
+        this.quickExitUrl = quickExitUrl;
+        this.flow = SafetyFlow.choose(context.level(), context.ruleIds());
+        this.urgent = context.level() == RiskLevel.CRISIS;
 
         setId("safety-panel");
         addClassNames("sp-safety", "sp-card");
         getElement().setAttribute("role", "region");
         getElement().setAttribute("aria-label", getTranslation("escalation.panel.label"));
+        getElement().setAttribute("data-flow", flow.code());
 
         title.setId("safety-title");
         title.addClassName("sp-safety-title");
@@ -77,10 +94,28 @@ public class SafetyPanel extends Div {
         screen.getElement().setAttribute("aria-live", "polite");
         contactLine.setId("safety-contact-line");
         contactLine.addClassName("sp-safety-line");
-        add(title, crisisHelp, checkIn, screen, contactLine);
+        add(title, step, crisisHelp, checkIn, screen, contactLine);
+        log.info("safety flow {} on session {}", flow.code(), context.session());
 
+        switch (flow) {
+            case CHECK_IN -> startCheckIn();
+            case SUICIDE -> startSuicideFlow();
+            case MEDICAL -> {
+                title.setText(getTranslation("safety.flow.medical.title"));
+                Paragraph text = new Paragraph(getTranslation("safety.flow.medical.text"));
+                text.setId("flow-advice");
+                step.add(text);
+                // 112 first, nothing in between
+                showCrisisHelp(false);
+                close(null);
+            }
+            default -> startFlowStep();
+        }
+    }
+
+    private void startSuicideFlow() {
         if (context.level() == RiskLevel.CRISIS) {
-            showCrisisHelp();
+            showCrisisHelp(true);
         } else {
             title.setText(getTranslation("escalation.panel.title.concern"));
             Paragraph text = new Paragraph(getTranslation("escalation.checkin"));
@@ -92,25 +127,96 @@ public class SafetyPanel extends Div {
         startScreening();
     }
 
+    /** Self-harm, abuse, harm to others, psychosis: their own first question, then the questions or the close. */
+    private void startFlowStep() {
+        String prefix = "safety.flow." + flow.code();
+        title.setText(getTranslation(prefix + ".title"));
+        if (flow == SafetyFlow.ABUSE) {
+            step.add(new QuickExit(quickExitUrl));
+        }
+        step.add(new FlowStep(prefix, answer -> {
+            urgent = answer;
+            showCrisisHelp(false);
+            if (flow.asksQuestions(context.ruleIds())) {
+                startScreening();
+            } else {
+                close(null);
+            }
+        }, () -> showOutcome(null, true)));
+        showContactLine();
+    }
+
+    /** An ambiguous signal: one question inside the dialogue, never the full questions unless the person asks. */
+    private void startCheckIn() {
+        addClassName("sp-safety-gentle");
+        title.setText(getTranslation("safety.checkin.title"));
+        Paragraph question = new Paragraph(getTranslation("safety.checkin.question"));
+        question.setId("checkin-question");
+        Button notOk = new Button(getTranslation("safety.checkin.not-ok"));
+        notOk.setId("checkin-not-ok");
+        Button ok = new Button(getTranslation("safety.checkin.ok"));
+        ok.setId("checkin-ok");
+        Button talk = new Button(getTranslation("safety.checkin.talk"));
+        talk.setId("checkin-talk");
+        Div answers = new Div(notOk, ok, talk);
+        answers.addClassName("sp-screen-answers");
+        checkIn.add(question, answers);
+        showContactLine();
+
+        notOk.addClickListener(click -> {
+            checkIn.removeAll();
+            contactLine.removeAll();
+            flow = SafetyFlow.SUICIDE;
+            getElement().setAttribute("data-flow", flow.code());
+            removeClassName("sp-safety-gentle");
+            startSuicideFlow();
+        });
+        ok.addClickListener(click -> {
+            answers.setVisible(false);
+            Paragraph fine = new Paragraph(getTranslation("safety.checkin.ok.done"));
+            fine.setId("checkin-fine");
+            checkIn.add(fine);
+            actions.onContinue().run();
+        });
+        talk.addClickListener(click -> {
+            notOk.setVisible(false);
+            talk.setVisible(false);
+            showCrisisHelp(false);
+            talkToHuman(human, handoffArea);
+        });
+    }
+
     private void startScreening() {
         try {
-            screening = screenings.start(context.visitor(), context.session(), context.level());
+            screening = screenings.start(context.visitor(), context.session(), context.level(), context.ruleIds());
         } catch (DataAccessException e) {
             log.warn("screening on session {} could not be started: {}", context.session(), LogSafe.describe(e));
             // without stored answers we do not ask: show every contact and let the person go on
-            showCrisisHelp();
+            showCrisisHelp(false);
             screen.removeAll();
             Paragraph text = new Paragraph(getTranslation("screening.error.unavailable"));
             text.addClassName("sp-screen-error");
             screen.add(outcome(text, "unavailable"));
             return;
         }
+        if (screening.finished()) {
+            // what the person said already shows high risk: help now, no questions
+            showCrisisHelp(false);
+            close(screening.grade());
+            return;
+        }
         showQuestion(screening.next().orElseThrow(), true);
     }
 
-    /** Contacts on top, the way to a person right below; once shown it stays. */
-    private void showCrisisHelp() {
-        title.setText(getTranslation("escalation.panel.title.crisis"));
+    /**
+     * Contacts on top in the flow's order, the way to a person right below; once shown it stays.
+     *
+     * @param suicideIntro whether this is the suicide flow's crisis view (its own title and words)
+     */
+    private void showCrisisHelp(boolean suicideIntro) {
+        if (flow == SafetyFlow.SUICIDE || suicideIntro) {
+            title.setText(getTranslation("escalation.panel.title.crisis"));
+        }
         if (crisis) {
             return;
         }
@@ -118,34 +224,43 @@ public class SafetyPanel extends Div {
         contactLine.removeAll();
         contactLine.setVisible(false);
 
-        Paragraph intro = new Paragraph(getTranslation("escalation.crisis.intro"));
-        intro.addClassName("sp-safety-intro");
-        CrisisContactList list = new CrisisContactList(contacts);
+        if (flow == SafetyFlow.SUICIDE) {
+            Paragraph intro = new Paragraph(getTranslation("escalation.crisis.intro"));
+            intro.addClassName("sp-safety-intro");
+            crisisHelp.add(intro);
+        }
+        CrisisContactList list = new CrisisContactList(CrisisContact.ordered(contacts, flow.contactOrder(urgent)));
         list.setId("safety-contacts");
 
-        Div handoffArea = new Div();
         handoffArea.setId("safety-handoff");
         handoffArea.addClassName("sp-safety-handoff");
         handoffArea.getElement().setAttribute("aria-live", "polite");
-        Button human = new Button(getTranslation("escalation.human.button"));
+        human.setText(getTranslation("escalation.human.button"));
         human.setId("talk-to-human");
         human.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         human.addClassName("sp-safety-human");
         human.addClickListener(click -> talkToHuman(human, handoffArea));
 
-        crisisHelp.add(intro, list, human, handoffArea);
+        // the contacts first (112 first in a medical emergency), the way to a person right below
+        crisisHelp.add(list, human, handoffArea);
     }
 
-    /** Outside a crisis the first contact (113 by default) stays in view under the questions. */
+    /** Outside a crisis the flow's first contact (113 by default) stays in view under the questions. */
     private void showContactLine() {
-        if (contacts.isEmpty()) {
+        List<CrisisContact> ordered = CrisisContact.ordered(contacts, flow.contactOrder(urgent));
+        if (ordered.isEmpty() || crisis) {
             return;
         }
-        CrisisContact first = contacts.getFirst();
+        CrisisContact first = ordered.getFirst();
         Span ask = new Span(getTranslation("escalation.talk-now") + " ");
-        Span name = new Span(first.name() + " ");
-        name.addClassName("sp-safety-line-name");
-        contactLine.add(ask, name, CrisisContactList.links(first));
+        contactLine.add(ask);
+        if (!first.phones().equals(List.of(first.name()))) {
+            // "112" is its own name: once is enough
+            Span name = new Span(first.name() + " ");
+            name.addClassName("sp-safety-line-name");
+            contactLine.add(name);
+        }
+        contactLine.add(CrisisContactList.links(first));
     }
 
     private void talkToHuman(Button human, Div area) {
@@ -153,7 +268,11 @@ public class SafetyPanel extends Div {
         HumanHandoff available = handoff.get();
         if (available != null) {
             try {
-                area.add(available.start(context));
+                area.add(available.start(context, live -> {
+                    // during a live conversation the questions wait out of sight
+                    screen.setVisible(!live);
+                    step.setVisible(!live);
+                }));
                 human.setVisible(false);
                 return;
             } catch (RuntimeException e) {
@@ -164,19 +283,19 @@ public class SafetyPanel extends Div {
         sorry.setId("human-unavailable");
         area.add(sorry);
         if (!contacts.isEmpty()) {
-            Div first = CrisisContactList.links(contacts.getFirst());
-            area.add(first);
+            area.add(CrisisContactList.links(contacts.getFirst()));
         }
     }
 
     private void showQuestion(Question question, boolean first) {
         screen.removeAll();
         if (first) {
-            Paragraph intro = new Paragraph(getTranslation("screening.intro"));
+            Paragraph intro = new Paragraph(getTranslation(introKey()));
+            intro.setId("screen-intro");
             intro.addClassName("sp-screen-intro");
             screen.add(intro);
         }
-        Paragraph text = new Paragraph(getTranslation(question.messageKey()));
+        Paragraph text = new Paragraph(getTranslation(questionKey(question)));
         text.setId("screen-question");
         text.addClassName("sp-screen-question");
         text.getElement().setAttribute("data-question", question.code());
@@ -202,6 +321,33 @@ public class SafetyPanel extends Div {
         screen.add(text, answers, error, dismiss);
     }
 
+    /** The questions start from what the person said, in words that follow theirs. */
+    private String introKey() {
+        if (flow != SafetyFlow.SUICIDE) {
+            return "screening.intro.other-flow";
+        }
+        if (screening.screener().saidInOwnWords(Question.BEHAVIOUR)) {
+            return "screening.intro.said-attempt";
+        }
+        if (screening.screener().saidInOwnWords(Question.THOUGHT_OF_HOW)) {
+            return "screening.intro.said-how";
+        }
+        if (screening.screener().saidInOwnWords(Question.WISH_TO_BE_DEAD)) {
+            return "screening.intro.said-wish";
+        }
+        return "screening.intro";
+    }
+
+    private String questionKey(Question question) {
+        if (question == Question.SUICIDAL_THOUGHTS && screening.screener().saidInOwnWords(Question.WISH_TO_BE_DEAD)) {
+            return "screening.q2.after-wish";
+        }
+        if (question == Question.INTENT && screening.screener().saidInOwnWords(Question.THOUGHT_OF_HOW)) {
+            return "screening.q4.after-how";
+        }
+        return question.messageKey();
+    }
+
     private void answer(Question question, boolean yes, Button yesButton, Button noButton, Div error) {
         yesButton.setEnabled(false);
         noButton.setEnabled(false);
@@ -213,16 +359,18 @@ public class SafetyPanel extends Div {
             error.setVisible(true);
             yesButton.setEnabled(true);
             noButton.setEnabled(true);
-            showCrisisHelp();
+            showCrisisHelp(false);
             return;
         }
         if (screening.grade() == Grade.HIGH) {
-            showCrisisHelp();
+            showCrisisHelp(false);
         }
-        if (screening.finished()) {
-            showOutcome(screening.grade(), false);
-        } else {
+        if (!screening.finished()) {
             showQuestion(screening.next().orElseThrow(), false);
+        } else if (screening.grade() == Grade.NONE && flow == SafetyFlow.SUICIDE) {
+            showOutcome(Grade.NONE, false);
+        } else {
+            close(screening.grade());
         }
     }
 
@@ -236,6 +384,7 @@ public class SafetyPanel extends Div {
         showOutcome(screening.grade(), true);
     }
 
+    /** Nothing serious came out, or the person said we misunderstood: the dialogue may go on. */
     private void showOutcome(Grade grade, boolean dismissed) {
         screen.removeAll();
         String key = dismissed ? "escalation.outcome.dismissed" : "escalation.outcome." + grade.code();
@@ -250,12 +399,7 @@ public class SafetyPanel extends Div {
         outcome.setId("safety-outcome");
         outcome.addClassNames("sp-safety-outcome", "sp-safety-outcome-" + kind);
         outcome.getElement().setAttribute("data-outcome", kind);
-
-        RouterLink plan = new RouterLink(getTranslation("escalation.safety-plan.link"), SafetyPlanView.class);
-        plan.setId("safety-plan-link");
-        Paragraph offer = new Paragraph(new Span(getTranslation("escalation.safety-plan.offer") + " "), plan);
-        offer.addClassName("sp-safety-plan-offer");
-        outcome.add(offer);
+        outcome.add(SafetyClosing.planOffer(outcome));
 
         Button go = new Button(getTranslation("escalation.continue"));
         go.setId("continue-dialogue");
@@ -264,11 +408,41 @@ public class SafetyPanel extends Div {
             go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         }
         go.addClickListener(click -> {
-            onContinue.run();
+            actions.onContinue().run();
             // the panel and its help stay in the conversation; only the way on is used up
             go.setVisible(false);
         });
         outcome.add(go);
         return outcome;
+    }
+
+    /**
+     * A positive screen, or a flow that is about more than words: no way back to the script's mirroring. Grounding,
+     * the safety plan, a person (prominent unless the result is low) and what happens next; the dialogue ends.
+     *
+     * @param grade the screen's grade, or null when the flow asked no questions
+     */
+    private void close(Grade grade) {
+        screen.removeAll();
+        String outcomeKey = grade == null || flow != SafetyFlow.SUICIDE && grade == Grade.NONE
+                ? "safety.flow." + flow.code() + ".outcome"
+                : "escalation.outcome." + grade.code();
+        boolean prominent = grade != Grade.LOW;
+        screen.add(new SafetyClosing(getTranslation(outcomeKey), grade == null ? flow.code() : grade.code(),
+                crisis ? null : this::offerHuman, prominent));
+        if (isAttached()) {
+            actions.onEnd().run();
+        } else {
+            addAttachListener(attach -> {
+                attach.unregisterListener();
+                actions.onEnd().run();
+            });
+        }
+    }
+
+    /** The way to a person for a closing without the crisis view: the same button, in the closing. */
+    private void offerHuman(Div area, Button human) {
+        human.setVisible(false);
+        talkToHuman(human, area);
     }
 }

@@ -139,6 +139,53 @@ class ChatFlowIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void afterAPositiveScreenTheDialogueEndsGentlyAndNeverMirrorsTheRiskyWordsAgain() {
+        openDialogue("kennismaking");
+        String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+        sendText("Ik wil niet meer leven.");
+
+        assertThat(find(Div.class).withId("safety-panel").single().getElement().getAttribute("data-flow"))
+                .isEqualTo("suicide");
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("screen-question").single()
+                .getElement().getAttribute("data-question")).as("the wish was said, not asked again").isEqualTo("q2");
+        for (String answer : List.of("screen-yes", "screen-no", "screen-no", "screen-no", "screen-no")) {
+            test(find(Button.class).withId(answer).single()).click();
+        }
+
+        assertThat(find(Div.class).withId("safety-outcome").single().getElement().getAttribute("data-outcome"))
+                .isEqualTo("low");
+        assertThat(find(Button.class).withId("continue-dialogue").exists()).isFalse();
+        assertThat(find(Div.class).withId("composer").exists()).as("no more questions of the script").isFalse();
+        String log = textOf(find(Div.class).withId("chat-log"));
+        assertThat(log).contains("Dit gesprek stopt hier");
+        assertThat(log.indexOf("Ik wil niet meer leven")).as("the risky words appear once: as sent")
+                .isEqualTo(log.lastIndexOf("Ik wil niet meer leven"));
+
+        navigate(MyDialoguesView.class);
+        navigate(path, ChatView.class);
+        assertThat(find(Div.class).withId("safety-panel").exists()).isFalse();
+        assertThat(find(Div.class).withId("composer").exists()).isFalse();
+        assertThat(textOf(find(Div.class).withId("chat-log"))).endsWith(
+                "Dit gesprek stopt hier. Dank je voor je vertrouwen. De hulp en je veiligheidsplan staan altijd "
+                        + "klaar, via Hulp nodig? en Mijn veiligheidsplan. Later kun je op de startpagina een rustig "
+                        + "gesprek beginnen.");
+    }
+
+    @Test
+    void abuseAndSelfHarmInTheChatEachLeadToTheirOwnFlow() {
+        openDialogue("kennismaking");
+        sendText("Mijn vriend slaat me.");
+        assertThat(find(Div.class).withId("safety-panel").single().getElement().getAttribute("data-flow"))
+                .isEqualTo("abuse");
+        assertThat(find(Button.class).withId("quick-exit").exists()).isTrue();
+
+        openDialogue("zelfbeeld");
+        sendText("Ik heb mezelf weer gesneden.");
+        assertThat(find(Div.class).withId("safety-panel").single().getElement().getAttribute("data-flow"))
+                .isEqualTo("self-harm");
+    }
+
+    @Test
     void anOrdinarySadMessageDoesNotInterruptTheDialogue() {
         openDialogue("emoties");
         while (!find(TextArea.class).withId("answer").exists()) {
@@ -156,6 +203,14 @@ class ChatFlowIT extends SpringBrowserlessTest {
         navigate(ChatView.class, "00000000-0000-0000-0000-00000000abcd");
         assertThat(textOf(getCurrentView().getElement().getComponent().orElseThrow()))
                 .contains("Gesprek niet gevonden");
+    }
+
+    private void sendText(String text) {
+        while (!find(TextArea.class).withId("answer").exists()) {
+            replyWithSomething(0);
+        }
+        test(find(TextArea.class).withId("answer").single()).setValue(text);
+        test(find(Button.class).withId("send").single()).click();
     }
 
     private void openDialogue(String scriptId) {

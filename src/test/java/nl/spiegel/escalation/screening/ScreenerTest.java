@@ -142,4 +142,48 @@ class ScreenerTest {
             assertThat(Question.fromCode(question.code())).isEqualTo(question);
         }
     }
+
+    @Test
+    void anExplicitWishCountsAsTheFirstQuestionAnsweredSoTheScreenerAsksAboutThoughtsNext() {
+        Screener screener = Screener.fromRules(List.of("nl.crisis.explicit-wish"));
+
+        assertThat(screener.saidInOwnWords(Question.WISH_TO_BE_DEAD)).isTrue();
+        assertThat(screener.next()).contains(Question.SUICIDAL_THOUGHTS);
+        assertThat(screener.grade()).isEqualTo(Grade.LOW);
+        assertThat(screener.nothingAsked()).isTrue();
+
+        Screener answered = screener.answer(Question.SUICIDAL_THOUGHTS, false);
+        assertThat(answered.next()).contains(Question.BEHAVIOUR);
+        assertThat(answered.nothingAsked()).isFalse();
+    }
+
+    @Test
+    void aPlanSkipsToIntentAndARecentAttemptNeedsNoQuestionsAtAll() {
+        assertThat(Screener.fromRules(List.of("nl.crisis.plan", "nl.modifier.with-means")).next())
+                .contains(Question.INTENT);
+
+        Screener attempt = Screener.fromRules(List.of("en.crisis.attempt"));
+        assertThat(attempt.complete()).isTrue();
+        assertThat(attempt.grade()).isEqualTo(Grade.HIGH);
+
+        Screener pastAttempt = Screener.fromRules(List.of("nl.crisis.attempt", "nl.modifier.past"));
+        assertThat(pastAttempt.next()).contains(Question.WISH_TO_BE_DEAD);
+        assertThat(pastAttempt.answer(Question.WISH_TO_BE_DEAD, false).answer(Question.SUICIDAL_THOUGHTS, false)
+                .next()).as("behaviour was said, when was not").contains(Question.BEHAVIOUR_RECENT);
+    }
+
+    @Test
+    void nothingIsTakenFromADeniedOrThirdPartyMessage() {
+        assertThat(Screener.fromRules(List.of("nl.crisis.explicit-wish", "nl.modifier.hedged-denial")).next())
+                .contains(Question.WISH_TO_BE_DEAD);
+        assertThat(Screener.fromRules(List.of("nl.crisis.explicit-wish", "nl.modifier.third-party")).next())
+                .contains(Question.WISH_TO_BE_DEAD);
+        assertThat(Screener.fromRules(List.of("model.concern")).next()).contains(Question.WISH_TO_BE_DEAD);
+    }
+
+    @Test
+    void answersFromThePersonsWordsMustComeBeforeTheAskedOnes() {
+        assertThatThrownBy(() -> new Screener(List.of(new Answer(Question.WISH_TO_BE_DEAD, false),
+                new Answer(Question.BEHAVIOUR, true, true)))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,12 @@ import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.escalation.HumanHandoff;
 import nl.spiegel.escalation.ScreeningService;
+import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.Role;
+import nl.spiegel.identity.StaffDirectory;
+import nl.spiegel.identity.StaffMember;
+import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -55,8 +61,13 @@ class SafetyPanelIT extends SpringBrowserlessTest {
     ScreeningService screenings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    HandoffService handoffs;
 
     private final AtomicInteger continued = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
 
     @BeforeEach
     void dutch() {
@@ -205,7 +216,7 @@ class SafetyPanelIT extends SpringBrowserlessTest {
 
     @Test
     void withAHandoffThePersonButtonShowsWhatTheHandoffGives() {
-        HumanHandoff handoff = context -> {
+        HumanHandoff handoff = (context, live) -> {
             Div waiting = new Div();
             waiting.setId("fake-handoff");
             waiting.setText("Even geduld, " + context.level().code());
@@ -279,21 +290,274 @@ class SafetyPanelIT extends SpringBrowserlessTest {
     }
 
     private Component show(RiskLevel level) {
+        return show(level, RULE);
+    }
+
+    private Component show(RiskLevel level, String... ruleIds) {
         Visitor visitor = currentVisitor.get();
         ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(visitor,
-                dialogues.startNew(visitor, "kennismaking").id(), level, List.of(RULE));
-        Component panel = panels.create(context, continued::incrementAndGet);
+                dialogues.startNew(visitor, "kennismaking").id(), level, List.of(ruleIds));
+        Component panel = panels.create(context, continued::incrementAndGet, ended::incrementAndGet);
         UI.getCurrent().add(panel);
         return panel;
     }
 
     private void showDirect(RiskLevel level, HumanHandoff handoff) {
+        showDirect(level, handoff, RULE);
+    }
+
+    private void showDirect(RiskLevel level, HumanHandoff handoff, String... ruleIds) {
         Visitor visitor = currentVisitor.get();
         ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(visitor,
-                dialogues.startNew(visitor, "kennismaking").id(), level, List.of(RULE));
-        UI.getCurrent().add(new SafetyPanel(context, continued::incrementAndGet,
-                contacts.forOrganisation(visitor.organisationId(), SpiegelI18NProvider.DUTCH), screenings,
-                () -> handoff));
+                dialogues.startNew(visitor, "kennismaking").id(), level, List.of(ruleIds));
+        UI.getCurrent().add(new SafetyPanel(context, new SafetyPanel.Actions(continued::incrementAndGet,
+                ended::incrementAndGet), contacts.forOrganisation(visitor.organisationId(), SpiegelI18NProvider.DUTCH),
+                screenings, () -> handoff, "/privacy"));
+    }
+
+    // ---- flows per kind of risk ----
+
+    @Test
+    void selfHarmAsksAboutTheWoundFirstThenTheGpAndNoQuestionsAboutSuicide() {
+        Component panel = show(RiskLevel.CRISIS, "nl.crisis.selfharm-now");
+
+        assertThat(panel.getElement().getAttribute("data-flow")).isEqualTo("self-harm");
+        assertThat(text(find(Paragraph.class).withId("flow-question").single())).contains("is de wond ernstig");
+        assertThat(find(UnorderedList.class).withId("safety-contacts").exists()).as("the wound comes first").isFalse();
+        click("flow-calm");
+
+        assertThat(text(find(Paragraph.class).withId("flow-advice").single())).contains("Spoel de wond", "huisarts");
+        assertThat(contactNames()).startsWith("Huisarts of huisartsenpost", "113 Zelfmoordpreventie");
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).as("no suicidal signs").isFalse();
+        assertThat(closing().getElement().getAttribute("data-outcome")).isEqualTo("self-harm");
+        assertThat(ended).as("the dialogue ends gently").hasValue(1);
+        assertThat(find(Button.class).withId("continue-dialogue").exists()).isFalse();
+    }
+
+    @Test
+    void aSeriousWoundGets112FirstAndSuicidalSignsThenGetTheQuestionsWithoutRepeatingWhatWasSaid() {
+        show(RiskLevel.CRISIS, "nl.crisis.selfharm-now", "nl.concern.passive-wish");
+        click("flow-urgent");
+
+        assertThat(text(find(Paragraph.class).withId("flow-advice").single())).contains("Bel nu 112");
+        assertThat(contactNames().getFirst()).isEqualTo("112");
+        assertThat(question()).as("the wish was said already").isEqualTo("q2");
+        assertThat(text(find(Paragraph.class).withId("screen-intro").single())).contains("niet meer wilt zijn");
+        assertThat(ended).hasValue(0);
+    }
+
+    @Test
+    void abuseAsksWhetherThePersonIsSafeOffersAQuickExitAndPutsVeiligThuisFirst() {
+        Component panel = show(RiskLevel.CONCERN, "nl.concern.abuse-past");
+
+        assertThat(panel.getElement().getAttribute("data-flow")).isEqualTo("abuse");
+        assertThat(find(Button.class).withId("quick-exit").single().getText()).isEqualTo("Snel weg");
+        assertThat(text(find(Paragraph.class).withId("flow-question").single())).contains("Ben je nu veilig?");
+        assertThat(text(panel)).doesNotContain("Zelfmoordpreventie", "zelfdoding");
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).isFalse();
+
+        click("flow-calm");
+
+        assertThat(contactNames()).startsWith("Veilig Thuis", "112");
+        assertThat(closing().getElement().getAttribute("data-outcome")).isEqualTo("abuse");
+        assertThat(text(closing())).contains("niet jouw schuld");
+    }
+
+    @Test
+    void abuseWhenNotSafeGets112First() {
+        show(RiskLevel.CRISIS, "nl.crisis.danger-now");
+        click("flow-urgent");
+
+        assertThat(contactNames()).startsWith("112", "Veilig Thuis");
+        assertThat(text(find(Paragraph.class).withId("flow-advice").single())).contains("Bel nu 112");
+    }
+
+    @Test
+    void aMedicalEmergencyShows112FirstAndNothingInBetween() {
+        Component panel = show(RiskLevel.CRISIS, "nl.crisis.medical");
+
+        assertThat(find(H2.class).withId("safety-title").single().getText()).isEqualTo("Bel nu 112");
+        assertThat(contactNames().getFirst()).isEqualTo("112");
+        assertThat(find(Button.class).withId("flow-calm").exists()).as("no question before 112").isFalse();
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).isFalse();
+        assertThat(panel.getElement().getAttribute("data-flow")).isEqualTo("medical");
+    }
+
+    @Test
+    void harmToOthersAndVoicesGetTheirOwnCalmQuestionAndContacts() {
+        show(RiskLevel.CONCERN, "nl.concern.intrusive-harm");
+        assertThat(text(find(Paragraph.class).withId("flow-question").single())).contains("hier oordeelt niemand");
+        click("flow-calm");
+        assertThat(contactNames()).startsWith("Huisarts of huisartsenpost", "113 Zelfmoordpreventie");
+
+        UI.getCurrent().removeAll();
+        show(RiskLevel.CRISIS, "nl.crisis.command-voices");
+        assertThat(text(find(Paragraph.class).withId("flow-question").single())).contains("stemmen");
+        click("flow-urgent");
+        assertThat(contactNames().getFirst()).isEqualTo("112");
+    }
+
+    @Test
+    void anAmbiguousSignalGetsOneGentleQuestionAndNeverTheScreener() {
+        Component panel = show(RiskLevel.CONCERN, "model.concern");
+
+        assertThat(panel.getElement().getAttribute("data-flow")).isEqualTo("check-in");
+        assertThat(text(find(Paragraph.class).withId("checkin-question").single()))
+                .startsWith("Ik wil even bij je checken");
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).isFalse();
+        assertThat(find(UnorderedList.class).withId("safety-contacts").exists()).isFalse();
+        assertThat(screeningCount()).isZero();
+
+        click("checkin-ok");
+
+        assertThat(continued).hasValue(1);
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).isFalse();
+        assertThat(screeningCount()).isZero();
+    }
+
+    @Test
+    void anAmbiguousSignalLeadsToTheFullFlowOrToAPersonWhenThePersonSaysSo() {
+        show(RiskLevel.CONCERN, "model.concern");
+        click("checkin-not-ok");
+        assertThat(question()).isEqualTo("q1");
+
+        UI.getCurrent().removeAll();
+        showDirect(RiskLevel.CONCERN, null, "model.concern");
+        click("checkin-talk");
+        assertThat(text(find(Div.class).withId("safety-handoff").single())).contains("niemand van Spiegel beschikbaar");
+        assertThat(find(Paragraph.class).withId("screen-question").exists()).isFalse();
+    }
+
+    @Test
+    void anExplicitWishIsNotAskedAgain() {
+        Component panel = show(RiskLevel.CRISIS, "nl.crisis.explicit-wish");
+
+        assertThat(question()).isEqualTo("q2");
+        assertThat(text(find(Paragraph.class).withId("screen-question").single()))
+                .isEqualTo("Denk je er dan ook echt aan om een einde aan je leven te maken?");
+        assertThat(text(find(Paragraph.class).withId("screen-intro").single())).startsWith("Je vertelde al");
+        assertThat(text(panel)).doesNotContain("gewenst dat je dood was");
+    }
+
+    @Test
+    void aPositiveScreenClosesGentlyWithoutGoingBackToTheDialogueAndALowResultOffersAPersonQuietly() {
+        show(RiskLevel.CONCERN);
+        click("screen-yes");
+        click("screen-no");
+        click("screen-no");
+
+        Div closing = closing();
+        assertThat(closing.getElement().getAttribute("data-outcome")).isEqualTo("low");
+        assertThat(find(Button.class).withId("continue-dialogue").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("safety-grounding").exists()).isTrue();
+        assertThat(find(Paragraph.class).withId("safety-next").exists()).isTrue();
+        assertThat(find(Button.class).withId("closing-human").single().getThemeNames()).contains("tertiary");
+        assertThat(ended).hasValue(1);
+    }
+
+    @Test
+    void aModerateResultOffersAPersonProminentlyAndTheSafetyPlanOnce() {
+        show(RiskLevel.CONCERN);
+        for (String answer : List.of("screen-yes", "screen-yes", "screen-yes", "screen-no", "screen-no",
+                "screen-no")) {
+            click(answer);
+        }
+
+        Div closing = closing();
+        assertThat(closing.getElement().getAttribute("data-outcome")).isEqualTo("moderate");
+        assertThat(find(Button.class).withId("closing-human").single().getThemeNames()).contains("primary");
+        assertThat(text(closing)).doesNotContain("therapeut");
+        assertThat(text(find(Div.class).withId("safety-panel").single()).split("veiligheidsplan helpt", -1))
+                .as("the safety plan is offered once").hasSize(2);
+
+        click("closing-human");
+        assertThat(find(Div.class).withId("closing-handoff").single().getChildren()).isNotEmpty();
+    }
+
+    // ---- the help button and a person ----
+
+    @Test
+    void theHelpButtonSaysAtOnceThatNobodyIsOnDutyAndOffersTheCallBackForm() {
+        moveVisitorTo(freshOrganisation());
+        Dialog help = openHelp();
+
+        Div person = find(Div.class, help).withId("help-human").single();
+        assertThat(person.getElement().getAttribute("data-on-duty")).isEqualTo("false");
+        assertThat(text(find(Paragraph.class, help).withId("help-nobody").single()))
+                .startsWith("Eerlijk gezegd: er is nu niemand van ons team online");
+        assertThat(find(Button.class, help).withId("help-talk").exists()).isFalse();
+
+        test(find(TextArea.class, help).withId("handoff-contact").single()).setValue("06-12345678, na 18 uur");
+        test(find(Button.class, help).withId("handoff-contact-send").single()).click();
+
+        assertThat(find(Paragraph.class, help).withId("handoff-contact-done").single().isVisible()).isTrue();
+        Map<String, Object> row = jdbc.sql("SELECT status, contact_left_at FROM escalations WHERE user_id = ?")
+                .param(currentVisitor.get().userId().toString()).query().singleRow();
+        assertThat(row.get("status")).as("nobody to wait for").isEqualTo("TIMED_OUT");
+        assertThat(row.get("contact_left_at")).isNotNull();
+    }
+
+    @Test
+    void theHelpButtonOffersAPersonWhenSomeoneOfTheOrganisationIsOnDuty() {
+        OrganisationId organisation = freshOrganisation();
+        moveVisitorTo(organisation);
+        StaffMember therapist = staff.create("therapeut-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org", "een-lang-test-wachtwoord", "Therapeut Hulp", Role.THERAPIST, organisation);
+        handoffs.setOnDuty(therapist.userId(), true);
+        try {
+            Dialog help = openHelp();
+            assertThat(find(Div.class, help).withId("help-human").single().getElement().getAttribute("data-on-duty"))
+                    .isEqualTo("true");
+            assertThat(find(Paragraph.class, help).withId("help-nobody").exists()).isFalse();
+
+            test(find(Button.class, help).withId("help-talk").single()).click();
+
+            assertThat(find(H2.class, help).withId("handoff-status").single().getText())
+                    .isEqualTo("We zoeken iemand voor je");
+        } finally {
+            handoffs.setOnDuty(therapist.userId(), false);
+        }
+    }
+
+    @Test
+    void aRequestForAPersonWithNobodyOnDutyIsAnsweredHonestlyAtOnce() {
+        moveVisitorTo(freshOrganisation());
+        show(RiskLevel.CRISIS, "nl.crisis.explicit-wish");
+
+        click("talk-to-human");
+
+        assertThat(find(H2.class).withId("handoff-status").single().getText())
+                .isEqualTo("Het is nu niet gelukt om iemand te vinden");
+        assertThat(find(TextArea.class).withId("handoff-contact").single().isVisible()).isTrue();
+    }
+
+    private OrganisationId freshOrganisation() {
+        OrganisationId id = new OrganisationId(UUID.randomUUID());
+        jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
+                .params(id.toString(), "org-" + id.toString().substring(0, 8), "Praktijk zonder dienst").update();
+        return id;
+    }
+
+    private void moveVisitorTo(OrganisationId organisation) {
+        jdbc.sql("UPDATE users SET organisation_id = ? WHERE id = ?")
+                .params(organisation.toString(), currentVisitor.get().userId().toString()).update();
+        // the visitor is cached in the session; read it again
+        VaadinSession.getCurrent().setAttribute(Visitor.class.getName(), null);
+        assertThat(currentVisitor.get().organisationId()).isEqualTo(organisation);
+    }
+
+    private List<String> contactNames() {
+        return find(com.vaadin.flow.component.html.H3.class, find(UnorderedList.class).withId("safety-contacts")
+                .single()).all().stream().map(com.vaadin.flow.component.html.H3::getText).toList();
+    }
+
+    private Div closing() {
+        return find(Div.class).withId("safety-outcome").withAttribute("data-closing", "true").single();
+    }
+
+    private long screeningCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM screenings WHERE user_id = ?")
+                .param(currentVisitor.get().userId().toString()).query(Long.class).single();
     }
 
     private Dialog openHelp() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
@@ -25,6 +26,7 @@ import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.ui.SafetyPlanView;
 
 /**
  * The person's side of the live handoff: honest about waiting, then the live chat with the therapist who accepted;
@@ -39,6 +41,7 @@ class HandoffPanel extends Div {
     private final HandoffBroadcaster broadcaster;
     private final CrisisContacts crisisContacts;
     private final SafetyContext context;
+    private final java.util.function.Consumer<Boolean> onLive;
 
     private final H2 title = new H2();
     private final Paragraph text = new Paragraph();
@@ -56,7 +59,8 @@ class HandoffPanel extends Div {
     private String shownState = "";
 
     HandoffPanel(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts,
-                 SafetyContext context) {
+                 SafetyContext context, java.util.function.Consumer<Boolean> onLive) {
+        this.onLive = onLive;
         this.handoffs = handoffs;
         this.broadcaster = broadcaster;
         this.crisisContacts = crisisContacts;
@@ -151,6 +155,10 @@ class HandoffPanel extends Div {
         String state = escalation == null ? "FAILED" : escalation.status().name();
         boolean changed = !state.equals(shownState);
         shownState = state;
+        if (changed) {
+            // during the live chat and after it the questions stay out of sight: the conversation replaced them
+            onLive.accept("ACCEPTED".equals(state) || "CLOSED".equals(state));
+        }
         nobodyOnline.setVisible(false);
         composer.setVisible(false);
         contactForm.setVisible(false);
@@ -200,6 +208,10 @@ class HandoffPanel extends Div {
                 text.setText(getTranslation("handoff.closed.text"));
                 if (changed) {
                     crisis.showFull(crisisContacts.forOrganisation(escalation.organisationId(), getLocale()));
+                    RouterLink plan = new RouterLink(getTranslation("escalation.safety-plan.link"),
+                            SafetyPlanView.class);
+                    plan.setId("handoff-safety-plan");
+                    crisis.add(new Paragraph(plan));
                 }
             }
         }

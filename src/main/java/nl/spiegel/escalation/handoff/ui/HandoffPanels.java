@@ -1,16 +1,30 @@
 package nl.spiegel.escalation.handoff.ui;
 
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.escalation.HumanHandoff;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
+import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffService;
+import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.identity.Visitor;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.LogSafe;
 
 /** The live handoff behind the "talk to a person now" button of the safety panel. */
 @Component
 class HandoffPanels implements HumanHandoff {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoffPanels.class);
 
     private final HandoffService handoffs;
     private final HandoffBroadcaster broadcaster;
@@ -23,7 +37,32 @@ class HandoffPanels implements HumanHandoff {
     }
 
     @Override
-    public com.vaadin.flow.component.Component start(SafetyContext context) {
-        return new HandoffPanel(handoffs, broadcaster, crisisContacts, context);
+    public com.vaadin.flow.component.Component start(SafetyContext context,
+                                                     java.util.function.Consumer<Boolean> onLive) {
+        return new HandoffPanel(handoffs, broadcaster, crisisContacts, context, onLive);
+    }
+
+    @Override
+    public boolean someoneOnDuty(OrganisationId organisation) {
+        return handoffs.therapistsOnDuty(organisation) > 0;
+    }
+
+    /** Leaving a contact from the help button: a request nobody could take, with the way to call back. */
+    @Override
+    public Optional<com.vaadin.flow.component.Component> callbackForm(Visitor visitor) {
+        ContactRequestForm[] form = new ContactRequestForm[1];
+        form[0] = new ContactRequestForm(contact -> {
+            try {
+                Escalation request = handoffs.request(visitor, null, RiskLevel.NONE, List.of());
+                handoffs.leaveContact(visitor, request.id(), contact);
+                form[0].show(true);
+                return true;
+            } catch (IllegalArgumentException | HandoffStateException | DataAccessException e) {
+                log.warn("call-back request of visitor {} not stored: {}", visitor.userId(), LogSafe.describe(e));
+                return false;
+            }
+        });
+        form[0].show(false);
+        return Optional.of(form[0]);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -56,7 +57,7 @@ class TherapistChat extends Div {
                 outcome.setInvalid(true);
                 outcome.setErrorMessage(getTranslation("therapist.close.note-needed"));
             } else {
-                onClose.accept(escalation, outcome.getValue());
+                confirmClose(onClose);
             }
         });
         close.setId("handoff-close");
@@ -80,6 +81,26 @@ class TherapistChat extends Div {
         facts.removeAll();
         facts.add(RiskLabels.level(this, escalation.level()), RiskLabels.rules(this, escalation.ruleIds()));
         messages.show(conversation);
+    }
+
+    /** Closing cannot be undone and ends the person's chat: ask first, and say what the person will see. */
+    private void confirmClose(BiConsumer<Escalation, String> onClose) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("handoff-close-dialog");
+        confirm.setHeader(getTranslation("therapist.close.confirm.title"));
+        confirm.setText(getTranslation("therapist.close.confirm.text"));
+        Button yes = new Button(getTranslation("therapist.close.confirm.yes"));
+        yes.setId("handoff-close-confirm");
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Escalation closing = escalation;
+        yes.addClickListener(click -> {
+            confirm.close();
+            onClose.accept(closing, outcome.getValue());
+        });
+        confirm.setConfirmButton(yes);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("therapist.close.confirm.no"));
+        confirm.open();
     }
 
     Escalation escalation() {

@@ -37,13 +37,14 @@ import nl.spiegel.escalation.handoff.HandoffAccessDeniedException;
 import nl.spiegel.escalation.handoff.HandoffStateException;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
+import nl.spiegel.shared.ui.StaffLayout;
 
 /**
  * Where therapists go on duty, see requests to talk to a human appear live, take one and chat with the person.
  * Access: the THERAPIST role here and again in {@link HandoffService}, which also scopes everything to the
  * therapist's organisation.
  */
-@Route("therapist")
+@Route(value = "therapist", layout = StaffLayout.class)
 @RolesAllowed("THERAPIST")
 public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 

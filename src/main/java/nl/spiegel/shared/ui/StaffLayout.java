@@ -1,0 +1,53 @@
+package nl.spiegel.shared.ui;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLayout;
+
+/**
+ * The frame around staff pages: the name and what this is, no client menus or footer (they would only distract and
+ * read as if the therapist were a visitor). The help button stays, as on every screen.
+ */
+@RolesAllowed("THERAPIST")
+public class StaffLayout extends Div implements RouterLayout {
+
+    private final Main content = new Main();
+
+    public StaffLayout(ObjectProvider<HelpDialogFactory> helpDialogs) {
+        addClassNames("sp-shell", "sp-staff-shell");
+        Anchor brand = new Anchor("therapist", getTranslation("app.name"));
+        brand.addClassName("sp-brand");
+        Span role = new Span(getTranslation("staff.layout.label"));
+        role.addClassName("sp-staff-label");
+
+        Button help = new Button(getTranslation("help.button"),
+                click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());
+        help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        help.setId("help-button");
+
+        Header header = new Header(brand, role, help);
+        header.addClassNames("sp-header", "sp-staff-header");
+        content.addClassName("sp-content");
+        content.addClassName("sp-staff-content");
+        content.setId("main");
+        add(header, content);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement child) {
+        content.removeAll();
+        if (child != null) {
+            content.getElement().appendChild(child.getElement());
+        }
+    }
+}
