@@ -77,7 +77,8 @@ class ObfuscationTest {
             for (Path f : files) {
                 try {
                     for (Evaluation.Row r : Evaluation.readCorpus(f)) {
-                        if (r.gold() != RiskLevel.NONE) {
+                        // rows written disguised by their author have no plain form to compare with
+                        if (r.gold() != RiskLevel.NONE && !r.tags().contains("obfuscated")) {
                             rows.add(r);
                         }
                     }

@@ -41,8 +41,8 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Learned backstop" (round 11): 10-fold CV over 3,355 rows with 1,970 negatives, of
-        // which 1,200 ordinary reflective answers; model alone 25.0 / 39.6 / 1.2 %, combined 93.0 / 96.7 / 2.6 %
+        // docs/risk-lexicon.md, "Learned backstop" (round 12): 10-fold CV over 3,675 rows with 2,130 negatives, of
+        // which 1,300 ordinary reflective answers; model alone 26.9 / 42.8 / 1.1 %, combined 92.2 / 96.2 / 2.9 %
         assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.388 - MARGIN);
         assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.226 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
@@ -122,7 +122,7 @@ class RiskModelTest {
     void trainingDataIsTheCorpusPlusHoldoutsOneToEightAndTenButNotNine() throws Exception {
         Set<String> expected = new LinkedHashSet<>();
         for (String f : List.of("corpus.tsv", "holdout.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv",
-                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv")) {
+                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }

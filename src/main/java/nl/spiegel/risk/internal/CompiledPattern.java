@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>window: {@code {6} doe $SELF iets aan}: all elements within six consecutive tokens, in any order, for Dutch
  *   separable verbs and inversions ("vanavond doe ik mezelf iets aan").</li>
  * </ul>
- * A pattern never crosses a sentence boundary.
+ * An ordered pattern never crosses a sentence boundary; an any-order window of three or more concepts may, within
+ * its size.
  */
 final class CompiledPattern {
     final String source;
@@ -266,8 +267,18 @@ final class CompiledPattern {
         return false;
     }
 
+    /**
+     * Any-order windows of three or more concepts may reach into the neighbouring sentences: people in crisis often
+     * write in fragments ("motor draait. garagedeur dicht.", "I have the big knife. It is in my room. For tonight."),
+     * and the window size still bounds how far apart the words may be. Two-word windows and ordered patterns stay
+     * inside their sentence ("Ik wil naar huis. Dood moe ben ik." pairs nothing).
+     */
     private int[] matchWindow(Tokens t, int anchor, int sentenceEnd, int[] used) {
         int sentenceStart = anchor;
+        if (elements.length >= 3) {
+            sentenceStart = 0;
+            sentenceEnd = t.size;
+        }
         while (sentenceStart > 0 && t.sentence[sentenceStart - 1] == t.sentence[anchor]) {
             sentenceStart--;
         }
