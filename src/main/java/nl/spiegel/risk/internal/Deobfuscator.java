@@ -108,8 +108,11 @@ public final class Deobfuscator {
             if (c >= 0x80) {
                 return false;
             }
-            if (isLeet(c) && ((i > 0 && Character.isLetter(text.charAt(i - 1)))
-                    || (i + 1 < n && Character.isLetter(text.charAt(i + 1))))) {
+            boolean letterBefore = i > 0 && Character.isLetter(text.charAt(i - 1));
+            boolean letterAfter = i + 1 < n && Character.isLetter(text.charAt(i + 1));
+            boolean disguise = c == '!' || c == '+' ? letterBefore && letterAfter // "help!" is punctuation
+                    : isLeet(c) && (letterBefore || letterAfter);
+            if (disguise) {
                 return false;
             }
             if (Character.isLetter(c) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
