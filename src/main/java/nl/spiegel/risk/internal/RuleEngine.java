@@ -88,7 +88,18 @@ public final class RuleEngine {
         this.reserved = reserved;
         this.languages = languages;
         this.versions = versions;
+        this.patternOffset = new int[rules.size()];
+        int total = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            patternOffset[r] = total;
+            total += rules.get(r).patterns().length;
+        }
+        this.patternCount = total;
     }
+
+    /** Dense index of each rule's first pattern, so per-message state is one small array, not rules × 256. */
+    private final int[] patternOffset;
+    private final int patternCount;
 
     /** Lexicon sources and versions, e.g. "risk/nl.yaml v3", for the record kept with an assessment. */
     public List<String> versions() {
@@ -555,7 +566,7 @@ public final class RuleEngine {
         boolean anyNumber;
         boolean manyNumber;
         /** Per pattern reference: 0 not yet known, 1 feasible, 2 impossible. */
-        final byte[] feasible = new byte[rules.size() * MAX_PATTERNS_PER_RULE];
+        final byte[] feasible = new byte[patternCount];
         final List<Hit> hits = new ArrayList<>();
         /** (rule, first, last) to index in hits: one hit per span, the one that explains the most words. */
         final Map<Long, Integer> seen = new HashMap<>();
@@ -595,10 +606,11 @@ public final class RuleEngine {
     private void tryPattern(Search s, int anchor, int end, int ref) {
         int r = ref / MAX_PATTERNS_PER_RULE;
         CompiledPattern p = rules.get(r).patterns()[ref % MAX_PATTERNS_PER_RULE];
-        byte known = s.feasible[ref];
+        int dense = patternOffset[r] + ref % MAX_PATTERNS_PER_RULE;
+        byte known = s.feasible[dense];
         if (known == 0) {
             known = p.feasible(s.present, s.anyNumber, s.manyNumber) ? (byte) 1 : (byte) 2;
-            s.feasible[ref] = known;
+            s.feasible[dense] = known;
         }
         if (known == 2) {
             return;
