@@ -28,6 +28,7 @@ import nl.spiegel.audit.SubjectAccess;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
+import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.privacy.internal.AccountRows;
 import nl.spiegel.privacy.internal.ExportDocument;
 import nl.spiegel.privacy.internal.HtmlExport;
@@ -153,6 +154,18 @@ public class PersonalDataService {
                 inactive.userId(), inactive.organisation()));
         erase(inactive.userId());
         return true;
+    }
+
+    /**
+     * Deletes a demo account with everything it made, as the system (demo accounts are switched off). A demo staff
+     * account that handled real handoffs cannot be deleted this way (those records point at it); the caller reports it.
+     */
+    @Transactional
+    public void deleteDemoAccount(UserId user) {
+        audit.record(AuditEvent.of(Actor.system(), AuditAction.DELETE, AuditEvent.ACCOUNT, "demo", user,
+                OrganisationId.DEFAULT));
+        int rows = erase(user);
+        log.info("demo account {} deleted because demo accounts are switched off: {} rows", user, rows);
     }
 
     /** The configured retention, for the privacy page. */

@@ -3,10 +3,15 @@ package nl.spiegel.identity;
 import nl.spiegel.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,6 +80,8 @@ class LoginSecurityIT {
     MovableClock clock;
     @Autowired
     WebApplicationContext context;
+    @Autowired
+    ServletWebServerApplicationContext server;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private MockMvc mvc;
@@ -221,6 +230,25 @@ class LoginSecurityIT {
                 .contains("max-age=31536000").contains("includeSubDomains");
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Strict-Transport-Security"))
                 .isNull();
+    }
+
+    @Test
+    void theServerCannotBeReachedFromOtherComputers() throws Exception {
+        InetAddress bound = (InetAddress) ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector()
+                .getProperty("address");
+        assertThat(bound).as("server.address").isNotNull().matches(InetAddress::isLoopbackAddress);
+        // what another computer would see: this machine's own network addresses do not answer
+        List<InetAddress> outside = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+        for (InetAddress address : outside) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, port), 2000))
+                        .as("port %d on %s", port, address).isInstanceOf(java.io.IOException.class);
+            }
+        }
+        assertThat(send("/login").statusCode()).as("this computer still can").isEqualTo(200);
     }
 
     private HttpResponse<Void> send(String path) throws Exception {

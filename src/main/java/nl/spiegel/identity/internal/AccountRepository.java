@@ -3,6 +3,7 @@ package nl.spiegel.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,14 @@ public class AccountRepository {
                 .param(id.toString())
                 .query(AccountRepository::map)
                 .optional();
+    }
+
+    /** The ids of the rows with one of these addresses, whatever their state. */
+    public List<UserId> idsByEmail(List<String> emails) {
+        return jdbc.sql("SELECT id FROM users WHERE email IN (:emails) ORDER BY email")
+                .param("emails", emails)
+                .query((rs, row) -> UserId.parse(rs.getString("id")))
+                .list();
     }
 
     /** A client account made directly, without a visitor row to claim; only for the demo client. */
