@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -82,6 +83,10 @@ class LoginSecurityIT {
     WebApplicationContext context;
     @Autowired
     ServletWebServerApplicationContext server;
+    @Autowired
+    VisitorService visitors;
+    @Autowired
+    FilterRegistrationBean<VisitorCookieFilter> visitorCookieFilter;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private MockMvc mvc;
@@ -230,6 +235,62 @@ class LoginSecurityIT {
                 .contains("max-age=31536000").contains("includeSubDomains");
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Strict-Transport-Security"))
                 .isNull();
+    }
+
+    @Test
+    void aVisitorCookieTheServerNeverIssuedIsReplacedAndNeverOpensAnything() throws Exception {
+        VisitorToken planted = VisitorToken.generate();
+
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("Cookie", VisitorCookieFilter.COOKIE + "=" + planted.value()).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().allValues("Set-Cookie")).as("the browser gets a cookie of the server's own")
+                .anyMatch(cookie -> cookie.startsWith(VisitorCookieFilter.COOKIE + "=")
+                        && !cookie.contains(planted.value()));
+
+        MvcResult page = visitorMvc().perform(get("/login")
+                .cookie(new jakarta.servlet.http.Cookie(VisitorCookieFilter.COOKIE, planted.value()))).andReturn();
+        VisitorToken used = (VisitorToken) page.getRequest().getSession()
+                .getAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE);
+        assertThat(used).as("the token the pages work with").isNotNull().isNotEqualTo(planted);
+        visitors.resolve(used);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE visitor_token_hash = ?").param(planted.hash())
+                .query(Integer.class).single()).as("no visitor behind the planted value").isZero();
+    }
+
+    @Test
+    void aVisitorCookieTheServerIssuedIsKept() throws Exception {
+        VisitorToken issued = VisitorToken.generate();
+        Visitor visitor = visitors.resolve(issued);
+
+        MvcResult page = visitorMvc().perform(get("/login")
+                .cookie(new jakarta.servlet.http.Cookie(VisitorCookieFilter.COOKIE, issued.value()))).andReturn();
+
+        assertThat(page.getRequest().getSession().getAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE))
+                .isEqualTo(issued);
+        assertThat(visitors.resolve(issued)).isEqualTo(visitor);
+        assertThat(page.getResponse().getHeaders("Set-Cookie"))
+                .noneMatch(cookie -> cookie.startsWith(VisitorCookieFilter.COOKIE + "="));
+    }
+
+    @Test
+    void overHttpsTheVisitorCookieCarriesTheHostPrefixAndThePlainNameIsIgnored() throws Exception {
+        VisitorToken planted = VisitorToken.generate();
+
+        MvcResult page = visitorMvc().perform(get("/login").secure(true)
+                .cookie(new jakarta.servlet.http.Cookie(VisitorCookieFilter.COOKIE, planted.value()))).andReturn();
+
+        assertThat(page.getResponse().getHeaders("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("__Host-SPIEGEL_VISITOR=")
+                        .contains("Secure", "Path=/", "HttpOnly").doesNotContain("Domain", planted.value()));
+        assertThat(page.getRequest().getSession().getAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE))
+                .isNotEqualTo(planted);
+    }
+
+    /** MockMvc with the visitor cookie filter, which is a plain servlet filter outside Spring Security's chain. */
+    private MockMvc visitorMvc() {
+        return MockMvcBuilders.webAppContextSetup(context).addFilters(visitorCookieFilter.getFilter())
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 
     @Test
