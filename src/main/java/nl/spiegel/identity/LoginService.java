@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.identity.internal.AccountRepository;
@@ -56,14 +57,18 @@ public class LoginService {
         this.unknownAccountHash = passwords.encode(SecretTokens.generate());
     }
 
-    /** The first step: e-mail address and password, from the given network address. */
-    @Transactional
+    /**
+     * The first step: e-mail address and password, from the given network address. Read committed: the attempts
+     * counted are the ones committed by whoever held the throttling lock before.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult logIn(String email, String password, String address) {
         String normalised = normaliseEmail(email);
         String emailHash = SecretTokens.sha256(normalised);
         String from = address(address);
-        Instant now = clock.instant();
         Optional<AccountRow> account = accounts.findByEmail(normalised);
+        attempts.lock(account.map(row -> accountLock(row.userId())).orElse("email:" + emailHash), addressLock(from));
+        Instant now = clock.instant();
         LoginThrottlePolicy.Decision decision = throttle.decide(
                 account.map(row -> attempts.forAccount(row.userId(), throttle.windowStart()))
                         .orElseGet(() -> attempts.forEmailHash(emailHash, throttle.windowStart())),
@@ -90,6 +95,10 @@ public class LoginService {
         if (passwords.upgradeEncoding(row.passwordHash())) {
             accounts.updatePassword(row.userId(), passwords.encode(typed), now);
         }
+        if ((row.totpEnabled() || row.role().requiresSecondFactor()) && secondFactorLocked(row)) {
+            record(now, row, emailHash, from, Step.PASSWORD, Outcome.PASSWORD_OK);
+            return new LoginResult.SecondFactorLocked();
+        }
         if (row.totpEnabled()) {
             record(now, row, emailHash, from, Step.PASSWORD, Outcome.PASSWORD_OK);
             return new LoginResult.SecondFactorNeeded(new PendingLogin(row.userId(), now, false));
@@ -102,7 +111,7 @@ public class LoginService {
     }
 
     /** The second step: the code from the authenticator app. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult secondFactor(PendingLogin pending, String code, String address) {
         return checkCode(pending, code, address, false);
     }
@@ -116,7 +125,7 @@ public class LoginService {
     }
 
     /** Confirms the new authenticator app with a first code, switches it on and completes the login. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult confirmEnrolment(PendingLogin pending, String code, String address) {
         return checkCode(pending, code, address, true);
     }
@@ -130,6 +139,11 @@ public class LoginService {
             return new LoginResult.Expired();
         }
         AccountRow row = found.get();
+        attempts.lock(accountLock(row.userId()), addressLock(from));
+        if (secondFactorLocked(row)) {
+            record(now, row, null, from, Step.SECOND_FACTOR, Outcome.BLOCKED);
+            return new LoginResult.SecondFactorLocked();
+        }
         LoginThrottlePolicy.Decision decision = throttle.decide(attempts.forAccount(row.userId(), throttle.windowStart()),
                 attempts.fromAddress(from, throttle.windowStart()));
         if (!decision.allowed()) {
@@ -138,6 +152,11 @@ public class LoginService {
         }
         if (!totp.verify(row, code)) {
             record(now, row, null, from, Step.SECOND_FACTOR, Outcome.FAILURE);
+            accounts.countSecondFactorFailure(row.userId());
+            if (secondFactorLocked(row)) {
+                log.warn("second login step of {} locked after {} wrong codes in a row", row.userId(),
+                        properties.secondFactorLockAfter());
+            }
             events.publishEvent(new AccountActivity(row.userId(), row.organisationId(),
                     AccountActivity.Kind.LOGIN_FAILED, now));
             return new LoginResult.Failed();
@@ -165,8 +184,23 @@ public class LoginService {
         return accounts.findById(pending.userId());
     }
 
+    private boolean secondFactorLocked(AccountRow row) {
+        return accounts.secondFactorFailures(row.userId()) >= properties.secondFactorLockAfter();
+    }
+
+    private static String accountLock(UserId user) {
+        return "account:" + user;
+    }
+
+    private static String addressLock(String address) {
+        return "address:" + address;
+    }
+
     private LoginResult succeed(AccountRow row, String from, Step step, Instant now) {
         record(now, row, null, from, step, Outcome.SUCCESS);
+        if (step == Step.SECOND_FACTOR) {
+            accounts.clearSecondFactorFailures(row.userId());
+        }
         accounts.touch(row.userId(), now);
         events.publishEvent(new AccountActivity(row.userId(), row.organisationId(), AccountActivity.Kind.LOGGED_IN,
                 now));

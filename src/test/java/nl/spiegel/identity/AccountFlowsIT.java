@@ -266,6 +266,39 @@ class AccountFlowsIT {
     }
 
     @Test
+    void tenWrongCodesInARowLockTheSecondStepUntilThePasswordIsResetByMail() throws Exception {
+        String email = "therapeut-" + UUID.randomUUID() + "@example.org";
+        staff.create(email, PASSWORD, "Test Therapeut", Role.THERAPIST, OrganisationId.DEFAULT);
+        PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+        byte[] secret = Base32.decode(logins.enrolment(enrolment).secret());
+        assertThat(logins.confirmEnrolment(enrolment, Totp.code(secret, clock.instant()), ADDRESS))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+
+        for (int i = 0; i < 10; i++) {
+            // slowly enough that the ordinary throttling never steps in: this is what it used to allow for months
+            clock.advance(Duration.ofMinutes(16));
+            PendingLogin pending = ((LoginResult.SecondFactorNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+            assertThat(logins.secondFactor(pending, Totp.code(secret, clock.instant().plus(Duration.ofHours(2))),
+                    ADDRESS)).isInstanceOf(LoginResult.Failed.class);
+        }
+        clock.advance(Duration.ofDays(60));
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).as("still locked two months later")
+                .isInstanceOf(LoginResult.SecondFactorLocked.class);
+
+        accounts.requestPasswordReset(email, SpiegelI18NProvider.DUTCH);
+        String token = find(RESET_LINK, body(onlyMessage()));
+        mail.purgeEmailFromAllMailboxes();
+        String newPassword = "de fietsenstalling bij het station is vol";
+        assertThat(accounts.resetPassword(token, newPassword, SpiegelI18NProvider.DUTCH))
+                .isInstanceOf(ResetResult.Done.class);
+        onlyMessage();
+
+        PendingLogin unlocked = ((LoginResult.SecondFactorNeeded) logins.logIn(email, newPassword, ADDRESS)).pending();
+        assertThat(logins.secondFactor(unlocked, Totp.code(secret, clock.instant()), ADDRESS))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+    }
+
+    @Test
     void theDemoTherapistUsesThePublishedSecret() {
         LoginResult result = logins.logIn(DemoAccountProperties.THERAPIST_EMAIL, "spiegel-demo-therapeut", ADDRESS);
 

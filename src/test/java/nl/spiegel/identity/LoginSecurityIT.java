@@ -17,7 +17,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.UUID;
 
@@ -149,6 +156,36 @@ class LoginSecurityIT {
         assertThat(unknown).hasSize(20).allSatisfy(row -> assertThat((String) row.get("email_hash")).hasSize(64));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM login_attempts WHERE email_hash LIKE '%@%' OR ip_address LIKE '%@%'")
                 .query(Integer.class).single()).as("no address in plain anywhere").isZero();
+    }
+
+    @Test
+    void parallelWrongPasswordsAreCheckedNoMoreOftenThanTheLimit() throws Exception {
+        String email = staffAccount();
+
+        List<LoginResult> results = inParallel(30, i -> logins.logIn(email, "fout wachtwoord nummer " + i,
+                uniqueAddress()));
+
+        long checked = results.stream().filter(LoginResult.Failed.class::isInstance).count();
+        assertThat(checked).as("passwords actually checked").isEqualTo(5);
+        assertThat(results).filteredOn(LoginResult.Throttled.class::isInstance).hasSize(25);
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM login_attempts a JOIN users u ON u.id = a.user_id
+                        WHERE u.email = ? AND a.outcome = 'FAILURE'""")
+                .param(email).query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void parallelWrongCodesAreCheckedNoMoreOftenThanTheLimit() throws Exception {
+        String email = staffAccount();
+        byte[] secret = enrol(email);
+        PendingLogin pending = ((LoginResult.SecondFactorNeeded) logins.logIn(email, PASSWORD, uniqueAddress()))
+                .pending();
+        String wrong = Totp.code(secret, clock.instant().plus(Duration.ofHours(3)));
+
+        List<LoginResult> results = inParallel(30, i -> logins.secondFactor(pending, wrong, uniqueAddress()));
+
+        assertThat(results).filteredOn(LoginResult.Failed.class::isInstance).as("codes actually checked").hasSize(5);
+        assertThat(results).filteredOn(LoginResult.LoggedIn.class::isInstance).isEmpty();
     }
 
     @Test
@@ -315,6 +352,41 @@ class LoginSecurityIT {
     private HttpResponse<Void> send(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** The same call from many threads at once, released together. */
+    private static <T> List<T> inParallel(int times, IntFunction<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(n);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sets up the authenticator app of a new staff account, as on the first login; returns the secret. */
+    private byte[] enrol(String email) {
+        PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) logins.logIn(email, PASSWORD, uniqueAddress()))
+                .pending();
+        byte[] secret = Base32.decode(logins.enrolment(enrolment).secret());
+        assertThat(logins.confirmEnrolment(enrolment, Totp.code(secret, clock.instant()), uniqueAddress()))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+        clock.advance(Duration.ofSeconds(30));
+        return secret;
     }
 
     private String staffAccount() {

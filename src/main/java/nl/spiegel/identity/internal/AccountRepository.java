@@ -147,6 +147,24 @@ public class AccountRepository {
                 .params(step, id.toString(), step).update() == 1;
     }
 
+    /** Consecutive wrong codes in the second step; read under the account's login lock. */
+    public int secondFactorFailures(UserId id) {
+        return jdbc.sql("SELECT second_factor_failures FROM users WHERE id = ?").param(id.toString())
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** One more wrong code, counted in the database so every node sees it. */
+    public void countSecondFactorFailure(UserId id) {
+        jdbc.sql("UPDATE users SET second_factor_failures = second_factor_failures + 1 WHERE id = ?")
+                .param(id.toString()).update();
+    }
+
+    /** A right code, a password reset by mail or an administrator unlocks the second step. */
+    public void clearSecondFactorFailures(UserId id) {
+        jdbc.sql("UPDATE users SET second_factor_failures = 0 WHERE id = ? AND second_factor_failures <> 0")
+                .param(id.toString()).update();
+    }
+
     public void touch(UserId id, Instant now) {
         jdbc.sql("UPDATE users SET last_seen_at = ? WHERE id = ?").params(DbTime.write(now), id.toString()).update();
     }

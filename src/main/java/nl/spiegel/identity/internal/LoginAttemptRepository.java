@@ -1,6 +1,7 @@
 package nl.spiegel.identity.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,18 @@ public class LoginAttemptRepository {
                         userId == null ? emailHash : null, address, step.name(), outcome.name(),
                         organisation == null ? null : organisation.toString())
                 .update();
+    }
+
+    /**
+     * Takes the throttling locks for these keys until the transaction ends, so that checking the recent attempts and
+     * recording this one happen for one attempt at a time per key, also across application nodes. Keys are locked
+     * in a fixed order (no deadlock between two attempts); each row is made by an insert that takes its lock at once.
+     */
+    public void lock(String... keys) {
+        for (String key : Arrays.stream(keys).map(SecretTokens::sha256).distinct().sorted().toList()) {
+            jdbc.sql("INSERT INTO login_locks (lock_key) VALUES (?) ON DUPLICATE KEY UPDATE lock_key = lock_key")
+                    .param(key).update();
+        }
     }
 
     /** Completed logins and failures on one account since a moment. */
