@@ -28,6 +28,7 @@ import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,9 @@ import nl.spiegel.organisation.OrganisationId;
  * Login security on the running server: throttling per account and per address on a clock the test moves, session
  * fixation, logout and the security headers on every response.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// forwarded headers switched on as in the prod profile, with no proxy configured
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.forward-headers-strategy=native")
 @ActiveProfiles("test")
 class LoginSecurityIT {
 
@@ -328,6 +331,21 @@ class LoginSecurityIT {
     private MockMvc visitorMvc() {
         return MockMvcBuilders.webAppContextSetup(context).addFilters(visitorCookieFilter.getFilter())
                 .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    @Test
+    void forwardedHeadersFromAnAddressThatIsNoConfiguredProxyAreIgnored() throws Exception {
+        // the test connects from 127.0.0.1, which Tomcat trusted as a proxy by default, like every private address
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-For", "203.0.113.66").header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).as("not taken for https").isEmpty();
+        assertThat(response.headers().allValues("Set-Cookie")).as("not taken for https")
+                .noneMatch(cookie -> cookie.startsWith(VisitorCookieFilter.SECURE_COOKIE));
+        assertThat(((TomcatWebServer) server.getWebServer()).getTomcat().getEngine().getPipeline().getValves())
+                .as("the forwarded-header support itself is on").anyMatch(RemoteIpValve.class::isInstance);
     }
 
     @Test
