@@ -25,6 +25,7 @@ import nl.spiegel.audit.AuditAction;
 import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.audit.SubjectAccess;
+import nl.spiegel.identity.AccountSessions;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
@@ -59,10 +60,12 @@ public class PersonalDataService {
     private final RetentionProperties retention;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AccountSessions sessions;
 
     PersonalDataService(ObjectProvider<PersonalDataContributor> contributors, AuditTrail audit, StaffDirectory staff,
                         AccountRows accounts, SpiegelI18NProvider i18n, RetentionProperties retention, Clock clock,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, AccountSessions sessions) {
+        this.sessions = sessions;
         this.contributors = contributors;
         this.audit = audit;
         this.staff = staff;
@@ -205,6 +208,8 @@ public class PersonalDataService {
     private int erase(UserId user) {
         int rows = contributors.orderedStream().mapToInt(contributor -> contributor.delete(user)).sum();
         audit.forget(user);
+        // logged in on other devices: those sessions end too (the caller ends the current one)
+        sessions.endOtherSessions(user);
         return rows;
     }
 }

@@ -15,6 +15,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +89,10 @@ class AccountFlowsIT {
     JdbcClient jdbc;
     @Autowired
     MovableClock clock;
+    @Autowired
+    AccountSessions sessions;
+    @Autowired
+    nl.spiegel.privacy.PersonalDataService personalData;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -296,6 +303,42 @@ class AccountFlowsIT {
         PendingLogin unlocked = ((LoginResult.SecondFactorNeeded) logins.logIn(email, newPassword, ADDRESS)).pending();
         assertThat(logins.secondFactor(unlocked, Totp.code(secret, clock.instant()), ADDRESS))
                 .isInstanceOf(LoginResult.LoggedIn.class);
+    }
+
+    @Test
+    void resettingThePasswordLogsTheAccountOutEverywhere() throws Exception {
+        String email = registeredClient();
+        MockHttpSession elsewhere = loggedIn(email);
+        mail.purgeEmailFromAllMailboxes();
+
+        accounts.requestPasswordReset(email, SpiegelI18NProvider.DUTCH);
+        String token = find(RESET_LINK, body(onlyMessage()));
+        mail.purgeEmailFromAllMailboxes();
+        assertThat(accounts.resetPassword(token, "een heel ander wachtwoord voor later", SpiegelI18NProvider.DUTCH))
+                .isInstanceOf(ResetResult.Done.class);
+        onlyMessage();
+
+        assertThat(elsewhere.isInvalid()).isTrue();
+    }
+
+    @Test
+    void deletingAnAccountEndsItsSessionsOnOtherDevices() throws Exception {
+        String email = registeredClient();
+        MockHttpSession elsewhere = loggedIn(email);
+        LoginResult.LoggedIn login = (LoginResult.LoggedIn) logins.logIn(email, PASSWORD, ADDRESS);
+
+        personalData.deleteEverything(new Visitor(login.account().userId(), login.account().organisationId()));
+
+        assertThat(elsewhere.isInvalid()).isTrue();
+    }
+
+    /** A browser session logged in as the account. */
+    private MockHttpSession loggedIn(String email) {
+        LoginResult.LoggedIn login = (LoginResult.LoggedIn) logins.logIn(email, PASSWORD, ADDRESS);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setSession(new MockHttpSession());
+        sessions.logIn(login.account(), request, new MockHttpServletResponse());
+        return (MockHttpSession) request.getSession();
     }
 
     @Test

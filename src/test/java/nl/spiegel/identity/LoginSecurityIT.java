@@ -53,6 +53,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import nl.spiegel.identity.internal.LoggedInSessions;
 import nl.spiegel.identity.internal.VisitorCookieFilter;
 import nl.spiegel.organisation.OrganisationId;
 
@@ -95,6 +96,8 @@ class LoginSecurityIT {
     ServletWebServerApplicationContext server;
     @Autowired
     VisitorService visitors;
+    @Autowired
+    LoggedInSessions loggedInSessions;
     @Autowired
     FilterRegistrationBean<VisitorCookieFilter> visitorCookieFilter;
 
@@ -346,6 +349,71 @@ class LoginSecurityIT {
                 .noneMatch(cookie -> cookie.startsWith(VisitorCookieFilter.SECURE_COOKIE));
         assertThat(((TomcatWebServer) server.getWebServer()).getTomcat().getEngine().getPipeline().getValves())
                 .as("the forwarded-header support itself is on").anyMatch(RemoteIpValve.class::isInstance);
+    }
+
+    @Test
+    void aStaffLoginEndsAfterTwelveHoursAndAClientLoginAfterADayHoweverActiveTheBrowserIs() {
+        MockHttpSession staffSession = loggedIn(new AuthenticatedAccount(UserId.random(), OrganisationId.DEFAULT,
+                Role.THERAPIST, "t@example.org", "T"));
+        MockHttpSession clientSession = loggedIn(new AuthenticatedAccount(UserId.random(), OrganisationId.DEFAULT,
+                Role.CLIENT, "c@example.org", ""));
+
+        clock.advance(Duration.ofHours(12).minusMinutes(1));
+        loggedInSessions.endExpired();
+        assertThat(staffSession.isInvalid()).isFalse();
+
+        clock.advance(Duration.ofMinutes(2));
+        loggedInSessions.endExpired();
+        assertThat(staffSession.isInvalid()).as("staff after 12 hours").isTrue();
+        assertThat(clientSession.isInvalid()).isFalse();
+
+        clock.advance(Duration.ofHours(12));
+        loggedInSessions.endExpired();
+        assertThat(clientSession.isInvalid()).as("clients after 24 hours").isTrue();
+    }
+
+    @Test
+    void changingTheRoleOfAnAccountEndsEverySessionOfIt() {
+        String email = staffAccount();
+        StaffMember member = staff.find(UserId.parse(jdbc.sql("SELECT id FROM users WHERE email = ?").param(email)
+                .query(String.class).single())).orElseThrow();
+        AuthenticatedAccount account = new AuthenticatedAccount(member.userId(), member.organisationId(),
+                Role.THERAPIST, email, "T");
+        MockHttpSession laptop = loggedIn(account);
+        MockHttpSession phone = loggedIn(account);
+        MockHttpSession somebodyElse = loggedIn(new AuthenticatedAccount(UserId.random(), OrganisationId.DEFAULT,
+                Role.THERAPIST, "x@example.org", "X"));
+
+        staff.changeRole(member.userId(), Role.ORG_ADMIN);
+
+        assertThat(laptop.isInvalid()).isTrue();
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(somebodyElse.isInvalid()).isFalse();
+        assertThat(staff.find(member.userId())).hasValueSatisfying(m -> assertThat(m.role()).isEqualTo(Role.ORG_ADMIN));
+    }
+
+    @Test
+    void openTabsDoNotKeepAnIdleSessionAliveAndSessionIdsNeverTravelInUrls() throws Exception {
+        assertThat(send("/login").statusCode()).isEqualTo(200);
+
+        // the container only rewrites URLs with ;jsessionid= (and only reads it from them) when URL tracking is on
+        assertThat(server.getServletContext().getEffectiveSessionTrackingModes())
+                .containsExactly(jakarta.servlet.SessionTrackingMode.COOKIE);
+        com.vaadin.flow.server.VaadinServlet vaadin = context.getBeansOfType(
+                        org.springframework.boot.web.servlet.ServletRegistrationBean.class).values().stream()
+                .map(org.springframework.boot.web.servlet.ServletRegistrationBean::getServlet)
+                .filter(com.vaadin.flow.server.VaadinServlet.class::isInstance)
+                .map(com.vaadin.flow.server.VaadinServlet.class::cast).findFirst().orElseThrow();
+        assertThat(vaadin.getService().getDeploymentConfiguration().isCloseIdleSessions())
+                .as("heartbeats of open tabs do not count as activity").isTrue();
+    }
+
+    private MockHttpSession loggedIn(AuthenticatedAccount account) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        MockHttpSession session = new MockHttpSession();
+        request.setSession(session);
+        sessions.logIn(account, request, new MockHttpServletResponse());
+        return (MockHttpSession) request.getSession();
     }
 
     @Test
