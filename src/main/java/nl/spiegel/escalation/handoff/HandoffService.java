@@ -19,6 +19,7 @@ import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.internal.EscalationRepository;
+import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
@@ -233,12 +234,40 @@ public class HandoffService {
     @Transactional(readOnly = true)
     public List<CallbackRequest> callbacks(UserId therapist) {
         StaffMember member = therapist(therapist);
-        return escalations.callbacks(member.organisationId());
+        List<CallbackRequest> requests = escalations.callbacks(member.organisationId());
+        // contact details of people in crisis: every one shown is on the audit trail (NEN 7513)
+        for (CallbackRequest request : requests) {
+            Escalation escalation = request.escalation();
+            audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.CALLBACK_REQUEST,
+                    escalation.id().toString(), escalation.person(), escalation.organisationId()));
+        }
+        return requests;
     }
 
+    /**
+     * The outcome note of a closed handoff, for the therapist who took part in it (accepted or closed it) and for the
+     * administrators of its organisation; every read and every refusal is on the audit trail.
+     */
     @Transactional(readOnly = true)
-    public Optional<String> outcomeNote(UserId therapist, EscalationId id) {
-        ofOrganisation(therapist(therapist), id);
+    public Optional<String> outcomeNote(UserId reader, EscalationId id) {
+        StaffMember member;
+        Escalation escalation;
+        try {
+            member = staff.find(reader)
+                    .orElseThrow(() -> new HandoffAccessDeniedException("only staff read outcome notes"));
+            escalation = ofOrganisation(member, id);
+            boolean involved = member.isTherapist() && (reader.equals(escalation.acceptedBy())
+                    || escalations.closedBy(id).filter(reader::equals).isPresent());
+            if (!involved && member.role() != Role.ORG_ADMIN) {
+                throw new HandoffAccessDeniedException("not involved in this handoff");
+            }
+        } catch (HandoffAccessDeniedException denied) {
+            audit.recordDenied(reader, AuditEvent.OUTCOME_NOTE, id.toString(), null,
+                    escalations.find(id).map(Escalation::organisationId).orElse(null));
+            throw denied;
+        }
+        audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.OUTCOME_NOTE, id.toString(),
+                escalation.person(), escalation.organisationId()));
         return escalations.outcomeNote(id);
     }
 

@@ -383,6 +383,53 @@ class HandoffServiceIT {
         assertThat(handoffs.escalation(person, escalation.id()).status()).isEqualTo(EscalationStatus.REQUESTED);
     }
 
+    @Test
+    void everyCallBackRequestShownToATherapistIsOnTheAuditTrail() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        clock.advance(Duration.ofMinutes(3));
+        handoffs.expireUnanswered();
+        handoffs.leaveContact(person, escalation.id(), "06-11223344");
+
+        assertThat(handoffs.callbacks(therapist.userId())).extracting(callback -> callback.escalation().id())
+                .contains(escalation.id());
+        handoffs.callbacks(therapist.userId());
+
+        assertThat(auditEntries(escalation, "CALLBACK_REQUEST")).as("one entry per look")
+                .containsExactly("VIEW THERAPIST", "VIEW THERAPIST");
+    }
+
+    @Test
+    void onlyTheTherapistInvolvedAndTheOrganisationsAdminsReadAnOutcomeNoteAndEveryReadIsAudited() {
+        StaffMember therapist = onDutyTherapist();
+        StaffMember colleague = onDutyTherapist();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember admin = staff.create("beheer-" + unique + "@example.org", "een-lang-test-wachtwoord",
+                "Beheer " + unique, Role.ORG_ADMIN, OrganisationId.DEFAULT);
+        StaffMember elsewhere = staff.create("beheer-" + unique + "@example.net", "een-lang-test-wachtwoord",
+                "Beheer " + unique, Role.ORG_ADMIN, otherOrganisation());
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        handoffs.accept(therapist.userId(), escalation.id());
+        handoffs.close(therapist.userId(), escalation.id(), "Samen een plan gemaakt.");
+
+        assertThatThrownBy(() -> handoffs.outcomeNote(colleague.userId(), escalation.id()))
+                .as("another therapist of the organisation").isInstanceOf(HandoffAccessDeniedException.class);
+        assertThatThrownBy(() -> handoffs.outcomeNote(elsewhere.userId(), escalation.id()))
+                .as("an admin of another organisation").isInstanceOf(HandoffAccessDeniedException.class);
+        assertThat(handoffs.outcomeNote(therapist.userId(), escalation.id())).contains("Samen een plan gemaakt.");
+        assertThat(handoffs.outcomeNote(admin.userId(), escalation.id())).contains("Samen een plan gemaakt.");
+
+        assertThat(auditEntries(escalation, "OUTCOME_NOTE")).containsExactlyInAnyOrder(
+                "ACCESS_DENIED THERAPIST", "ACCESS_DENIED ORG_ADMIN", "VIEW THERAPIST", "VIEW ORG_ADMIN");
+    }
+
+    /** "ACTION ROLE" of the audit entries about one record of this escalation. */
+    private List<String> auditEntries(Escalation escalation, String recordType) {
+        return jdbc.sql("SELECT action, actor_role FROM audit_events WHERE record_type = ? AND record_id = ? ORDER BY id")
+                .params(recordType, escalation.id().toString())
+                .query((rs, row) -> rs.getString("action") + " " + rs.getString("actor_role")).list();
+    }
+
     private StaffMember onDutyTherapist() {
         StaffMember therapist = therapist(OrganisationId.DEFAULT);
         handoffs.setOnDuty(therapist.userId(), true);

@@ -153,6 +153,14 @@ public class EscalationRepository {
                 .optional();
     }
 
+    /** The therapist who closed the handoff, once it is closed. */
+    public Optional<UserId> closedBy(EscalationId id) {
+        return jdbc.sql("SELECT closed_by FROM escalations WHERE id = ? AND closed_by IS NOT NULL")
+                .param(id.toString())
+                .query((rs, row) -> UserId.parse(rs.getString("closed_by")))
+                .optional();
+    }
+
     public Optional<String> outcomeNote(EscalationId id) {
         return jdbc.sql("SELECT outcome_note, outcome_note_key_id FROM escalations WHERE id = ?")
                 .param(id.toString())
