@@ -239,8 +239,12 @@ class AccountFlowsIT {
         LoginResult first = logins.logIn(email, PASSWORD, ADDRESS);
         assertThat(first).isInstanceOf(LoginResult.EnrolmentNeeded.class);
         PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) first).pending();
+        TotpSetup shownBefore = logins.enrolment(enrolment);
         TotpSetup setup = logins.enrolment(enrolment);
-        assertThat(logins.enrolment(enrolment)).as("a reload shows the same secret").isEqualTo(setup);
+        assertThat(setup.secret()).as("a reload makes a new secret").isNotEqualTo(shownBefore.secret());
+        assertThat(logins.confirmEnrolment(enrolment,
+                Totp.code(Base32.decode(shownBefore.secret()), clock.instant()), ADDRESS))
+                .as("the secret shown before no longer works").isInstanceOf(LoginResult.Failed.class);
         byte[] secret = Base32.decode(setup.secret());
         assertThat(setup.otpauthUri()).startsWith("otpauth://totp/Spiegel:").contains("secret=" + Base32.encode(secret));
         byte[] stored = jdbc.sql("SELECT totp_secret FROM users WHERE email = ?").param(email)

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.internal.EscalationRepository;
 import nl.spiegel.identity.Role;
+import nl.spiegel.identity.SessionEnded;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
@@ -129,10 +131,40 @@ public class HandoffService {
 
     // ---- the therapist ----
 
+    @Transactional(readOnly = true)
     public void setOnDuty(UserId therapist, boolean on) {
         StaffMember member = therapist(therapist);
-        onDuty.set(member, on);
-        log.info("therapist {} {} duty", therapist, on ? "on" : "off");
+        if (onDuty.set(member, on)) {
+            log.info("therapist {} {} duty", therapist, on ? "on" : "off");
+            dutyChanged(member.organisationId());
+        }
+    }
+
+    /**
+     * Takes a therapist off duty because their workspace closed or their session ended, so nobody is told that
+     * someone is there when nobody is.
+     */
+    @Transactional(readOnly = true)
+    public void endDuty(UserId therapist) {
+        OrganisationId organisation = onDuty.clear(therapist);
+        if (organisation != null) {
+            log.info("therapist {} off duty: workspace closed or session ended", therapist);
+            dutyChanged(organisation);
+        }
+    }
+
+    @EventListener
+    void onSessionEnded(SessionEnded ended) {
+        if (ended.role() == Role.THERAPIST) {
+            endDuty(ended.user());
+        }
+    }
+
+    /** The waiting people of the organisation hear at once whether anybody is on duty now. */
+    private void dutyChanged(OrganisationId organisation) {
+        for (Escalation waiting : escalations.findByStatus(organisation, EscalationStatus.REQUESTED)) {
+            events.publishEvent(new HandoffEvent.DutyChanged(waiting.id(), organisation));
+        }
     }
 
     public boolean isOnDuty(UserId therapist) {

@@ -11,11 +11,13 @@ import jakarta.servlet.http.HttpSessionListener;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.identity.Role;
+import nl.spiegel.identity.SessionEnded;
 import nl.spiegel.identity.SessionProperties;
 import nl.spiegel.identity.UserId;
 
@@ -36,10 +38,12 @@ public class LoggedInSessions implements HttpSessionListener {
 
     private final Map<HttpSession, Login> logins = new ConcurrentHashMap<>();
     private final SessionProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LoggedInSessions(SessionProperties properties, Clock clock) {
+    LoggedInSessions(SessionProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -78,16 +82,24 @@ public class LoggedInSessions implements HttpSessionListener {
     }
 
     private void end(Login login) {
-        logins.remove(login.session());
         try {
             login.session().invalidate();
         } catch (IllegalStateException alreadyEnded) {
             // ended in the meantime
         }
+        ended(login.session());
     }
 
+    /** The container ended a session (also after {@link #end}); the first to notice tells the other modules. */
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
-        logins.remove(event.getSession());
+        ended(event.getSession());
+    }
+
+    private void ended(HttpSession session) {
+        Login login = logins.remove(session);
+        if (login != null) {
+            events.publishEvent(new SessionEnded(login.user(), login.role()));
+        }
     }
 }

@@ -29,17 +29,15 @@ public class TotpSecrets {
     }
 
     /**
-     * The setup for an account that is adding an authenticator app. An unconfirmed secret is shown again rather than
-     * replaced, so reloading the page does not invalidate what the person already scanned.
+     * The setup for an account that is adding an authenticator app: a new secret every time, replacing any
+     * unconfirmed one. A secret that was shown once (perhaps on a shared screen, or to somebody looking over a
+     * shoulder) is never shown again; after a reload the person scans the new code.
      */
     public TotpSetup setUp(AccountRepository.AccountRow account) {
         if (account.totpEnabled()) {
             throw new IllegalStateException("the authenticator app is already set up");
         }
-        byte[] secret = account.totpSecret() != null
-                ? cipher.decrypt(account.totpSecret(), PURPOSE)
-                : store(account.userId(), Totp.newSecret());
-        return setupFor(account.email(), secret);
+        return setupFor(account.email(), store(account.userId(), Totp.newSecret()));
     }
 
     /** Stores a known secret that works at once; only for the demo accounts with their published secret. */

@@ -22,6 +22,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import nl.spiegel.identity.internal.LoggedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -80,6 +83,9 @@ class HandoffServiceIT {
     MovableClock clock;
     @Autowired
     FieldCipher cipher;
+
+    @Autowired
+    LoggedInSessions loggedInSessions;
 
     private final List<HandoffBroadcaster.Subscription> subscriptions = new ArrayList<>();
     private Visitor person;
@@ -421,6 +427,32 @@ class HandoffServiceIT {
 
         assertThat(auditEntries(escalation, "OUTCOME_NOTE")).containsExactlyInAnyOrder(
                 "ACCESS_DENIED THERAPIST", "ACCESS_DENIED ORG_ADMIN", "VIEW THERAPIST", "VIEW ORG_ADMIN");
+    }
+
+    @Test
+    void goingOffDutyTellsThePeopleWaitingAtOnce() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        List<HandoffEvent> personHeard = listen(escalation.id());
+
+        handoffs.setOnDuty(therapist.userId(), false);
+
+        assertThat(personHeard).containsExactly(new HandoffEvent.DutyChanged(escalation.id(), OrganisationId.DEFAULT));
+    }
+
+    @Test
+    void aTherapistWhoseSessionEndsIsOffDutyAndThePeopleWaitingAreTold() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        List<HandoffEvent> personHeard = listen(escalation.id());
+        MockHttpSession workspace = new MockHttpSession();
+        loggedInSessions.loggedIn(workspace, therapist.userId(), Role.THERAPIST);
+
+        // as the container does when the session times out
+        loggedInSessions.sessionDestroyed(new HttpSessionEvent(workspace));
+
+        assertThat(handoffs.isOnDuty(therapist.userId())).isFalse();
+        assertThat(personHeard).containsExactly(new HandoffEvent.DutyChanged(escalation.id(), OrganisationId.DEFAULT));
     }
 
     /** "ACTION ROLE" of the audit entries about one record of this escalation. */
