@@ -64,7 +64,7 @@ public class LoginService {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult logIn(String email, String password, String address) {
         String normalised = normaliseEmail(email);
-        String emailHash = SecretTokens.sha256(normalised);
+        String emailHash = attempts.emailHash(normalised);
         String from = address(address);
         Optional<AccountRow> account = accounts.findByEmail(normalised);
         attempts.lock(account.map(row -> accountLock(row.userId())).orElse("email:" + emailHash), addressLock(from));

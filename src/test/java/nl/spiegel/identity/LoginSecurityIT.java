@@ -54,6 +54,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import nl.spiegel.identity.internal.LoggedInSessions;
+import nl.spiegel.identity.internal.LoginAttemptPurge;
 import nl.spiegel.identity.internal.VisitorCookieFilter;
 import nl.spiegel.organisation.OrganisationId;
 
@@ -98,6 +99,8 @@ class LoginSecurityIT {
     VisitorService visitors;
     @Autowired
     LoggedInSessions loggedInSessions;
+    @Autowired
+    LoginAttemptPurge purge;
     @Autowired
     FilterRegistrationBean<VisitorCookieFilter> visitorCookieFilter;
 
@@ -192,6 +195,32 @@ class LoginSecurityIT {
 
         assertThat(results).filteredOn(LoginResult.Failed.class::isInstance).as("codes actually checked").hasSize(5);
         assertThat(results).filteredOn(LoginResult.LoggedIn.class::isInstance).isEmpty();
+    }
+
+    @Test
+    void typedAddressesAreStoredAsKeyedHashesAndAttemptsAreForgottenAfterThirtyDays() throws Exception {
+        String address = uniqueAddress();
+        String typed = "onbekend-" + UUID.randomUUID() + "@example.org";
+        logins.logIn(typed, "geraden wachtwoord", address);
+
+        String stored = jdbc.sql("SELECT email_hash FROM login_attempts WHERE ip_address = ?").param(address)
+                .query(String.class).single();
+        String plainSha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stored).as("a list of addresses cannot be tested against it").hasSize(64)
+                .isNotEqualTo(plainSha256);
+
+        clock.advance(Duration.ofDays(30).minusMinutes(1));
+        purge.purge();
+        assertThat(attemptsFrom(address)).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        purge.purge();
+        assertThat(attemptsFrom(address)).as("after 30 days").isZero();
+    }
+
+    private int attemptsFrom(String address) {
+        return jdbc.sql("SELECT COUNT(*) FROM login_attempts WHERE ip_address = ?").param(address)
+                .query(Integer.class).single();
     }
 
     @Test

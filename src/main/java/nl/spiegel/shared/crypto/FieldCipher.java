@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts personal text for storage with AES-256-GCM. Every ciphertext carries the id of its key, so keys can be
@@ -58,6 +61,24 @@ public final class FieldCipher {
                     .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    /**
+     * A keyed hash of a value (HMAC-SHA256, hex), for lookups on values that must not be stored readably, such as
+     * typed e-mail addresses: without the key nobody can test a guessed value against it. The key is derived from the
+     * active key and the purpose, so hashes change when the active key changes (fine for short-lived lookups).
+     */
+    public String keyedHash(String purpose, String value) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(keys.activeKey().getEncoded(), "HmacSHA256"));
+            byte[] key = derive.doFinal(("spiegel keyed hash " + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("hashing failed", e);
         }
     }
 
