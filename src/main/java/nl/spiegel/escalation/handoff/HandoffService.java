@@ -20,6 +20,7 @@ import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.internal.EscalationRepository;
+import nl.spiegel.identity.AccountSessions;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.SessionEnded;
 import nl.spiegel.identity.StaffDirectory;
@@ -27,6 +28,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.RateLimiter;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -53,9 +55,16 @@ public class HandoffService {
     private final HandoffProperties properties;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AccountSessions sessions;
+    private final RateLimiter perVisitor;
+    private final RateLimiter perAddress;
 
     HandoffService(EscalationRepository escalations, StaffDirectory staff, OnDutyRegistry onDuty,
-                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit) {
+                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit,
+                   AccountSessions sessions) {
+        this.sessions = sessions;
+        this.perVisitor = new RateLimiter(properties.requestsPerVisitor(), properties.requestWindow(), clock);
+        this.perAddress = new RateLimiter(properties.requestsPerAddress(), properties.requestWindow(), clock);
         this.escalations = escalations;
         this.staff = staff;
         this.onDuty = onDuty;
@@ -73,12 +82,29 @@ public class HandoffService {
      *
      * @param ruleIds ids of the risk rules that fired; anything that does not look like an id is dropped, so no
      *                text can travel to the therapists' screens this way
+     * @throws HandoffRateLimitedException after {@code spiegel.handoff.requests-per-visitor} new requests of one
+     *                                     visitor, or {@code requests-per-address} from one network address, within
+     *                                     the request window: the queue cannot be flooded with fake crises. The
+     *                                     screen then shows the crisis contacts.
      */
     @Transactional
     public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds) {
+        return request(visitor, session, level, ruleIds, sessions.clientAddress());
+    }
+
+    /** The same, from the given network address ({@code "unknown"} when there is no request). */
+    @Transactional
+    public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds,
+                              String address) {
         Optional<Escalation> open = escalations.findOpen(visitor.userId());
         if (open.isPresent()) {
             return named(open.get());
+        }
+        if (!perVisitor.take(visitor.userId().toString())
+                || !("unknown".equals(address) || perAddress.take(address))) {
+            log.warn("handoff request of {} refused: too many requests from this visitor or network address",
+                    visitor.userId());
+            throw new HandoffRateLimitedException();
         }
         Escalation escalation = new Escalation(EscalationId.random(), visitor.organisationId(), visitor.userId(),
                 session, level == null ? RiskLevel.NONE : level, onlyIds(ruleIds), EscalationStatus.REQUESTED,

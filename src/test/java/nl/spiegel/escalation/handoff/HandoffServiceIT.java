@@ -455,6 +455,38 @@ class HandoffServiceIT {
         assertThat(personHeard).containsExactly(new HandoffEvent.DutyChanged(escalation.id(), OrganisationId.DEFAULT));
     }
 
+    @Test
+    void manyRequestsFromFreshVisitorsOnOneAddressOrFromOneVisitorAreRefused() {
+        String address = "198.51.100." + (int) (Math.random() * 250);
+        for (int i = 0; i < 10; i++) {
+            Visitor fresh = visitors.resolve(VisitorToken.generate());
+            handoffs.request(fresh, dialogue(fresh), RiskLevel.CRISIS, List.of("crisis.plan"), address);
+        }
+        Visitor eleventh = visitors.resolve(VisitorToken.generate());
+        assertThatThrownBy(() -> handoffs.request(eleventh, dialogue(eleventh), RiskLevel.CRISIS,
+                List.of("crisis.plan"), address)).isInstanceOf(HandoffRateLimitedException.class);
+        assertThat(handoffs.request(eleventh, dialogue(eleventh), RiskLevel.CRISIS, List.of("crisis.plan"),
+                "203.0.113.5").status()).as("from another address").isEqualTo(EscalationStatus.REQUESTED);
+
+        for (int i = 0; i < 3; i++) {
+            Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"),
+                    "192.0.2." + i);
+            clock.advance(Duration.ofMinutes(3));
+            handoffs.expireUnanswered();
+            assertThat(handoffs.escalation(person, escalation.id()).status()).isEqualTo(EscalationStatus.TIMED_OUT);
+        }
+        assertThatThrownBy(() -> handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"),
+                "192.0.2.9")).as("a fourth from one visitor within the hour")
+                .isInstanceOf(HandoffRateLimitedException.class);
+        clock.advance(Duration.ofHours(1));
+        assertThat(handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"), "192.0.2.9").status())
+                .isEqualTo(EscalationStatus.REQUESTED);
+    }
+
+    private SessionId dialogue(Visitor visitor) {
+        return dialogues.startNew(visitor, "kennismaking").id();
+    }
+
     /** "ACTION ROLE" of the audit entries about one record of this escalation. */
     private List<String> auditEntries(Escalation escalation, String recordType) {
         return jdbc.sql("SELECT action, actor_role FROM audit_events WHERE record_type = ? AND record_id = ? ORDER BY id")
