@@ -47,7 +47,7 @@ public class ScreeningRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screening.id().toString(), organisation.toString(), owner.toString(),
                         screening.session() == null ? null : screening.session().toString(),
-                        screening.trigger().name(), answers(screening.screener()), cipher.activeKeyId(),
+                        screening.trigger().name(), answers(screening), cipher.activeKeyId(),
                         grade(screening),
                         screening.dismissed(), DbTime.write(screening.startedAt()),
                         DbTime.write(screening.finishedAt()))
@@ -58,7 +58,7 @@ public class ScreeningRepository {
         int updated = jdbc.sql("""
                 UPDATE screenings SET answers = ?, key_id = ?, grade = ?, dismissed = ?, finished_at = ?
                 WHERE id = ? AND user_id = ?""")
-                .params(answers(screening.screener()), cipher.activeKeyId(), grade(screening), screening.dismissed(),
+                .params(answers(screening), cipher.activeKeyId(), grade(screening), screening.dismissed(),
                         DbTime.write(screening.finishedAt()), screening.id().toString(), owner.toString())
                 .update();
         if (updated != 1) {
@@ -86,15 +86,16 @@ public class ScreeningRepository {
         return screening.finished() ? screening.grade().name() : null;
     }
 
-    private byte[] answers(Screener screener) {
+    private byte[] answers(Screening screening) {
         Map<String, Boolean> answers = new LinkedHashMap<>();
-        screener.answers().forEach(answer -> answers.put(answer.question().code(), answer.yes()));
-        return cipher.encrypt(EscalationJson.write(answers), EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
+        screening.screener().answers().forEach(answer -> answers.put(answer.question().code(), answer.yes()));
+        return cipher.encrypt(EscalationEncryptedColumns.SCREENING_ANSWERS, screening.id().toString(),
+                EscalationJson.write(answers));
     }
 
     private Screening map(ResultSet rs, int row) throws SQLException {
-        byte[] stored = cipher.decryptStored(rs.getBytes("answers"), rs.getString("key_id"),
-                EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
+        byte[] stored = cipher.decrypt(EscalationEncryptedColumns.SCREENING_ANSWERS, rs.getString("id"),
+                rs.getBytes("answers"), rs.getString("key_id"));
         List<Answer> answers = EscalationJson.readFlags(stored).entrySet().stream()
                 .map(entry -> new Answer(Question.fromCode(entry.getKey()), entry.getValue()))
                 .toList();

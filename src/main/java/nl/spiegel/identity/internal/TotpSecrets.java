@@ -9,13 +9,14 @@ import nl.spiegel.identity.Base32;
 import nl.spiegel.identity.Totp;
 import nl.spiegel.identity.TotpSetup;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 
 /** TOTP secrets of accounts: encrypted at rest with {@link FieldCipher}, checked against typed codes. */
 @Component
 public class TotpSecrets {
 
-    public static final String PURPOSE = "users.totp_secret";
+    public static final EncryptedColumn COLUMN = IdentityEncryptedColumns.TOTP_SECRET;
     static final String ISSUER = "Spiegel";
 
     private final AccountRepository accounts;
@@ -42,7 +43,8 @@ public class TotpSecrets {
 
     /** Stores a known secret that works at once; only for the demo accounts with their published secret. */
     public void storeEnabled(UserId userId, byte[] secret) {
-        accounts.storeEnabledTotp(userId, cipher.encrypt(secret, PURPOSE), cipher.activeKeyId(), clock.instant());
+        accounts.storeEnabledTotp(userId, cipher.encrypt(COLUMN, userId.toString(), secret), cipher.activeKeyId(),
+                clock.instant());
     }
 
     /**
@@ -53,15 +55,20 @@ public class TotpSecrets {
         if (account.totpSecret() == null) {
             return false;
         }
-        byte[] secret = cipher.decrypt(account.totpSecret(), PURPOSE);
+        byte[] secret = secret(account);
         long lastUsed = account.totpLastStep() == null ? Long.MIN_VALUE : account.totpLastStep();
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant(), lastUsed);
         return step.isPresent() && accounts.useTotpStep(account.userId(), step.getAsLong());
     }
 
     private byte[] store(UserId userId, byte[] secret) {
-        accounts.storePendingTotp(userId, cipher.encrypt(secret, PURPOSE), cipher.activeKeyId());
+        accounts.storePendingTotp(userId, cipher.encrypt(COLUMN, userId.toString(), secret), cipher.activeKeyId());
         return secret;
+    }
+
+    /** The account's secret, decrypted. */
+    public byte[] secret(AccountRepository.AccountRow account) {
+        return cipher.decrypt(COLUMN, account.userId().toString(), account.totpSecret(), account.totpKeyId());
     }
 
     static TotpSetup setupFor(String email, byte[] secret) {

@@ -43,6 +43,7 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 
 /**
@@ -239,7 +240,8 @@ class HandoffServiceIT {
         byte[] body = jdbc.sql("SELECT body FROM escalation_messages WHERE id = ?").param(fromPerson.id())
                 .query(byte[].class).single();
         assertThat(new String(body, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("zitten");
-        assertThat(cipher.decryptToString(body, "escalation_messages.body")).isEqualTo(WORDS + " 😔");
+        assertThat(cipher.decryptToString(EncryptedColumn.of("escalation_messages", "id", "body", "key_id",
+                "escalation_id"), escalation.id().toString(), body, cipher.activeKeyId())).isEqualTo(WORDS + " 😔");
         assertThat(jdbc.sql("SELECT organisation_id FROM escalation_messages WHERE escalation_id = ?")
                 .param(escalation.id().toString()).query(String.class).list())
                 .containsOnly(OrganisationId.DEFAULT.toString());
@@ -308,7 +310,8 @@ class HandoffServiceIT {
         byte[] stored = jdbc.sql("SELECT contact_request FROM escalations WHERE id = ?")
                 .param(escalation.id().toString()).query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("12345678");
-        assertThat(cipher.decryptToString(stored, "escalations.contact_request"))
+        assertThat(cipher.decryptToString(EncryptedColumn.of("escalations", "id", "contact_request", "key_id"),
+                escalation.id().toString(), stored, cipher.activeKeyId()))
                 .isEqualTo("06-12345678, liefst na 18 uur");
         assertThat(handoffs.escalation(person, escalation.id()).contactLeft()).isTrue();
         assertThat(therapistHeard).containsExactly(new HandoffEvent.ContactLeft(escalation.id(),
