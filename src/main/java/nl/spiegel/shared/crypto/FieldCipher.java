@@ -80,6 +80,25 @@ public final class FieldCipher {
         return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A cipher with one key of its own, in the same format, for values encrypted with a per-person key (the audit
+     * trail's addresses, which become unreadable when that key is forgotten). The person keys themselves are stored
+     * encrypted with the key ring, so they take part in the key rotation.
+     */
+    public static FieldCipher withOwnKey(String keyId, byte[] key) {
+        return new FieldCipher(new KeyRing(java.util.Map.of(keyId, new SecretKeySpec(key, "AES")), keyId));
+    }
+
+    /** Encrypts a value that has no key-id column next to it (its key id is in the value), bound like a column's. */
+    public byte[] encryptValue(String purpose, String binding, byte[] plaintext) {
+        return seal(FORMAT_ROW, associatedData(FORMAT_ROW, purpose, required(binding)), plaintext);
+    }
+
+    /** Decrypts what {@link #encryptValue} made. */
+    public byte[] decryptValue(String purpose, String binding, byte[] stored) {
+        return stored == null ? null : open(stored, purpose, required(binding));
+    }
+
     /** Column-only binding, for values that are not stored in a row (and for the tests of the format itself). */
     byte[] encrypt(String plaintext, String purpose) {
         return plaintext == null ? null
