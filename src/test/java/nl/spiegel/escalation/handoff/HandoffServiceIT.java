@@ -54,7 +54,10 @@ import nl.spiegel.shared.crypto.FieldCipher;
 @TestPropertySource(properties = {
         "spiegel.handoff.accept-timeout=PT2M",
         // the test moves the clock and runs the check itself
-        "spiegel.handoff.check-interval=PT1H"})
+        "spiegel.handoff.check-interval=PT1H",
+        // the production limits (the test profile raises the one per address for the other tests)
+        "spiegel.handoff.requests-per-visitor=3",
+        "spiegel.handoff.requests-per-address=10"})
 class HandoffServiceIT {
 
     @TestConfiguration
