@@ -19,17 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.servlet.http.HttpSessionEvent;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
-import jakarta.servlet.http.HttpSessionEvent;
-import nl.spiegel.identity.internal.LoggedInSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 
 import nl.spiegel.SpiegelIntegrationTest;
@@ -41,6 +41,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
+import nl.spiegel.identity.internal.LoggedInSessions;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.crypto.EncryptedColumn;
