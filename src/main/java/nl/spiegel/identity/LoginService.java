@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -20,6 +21,7 @@ import nl.spiegel.identity.internal.LoginAttemptRepository.Outcome;
 import nl.spiegel.identity.internal.LoginAttemptRepository.Step;
 import nl.spiegel.identity.internal.LoginThrottlePolicy;
 import nl.spiegel.identity.internal.SecretTokens;
+import nl.spiegel.identity.internal.StaffRepository;
 import nl.spiegel.identity.internal.TotpSecrets;
 
 /**
@@ -40,12 +42,14 @@ public class LoginService {
     private final LoginProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffRepository staff;
     /** Checked against when the address is unknown, so both cases take as long. */
     private final String unknownAccountHash;
 
     LoginService(AccountRepository accounts, LoginAttemptRepository attempts, LoginThrottlePolicy throttle,
                  TotpSecrets totp, PasswordEncoder passwords, LoginProperties properties,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, StaffRepository staff) {
+        this.staff = staff;
         this.accounts = accounts;
         this.attempts = attempts;
         this.throttle = throttle;
@@ -168,6 +172,27 @@ public class LoginService {
             log.info("authenticator app set up for {}", row.userId());
         }
         return succeed(row, from, Step.SECOND_FACTOR, now);
+    }
+
+    /**
+     * An administrator unlocks a second step locked by wrong codes: an {@code ORG_ADMIN} for accounts of their own
+     * organisation, a {@code PLATFORM_ADMIN} for any.
+     *
+     * @throws AccessDeniedException for anybody else
+     */
+    @Transactional
+    public void unlockSecondFactor(UserId administrator, UserId account) {
+        AccountRow row = accounts.findById(account).orElseThrow(() -> new AccessDeniedException("no such account"));
+        boolean allowed = staff.find(administrator)
+                .filter(admin -> admin.role() == Role.ORG_ADMIN || admin.role() == Role.PLATFORM_ADMIN)
+                .filter(admin -> admin.mayAccess(row.organisationId()))
+                .isPresent();
+        if (!allowed) {
+            log.warn("{} tried to unlock the second login step of {}", administrator, account);
+            throw new AccessDeniedException("only an administrator of the account's organisation can unlock it");
+        }
+        accounts.clearSecondFactorFailures(account);
+        log.info("second login step of {} unlocked by administrator {}", account, administrator);
     }
 
     /** The account of a pending login, while the password step is recent enough. */

@@ -3,6 +3,7 @@ package nl.spiegel.identity;
 import nl.spiegel.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -280,18 +281,9 @@ class AccountFlowsIT {
     void tenWrongCodesInARowLockTheSecondStepUntilThePasswordIsResetByMail() throws Exception {
         String email = "therapeut-" + UUID.randomUUID() + "@example.org";
         staff.create(email, PASSWORD, "Test Therapeut", Role.THERAPIST, OrganisationId.DEFAULT);
-        PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
-        byte[] secret = Base32.decode(logins.enrolment(enrolment).secret());
-        assertThat(logins.confirmEnrolment(enrolment, Totp.code(secret, clock.instant()), ADDRESS))
-                .isInstanceOf(LoginResult.LoggedIn.class);
+        byte[] secret = enrol(email);
 
-        for (int i = 0; i < 10; i++) {
-            // slowly enough that the ordinary throttling never steps in: this is what it used to allow for months
-            clock.advance(Duration.ofMinutes(16));
-            PendingLogin pending = ((LoginResult.SecondFactorNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
-            assertThat(logins.secondFactor(pending, Totp.code(secret, clock.instant().plus(Duration.ofHours(2))),
-                    ADDRESS)).isInstanceOf(LoginResult.Failed.class);
-        }
+        tenWrongCodes(email, secret);
         clock.advance(Duration.ofDays(60));
         assertThat(logins.logIn(email, PASSWORD, ADDRESS)).as("still locked two months later")
                 .isInstanceOf(LoginResult.SecondFactorLocked.class);
@@ -307,6 +299,27 @@ class AccountFlowsIT {
         PendingLogin unlocked = ((LoginResult.SecondFactorNeeded) logins.logIn(email, newPassword, ADDRESS)).pending();
         assertThat(logins.secondFactor(unlocked, Totp.code(secret, clock.instant()), ADDRESS))
                 .isInstanceOf(LoginResult.LoggedIn.class);
+    }
+
+    @Test
+    void anAdministratorOfTheOrganisationCanUnlockALockedSecondStepAndNobodyElse() {
+        String email = "therapeut-" + UUID.randomUUID() + "@example.org";
+        StaffMember therapist = staff.create(email, PASSWORD, "Test Therapeut", Role.THERAPIST,
+                OrganisationId.DEFAULT);
+        tenWrongCodes(email, enrol(email));
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorLocked.class);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember colleague = staff.create("collega-" + unique + "@example.org", PASSWORD, "Collega",
+                Role.THERAPIST, OrganisationId.DEFAULT);
+        StaffMember admin = staff.create("beheer-" + unique + "@example.org", PASSWORD, "Beheer", Role.ORG_ADMIN,
+                OrganisationId.DEFAULT);
+
+        assertThatThrownBy(() -> logins.unlockSecondFactor(colleague.userId(), therapist.userId()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorLocked.class);
+        logins.unlockSecondFactor(admin.userId(), therapist.userId());
+
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorNeeded.class);
     }
 
     @Test
@@ -334,6 +347,26 @@ class AccountFlowsIT {
         personalData.deleteEverything(new Visitor(login.account().userId(), login.account().organisationId()));
 
         assertThat(elsewhere.isInvalid()).isTrue();
+    }
+
+    /** Sets up the authenticator app of a staff account on its first login; returns the secret. */
+    private byte[] enrol(String email) {
+        PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+        byte[] secret = Base32.decode(logins.enrolment(enrolment).secret());
+        assertThat(logins.confirmEnrolment(enrolment, Totp.code(secret, clock.instant()), ADDRESS))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+        return secret;
+    }
+
+    /** Ten wrong codes in a row, each after the right password. */
+    private void tenWrongCodes(String email, byte[] secret) {
+        for (int i = 0; i < 10; i++) {
+            // slowly enough that the ordinary throttling never steps in: this is what it used to allow for months
+            clock.advance(Duration.ofMinutes(16));
+            PendingLogin pending = ((LoginResult.SecondFactorNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+            assertThat(logins.secondFactor(pending, Totp.code(secret, clock.instant().plus(Duration.ofHours(2))),
+                    ADDRESS)).isInstanceOf(LoginResult.Failed.class);
+        }
     }
 
     /** A browser session logged in as the account. */
