@@ -12,5 +12,8 @@ RUN useradd --system --uid 10001 spiegel
 USER spiegel
 WORKDIR /app
 COPY --from=build /src/target/spiegel-*.jar /app/spiegel.jar
+# inside the container the app listens on all of the container's interfaces (outside it, 127.0.0.1 is the default);
+# which host interface the port is published on is decided by docker run -p / the compose file
+ENV SERVER_ADDRESS=0.0.0.0
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/spiegel.jar"]

@@ -23,6 +23,10 @@ public record AuditEvent(Actor actor, AuditAction action, String recordType, Str
     public static final String HANDOFF = "HANDOFF";
     /** The messages of a live handoff conversation. */
     public static final String HANDOFF_MESSAGES = "HANDOFF_MESSAGES";
+    /** A call-back request: the contact details a person in crisis left when nobody could take over in time. */
+    public static final String CALLBACK_REQUEST = "CALLBACK_REQUEST";
+    /** The note a therapist wrote when closing a handoff, on how it was followed up. */
+    public static final String OUTCOME_NOTE = "OUTCOME_NOTE";
     /** Everything Spiegel holds about a person, as exported or deleted on their request. */
     public static final String PERSONAL_DATA = "PERSONAL_DATA";
     /** A person's account (e-mail address, role, organisation). */

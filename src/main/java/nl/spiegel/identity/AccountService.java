@@ -227,6 +227,10 @@ public class AccountService {
         }
         tokens.useAll(row.userId(), Purpose.RESET_PASSWORD, now);
         accounts.updatePassword(row.userId(), passwords.encode(PasswordPolicy.normalise(newPassword)), now);
+        // proving control of the mailbox unlocks a second step locked by wrong codes
+        accounts.clearSecondFactorFailures(row.userId());
+        // whoever knew the old password is logged out everywhere
+        sessions.endOtherSessions(row.userId());
         mailer.sendPasswordChanged(row.email(), properties.link("forgot-password"), locale);
         events.publishEvent(new AccountActivity(row.userId(), row.organisationId(),
                 AccountActivity.Kind.PASSWORD_RESET, now));

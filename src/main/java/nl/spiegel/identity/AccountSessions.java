@@ -14,6 +14,8 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -22,6 +24,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 
 import nl.spiegel.identity.internal.AccountUserDetails;
+import nl.spiegel.identity.internal.LoggedInSessions;
 
 /**
  * The login state of the browser session. A completed login changes the session id (session fixation), stores the
@@ -35,10 +38,13 @@ public class AccountSessions {
 
     private final SessionAuthenticationStrategy sessionStrategy;
     private final SecurityContextRepository contextRepository;
+    private final LoggedInSessions loggedIn;
 
-    AccountSessions(SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository) {
+    AccountSessions(SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository,
+                    LoggedInSessions loggedIn) {
         this.sessionStrategy = sessionStrategy;
         this.contextRepository = contextRepository;
+        this.loggedIn = loggedIn;
     }
 
     /** Logs the current browser session in, from a Vaadin request. */
@@ -66,6 +72,19 @@ public class AccountSessions {
         holder.setContext(context);
         contextRepository.saveContext(context, request, response);
         request.getSession().removeAttribute(PENDING);
+        loggedIn.loggedIn(request.getSession(), account.userId(), account.role());
+    }
+
+    /**
+     * Ends every logged-in session of the account except the one of the current request: after a password reset, a
+     * change of role or a deletion, nothing that was logged in before keeps working.
+     */
+    public void endOtherSessions(UserId user) {
+        VaadinServletRequest vaadin = VaadinServletRequest.getCurrent();
+        HttpServletRequest request = vaadin != null ? vaadin.getHttpServletRequest()
+                : RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                        ? servlet.getRequest() : null;
+        loggedIn.endAll(user, request == null ? null : request.getSession(false));
     }
 
     /** The logged-in account of this session, also in push requests that skip the security filters. */

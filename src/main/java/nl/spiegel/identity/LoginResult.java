@@ -25,6 +25,13 @@ public sealed interface LoginResult {
     record Throttled(Duration retryAfter) implements LoginResult {
     }
 
+    /**
+     * Too many wrong codes in a row: the second step stays locked until the password is reset by mail or an
+     * administrator unlocks it. Only said after the right password.
+     */
+    record SecondFactorLocked() implements LoginResult {
+    }
+
     /** The password step is too long ago (or the account changed): start again. */
     record Expired() implements LoginResult {
     }

@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.identity.internal.AccountRepository;
@@ -19,6 +21,7 @@ import nl.spiegel.identity.internal.LoginAttemptRepository.Outcome;
 import nl.spiegel.identity.internal.LoginAttemptRepository.Step;
 import nl.spiegel.identity.internal.LoginThrottlePolicy;
 import nl.spiegel.identity.internal.SecretTokens;
+import nl.spiegel.identity.internal.StaffRepository;
 import nl.spiegel.identity.internal.TotpSecrets;
 
 /**
@@ -39,12 +42,14 @@ public class LoginService {
     private final LoginProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StaffRepository staff;
     /** Checked against when the address is unknown, so both cases take as long. */
     private final String unknownAccountHash;
 
     LoginService(AccountRepository accounts, LoginAttemptRepository attempts, LoginThrottlePolicy throttle,
                  TotpSecrets totp, PasswordEncoder passwords, LoginProperties properties,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, StaffRepository staff) {
+        this.staff = staff;
         this.accounts = accounts;
         this.attempts = attempts;
         this.throttle = throttle;
@@ -56,14 +61,18 @@ public class LoginService {
         this.unknownAccountHash = passwords.encode(SecretTokens.generate());
     }
 
-    /** The first step: e-mail address and password, from the given network address. */
-    @Transactional
+    /**
+     * The first step: e-mail address and password, from the given network address. Read committed: the attempts
+     * counted are the ones committed by whoever held the throttling lock before.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult logIn(String email, String password, String address) {
         String normalised = normaliseEmail(email);
-        String emailHash = SecretTokens.sha256(normalised);
+        String emailHash = attempts.emailHash(normalised);
         String from = address(address);
-        Instant now = clock.instant();
         Optional<AccountRow> account = accounts.findByEmail(normalised);
+        attempts.lock(account.map(row -> accountLock(row.userId())).orElse("email:" + emailHash), addressLock(from));
+        Instant now = clock.instant();
         LoginThrottlePolicy.Decision decision = throttle.decide(
                 account.map(row -> attempts.forAccount(row.userId(), throttle.windowStart()))
                         .orElseGet(() -> attempts.forEmailHash(emailHash, throttle.windowStart())),
@@ -90,6 +99,10 @@ public class LoginService {
         if (passwords.upgradeEncoding(row.passwordHash())) {
             accounts.updatePassword(row.userId(), passwords.encode(typed), now);
         }
+        if ((row.totpEnabled() || row.role().requiresSecondFactor()) && secondFactorLocked(row)) {
+            record(now, row, emailHash, from, Step.PASSWORD, Outcome.PASSWORD_OK);
+            return new LoginResult.SecondFactorLocked();
+        }
         if (row.totpEnabled()) {
             record(now, row, emailHash, from, Step.PASSWORD, Outcome.PASSWORD_OK);
             return new LoginResult.SecondFactorNeeded(new PendingLogin(row.userId(), now, false));
@@ -102,7 +115,7 @@ public class LoginService {
     }
 
     /** The second step: the code from the authenticator app. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult secondFactor(PendingLogin pending, String code, String address) {
         return checkCode(pending, code, address, false);
     }
@@ -116,7 +129,7 @@ public class LoginService {
     }
 
     /** Confirms the new authenticator app with a first code, switches it on and completes the login. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public LoginResult confirmEnrolment(PendingLogin pending, String code, String address) {
         return checkCode(pending, code, address, true);
     }
@@ -130,6 +143,11 @@ public class LoginService {
             return new LoginResult.Expired();
         }
         AccountRow row = found.get();
+        attempts.lock(accountLock(row.userId()), addressLock(from));
+        if (secondFactorLocked(row)) {
+            record(now, row, null, from, Step.SECOND_FACTOR, Outcome.BLOCKED);
+            return new LoginResult.SecondFactorLocked();
+        }
         LoginThrottlePolicy.Decision decision = throttle.decide(attempts.forAccount(row.userId(), throttle.windowStart()),
                 attempts.fromAddress(from, throttle.windowStart()));
         if (!decision.allowed()) {
@@ -138,6 +156,11 @@ public class LoginService {
         }
         if (!totp.verify(row, code)) {
             record(now, row, null, from, Step.SECOND_FACTOR, Outcome.FAILURE);
+            accounts.countSecondFactorFailure(row.userId());
+            if (secondFactorLocked(row)) {
+                log.warn("second login step of {} locked after {} wrong codes in a row", row.userId(),
+                        properties.secondFactorLockAfter());
+            }
             events.publishEvent(new AccountActivity(row.userId(), row.organisationId(),
                     AccountActivity.Kind.LOGIN_FAILED, now));
             return new LoginResult.Failed();
@@ -149,6 +172,27 @@ public class LoginService {
             log.info("authenticator app set up for {}", row.userId());
         }
         return succeed(row, from, Step.SECOND_FACTOR, now);
+    }
+
+    /**
+     * An administrator unlocks a second step locked by wrong codes: an {@code ORG_ADMIN} for accounts of their own
+     * organisation, a {@code PLATFORM_ADMIN} for any.
+     *
+     * @throws AccessDeniedException for anybody else
+     */
+    @Transactional
+    public void unlockSecondFactor(UserId administrator, UserId account) {
+        AccountRow row = accounts.findById(account).orElseThrow(() -> new AccessDeniedException("no such account"));
+        boolean allowed = staff.find(administrator)
+                .filter(admin -> admin.role() == Role.ORG_ADMIN || admin.role() == Role.PLATFORM_ADMIN)
+                .filter(admin -> admin.mayAccess(row.organisationId()))
+                .isPresent();
+        if (!allowed) {
+            log.warn("{} tried to unlock the second login step of {}", administrator, account);
+            throw new AccessDeniedException("only an administrator of the account's organisation can unlock it");
+        }
+        accounts.clearSecondFactorFailures(account);
+        log.info("second login step of {} unlocked by administrator {}", account, administrator);
     }
 
     /** The account of a pending login, while the password step is recent enough. */
@@ -165,8 +209,23 @@ public class LoginService {
         return accounts.findById(pending.userId());
     }
 
+    private boolean secondFactorLocked(AccountRow row) {
+        return accounts.secondFactorFailures(row.userId()) >= properties.secondFactorLockAfter();
+    }
+
+    private static String accountLock(UserId user) {
+        return "account:" + user;
+    }
+
+    private static String addressLock(String address) {
+        return "address:" + address;
+    }
+
     private LoginResult succeed(AccountRow row, String from, Step step, Instant now) {
         record(now, row, null, from, step, Outcome.SUCCESS);
+        if (step == Step.SECOND_FACTOR) {
+            accounts.clearSecondFactorFailures(row.userId());
+        }
         accounts.touch(row.userId(), now);
         events.publishEvent(new AccountActivity(row.userId(), row.organisationId(), AccountActivity.Kind.LOGGED_IN,
                 now));

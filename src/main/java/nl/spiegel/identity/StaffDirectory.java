@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.spiegel.identity.internal.LoggedInSessions;
 import nl.spiegel.identity.internal.StaffRepository;
 import nl.spiegel.organisation.OrganisationId;
 
@@ -26,8 +27,11 @@ public class StaffDirectory {
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final LoggedInSessions sessions;
 
-    StaffDirectory(StaffRepository staff, PasswordEncoder passwords, PasswordPolicy policy, Clock clock) {
+    StaffDirectory(StaffRepository staff, PasswordEncoder passwords, PasswordPolicy policy, Clock clock,
+                   LoggedInSessions sessions) {
+        this.sessions = sessions;
         this.staff = staff;
         this.passwords = passwords;
         this.policy = policy;
@@ -75,6 +79,17 @@ public class StaffDirectory {
                 log.info("password of staff account {} reset", login.member().userId());
             }
         });
+    }
+
+    /**
+     * Gives an account another role. Every session it has is ended, so the new role (more or less access) counts from
+     * the next login and never mixes with the old one.
+     */
+    @Transactional
+    public void changeRole(UserId userId, Role role) {
+        staff.updateRole(userId, role);
+        sessions.endAll(userId, null);
+        log.info("role of {} changed to {}", userId, role);
     }
 
     @Transactional(readOnly = true)

@@ -24,6 +24,16 @@ public class VisitorService {
         this.clock = clock;
     }
 
+    /** Whether this server issued the token: its hash belongs to a visitor. A cookie value made up elsewhere does not. */
+    @Transactional(readOnly = true)
+    public boolean isIssued(VisitorToken token) {
+        return users.findByTokenHash(token.hash()).isPresent();
+    }
+
+    /**
+     * The visitor behind a token from the HTTP session (never straight from a cookie: the cookie filter only puts
+     * issued tokens there); the first use of a freshly issued token creates the pseudonymous user.
+     */
     @Transactional
     public Visitor resolve(VisitorToken token) {
         String hash = token.hash();

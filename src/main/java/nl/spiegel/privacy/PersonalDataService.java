@@ -25,9 +25,11 @@ import nl.spiegel.audit.AuditAction;
 import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.audit.SubjectAccess;
+import nl.spiegel.identity.AccountSessions;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
+import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.privacy.internal.AccountRows;
 import nl.spiegel.privacy.internal.ExportDocument;
 import nl.spiegel.privacy.internal.HtmlExport;
@@ -58,10 +60,12 @@ public class PersonalDataService {
     private final RetentionProperties retention;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AccountSessions sessions;
 
     PersonalDataService(ObjectProvider<PersonalDataContributor> contributors, AuditTrail audit, StaffDirectory staff,
                         AccountRows accounts, SpiegelI18NProvider i18n, RetentionProperties retention, Clock clock,
-                        PlatformTransactionManager transactions) {
+                        PlatformTransactionManager transactions, AccountSessions sessions) {
+        this.sessions = sessions;
         this.contributors = contributors;
         this.audit = audit;
         this.staff = staff;
@@ -155,6 +159,18 @@ public class PersonalDataService {
         return true;
     }
 
+    /**
+     * Deletes a demo account with everything it made, as the system (demo accounts are switched off). A demo staff
+     * account that handled real handoffs cannot be deleted this way (those records point at it); the caller reports it.
+     */
+    @Transactional
+    public void deleteDemoAccount(UserId user) {
+        audit.record(AuditEvent.of(Actor.system(), AuditAction.DELETE, AuditEvent.ACCOUNT, "demo", user,
+                OrganisationId.DEFAULT));
+        int rows = erase(user);
+        log.info("demo account {} deleted because demo accounts are switched off: {} rows", user, rows);
+    }
+
     /** The configured retention, for the privacy page. */
     public RetentionProperties retention() {
         return retention;
@@ -192,6 +208,8 @@ public class PersonalDataService {
     private int erase(UserId user) {
         int rows = contributors.orderedStream().mapToInt(contributor -> contributor.delete(user)).sum();
         audit.forget(user);
+        // logged in on other devices: those sessions end too (the caller ends the current one)
+        sessions.endOtherSessions(user);
         return rows;
     }
 }

@@ -296,7 +296,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             HandoffService.close(live)                            VISITOR_A    N  N  N  Y  N   N  N   N   N
             HandoffService.close(timedOut)                       VISITOR_A    N  N  N  Y  Y   N  N   N   N
             HandoffService.callbacks                              VISITOR_A    N  N  N  Y  Y   N  N   N   N
-            HandoffService.outcomeNote                            VISITOR_A    N  N  N  Y  Y   N  N   N   N
+            HandoffService.outcomeNote                            VISITOR_A    N  N  N  Y  N   N  Y   N   N
             PersonalDataService.exportJson                        VISITOR_A    Y  N  N  N  N   N  N   N   N
             PersonalDataService.exportHtml                        VISITOR_A    Y  N  N  N  N   N  N   N   N
             PersonalDataService.deleteEverything(self)            SELF         Y  Y  Y  N  N   N  N   N   N

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,8 @@ import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.FieldCipher;
+import nl.spiegel.shared.crypto.KeyRotation;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /**
@@ -64,6 +67,10 @@ class AuditTrailIT {
     PersonalDataService personalData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FieldCipher cipher;
+    @Autowired
+    KeyRotation rotation;
 
     @AfterEach
     void noRequest() {
@@ -148,6 +155,32 @@ class AuditTrailIT {
         byte[] stored = jdbc.sql("SELECT client_address FROM audit_events WHERE id = ?").param(entry.id())
                 .query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("203.0.113.7");
+    }
+
+    @Test
+    void addressesAreInTheOneEncryptedFormatAndThePersonKeysAreWrappedByTheKeyRingAndRotatedWithIt() {
+        Visitor person = visitor();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("203.0.113.44");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        long before = lastId();
+        personalData.exportJson(person, SpiegelI18NProvider.DUTCH, new ByteArrayOutputStream());
+
+        long id = since(before).getFirst().id();
+        byte[] address = jdbc.sql("SELECT client_address FROM audit_events WHERE id = ?").param(id)
+                .query(byte[].class).single();
+        assertThat(FieldCipher.keyIdOf(address)).as("the field cipher's format, under the person's own key")
+                .isEqualTo("person");
+        Map<String, Object> pseudonym = jdbc.sql("""
+                        SELECT address_key, address_key_id FROM audit_pseudonyms WHERE user_id = ?""")
+                .param(person.userId().toString()).query().singleRow();
+        assertThat((byte[]) pseudonym.get("address_key")).as("never the key itself").hasSizeGreaterThan(32);
+        assertThat(FieldCipher.keyIdOf((byte[]) pseudonym.get("address_key"))).isEqualTo(cipher.activeKeyId());
+        assertThat(pseudonym.get("address_key_id")).isEqualTo(cipher.activeKeyId());
+        assertThat(rotation.columns()).as("the key rotation rewraps them")
+                .anyMatch(column -> column.table().equals("audit_pseudonyms")
+                        && column.dataColumn().equals("address_key"));
+        assertThat(entry(id).clientAddress()).isEqualTo("203.0.113.44");
     }
 
     @Test

@@ -23,11 +23,14 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 @SpiegelIntegrationTest
 class EscalationServicesIT {
+
+    private static final EncryptedColumn ANSWERS = EncryptedColumn.of("screenings", "id", "answers", "key_id");
 
     @Autowired
     CrisisContacts contacts;
@@ -131,8 +134,8 @@ class EscalationServicesIT {
         assertThat(row.get("finished_at")).isNotNull();
         assertThat(row.get("key_id")).as("stored encrypted").isEqualTo(cipher.activeKeyId());
         assertThat(new String((byte[]) row.get("answers"), StandardCharsets.UTF_8)).doesNotContain("q1");
-        assertThat(cipher.decryptToString((byte[]) row.get("answers"), "screenings.answers"))
-                .isEqualTo("{\"q1\":true,\"q2\":true,\"q3\":true,\"q4\":false,\"q5\":false,\"q6\":false}");
+        assertThat(cipher.decryptToString(ANSWERS, screening.id().toString(), (byte[]) row.get("answers"),
+                (String) row.get("key_id"))).isEqualTo("{\"q1\":true,\"q2\":true,\"q3\":true,\"q4\":false,\"q5\":false,\"q6\":false}");
     }
 
     @Test
@@ -177,7 +180,8 @@ class EscalationServicesIT {
 
         Map<String, Object> row = row(id);
         assertThat(row.get("dismissed")).isEqualTo(false);
-        assertThat(cipher.decryptToString((byte[]) row.get("answers"), "screenings.answers")).isEqualTo("{}");
+        assertThat(cipher.decryptToString(ANSWERS, id.toString(), (byte[]) row.get("answers"),
+                (String) row.get("key_id"))).isEqualTo("{}");
         assertThat(screenings.find(visitor, id)).isPresent();
     }
 
@@ -234,7 +238,8 @@ class EscalationServicesIT {
         byte[] stored = jdbc.sql("SELECT sections FROM safety_plans WHERE user_id = ?")
                 .param(visitor.userId().toString()).query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain(words);
-        assertThat(cipher.decryptToString(stored, "safety_plans.sections")).contains(words);
+        assertThat(cipher.decryptToString(EncryptedColumn.of("safety_plans", "id", "sections", "key_id", "user_id"),
+                visitor.userId().toString(), stored, cipher.activeKeyId())).contains(words);
         assertThat(jdbc.sql("SELECT user_id FROM safety_plans WHERE INSTR(sections, ?) > 0")
                 .param(words.getBytes(StandardCharsets.UTF_8)).query(String.class).list())
                 .as("the words are nowhere in plaintext").isEmpty();

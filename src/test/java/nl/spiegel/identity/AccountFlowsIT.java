@@ -3,6 +3,7 @@ package nl.spiegel.identity;
 import nl.spiegel.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +16,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +90,10 @@ class AccountFlowsIT {
     JdbcClient jdbc;
     @Autowired
     MovableClock clock;
+    @Autowired
+    AccountSessions sessions;
+    @Autowired
+    nl.spiegel.privacy.PersonalDataService personalData;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -232,8 +240,12 @@ class AccountFlowsIT {
         LoginResult first = logins.logIn(email, PASSWORD, ADDRESS);
         assertThat(first).isInstanceOf(LoginResult.EnrolmentNeeded.class);
         PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) first).pending();
+        TotpSetup shownBefore = logins.enrolment(enrolment);
         TotpSetup setup = logins.enrolment(enrolment);
-        assertThat(logins.enrolment(enrolment)).as("a reload shows the same secret").isEqualTo(setup);
+        assertThat(setup.secret()).as("a reload makes a new secret").isNotEqualTo(shownBefore.secret());
+        assertThat(logins.confirmEnrolment(enrolment,
+                Totp.code(Base32.decode(shownBefore.secret()), clock.instant()), ADDRESS))
+                .as("the secret shown before no longer works").isInstanceOf(LoginResult.Failed.class);
         byte[] secret = Base32.decode(setup.secret());
         assertThat(setup.otpauthUri()).startsWith("otpauth://totp/Spiegel:").contains("secret=" + Base32.encode(secret));
         byte[] stored = jdbc.sql("SELECT totp_secret FROM users WHERE email = ?").param(email)
@@ -263,6 +275,107 @@ class AccountFlowsIT {
         clock.advance(Duration.ofMinutes(6));
         assertThat(logins.secondFactor(slow, Totp.code(secret, clock.instant()), ADDRESS))
                 .as("too long after the password").isInstanceOf(LoginResult.Expired.class);
+    }
+
+    @Test
+    void tenWrongCodesInARowLockTheSecondStepUntilThePasswordIsResetByMail() throws Exception {
+        String email = "therapeut-" + UUID.randomUUID() + "@example.org";
+        staff.create(email, PASSWORD, "Test Therapeut", Role.THERAPIST, OrganisationId.DEFAULT);
+        byte[] secret = enrol(email);
+
+        tenWrongCodes(email, secret);
+        clock.advance(Duration.ofDays(60));
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).as("still locked two months later")
+                .isInstanceOf(LoginResult.SecondFactorLocked.class);
+
+        accounts.requestPasswordReset(email, SpiegelI18NProvider.DUTCH);
+        String token = find(RESET_LINK, body(onlyMessage()));
+        mail.purgeEmailFromAllMailboxes();
+        String newPassword = "de fietsenstalling bij het station is vol";
+        assertThat(accounts.resetPassword(token, newPassword, SpiegelI18NProvider.DUTCH))
+                .isInstanceOf(ResetResult.Done.class);
+        onlyMessage();
+
+        PendingLogin unlocked = ((LoginResult.SecondFactorNeeded) logins.logIn(email, newPassword, ADDRESS)).pending();
+        assertThat(logins.secondFactor(unlocked, Totp.code(secret, clock.instant()), ADDRESS))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+    }
+
+    @Test
+    void anAdministratorOfTheOrganisationCanUnlockALockedSecondStepAndNobodyElse() {
+        String email = "therapeut-" + UUID.randomUUID() + "@example.org";
+        StaffMember therapist = staff.create(email, PASSWORD, "Test Therapeut", Role.THERAPIST,
+                OrganisationId.DEFAULT);
+        tenWrongCodes(email, enrol(email));
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorLocked.class);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember colleague = staff.create("collega-" + unique + "@example.org", PASSWORD, "Collega",
+                Role.THERAPIST, OrganisationId.DEFAULT);
+        StaffMember admin = staff.create("beheer-" + unique + "@example.org", PASSWORD, "Beheer", Role.ORG_ADMIN,
+                OrganisationId.DEFAULT);
+
+        assertThatThrownBy(() -> logins.unlockSecondFactor(colleague.userId(), therapist.userId()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorLocked.class);
+        logins.unlockSecondFactor(admin.userId(), therapist.userId());
+
+        assertThat(logins.logIn(email, PASSWORD, ADDRESS)).isInstanceOf(LoginResult.SecondFactorNeeded.class);
+    }
+
+    @Test
+    void resettingThePasswordLogsTheAccountOutEverywhere() throws Exception {
+        String email = registeredClient();
+        MockHttpSession elsewhere = loggedIn(email);
+        mail.purgeEmailFromAllMailboxes();
+
+        accounts.requestPasswordReset(email, SpiegelI18NProvider.DUTCH);
+        String token = find(RESET_LINK, body(onlyMessage()));
+        mail.purgeEmailFromAllMailboxes();
+        assertThat(accounts.resetPassword(token, "een heel ander wachtwoord voor later", SpiegelI18NProvider.DUTCH))
+                .isInstanceOf(ResetResult.Done.class);
+        onlyMessage();
+
+        assertThat(elsewhere.isInvalid()).isTrue();
+    }
+
+    @Test
+    void deletingAnAccountEndsItsSessionsOnOtherDevices() throws Exception {
+        String email = registeredClient();
+        MockHttpSession elsewhere = loggedIn(email);
+        LoginResult.LoggedIn login = (LoginResult.LoggedIn) logins.logIn(email, PASSWORD, ADDRESS);
+
+        personalData.deleteEverything(new Visitor(login.account().userId(), login.account().organisationId()));
+
+        assertThat(elsewhere.isInvalid()).isTrue();
+    }
+
+    /** Sets up the authenticator app of a staff account on its first login; returns the secret. */
+    private byte[] enrol(String email) {
+        PendingLogin enrolment = ((LoginResult.EnrolmentNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+        byte[] secret = Base32.decode(logins.enrolment(enrolment).secret());
+        assertThat(logins.confirmEnrolment(enrolment, Totp.code(secret, clock.instant()), ADDRESS))
+                .isInstanceOf(LoginResult.LoggedIn.class);
+        return secret;
+    }
+
+    /** Ten wrong codes in a row, each after the right password. */
+    private void tenWrongCodes(String email, byte[] secret) {
+        for (int i = 0; i < 10; i++) {
+            // slowly enough that the ordinary throttling never steps in: this is what it used to allow for months
+            clock.advance(Duration.ofMinutes(16));
+            PendingLogin pending = ((LoginResult.SecondFactorNeeded) logins.logIn(email, PASSWORD, ADDRESS)).pending();
+            assertThat(logins.secondFactor(pending, Totp.code(secret, clock.instant().plus(Duration.ofHours(2))),
+                    ADDRESS)).isInstanceOf(LoginResult.Failed.class);
+        }
+    }
+
+    /** A browser session logged in as the account. */
+    private MockHttpSession loggedIn(String email) {
+        LoginResult.LoggedIn login = (LoginResult.LoggedIn) logins.logIn(email, PASSWORD, ADDRESS);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/");
+        request.setSession(new MockHttpSession());
+        sessions.logIn(login.account(), request, new MockHttpServletResponse());
+        return (MockHttpSession) request.getSession();
     }
 
     @Test

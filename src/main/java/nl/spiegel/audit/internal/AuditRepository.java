@@ -17,6 +17,7 @@ import nl.spiegel.audit.AuditEntry;
 import nl.spiegel.audit.AuditQuery;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
 /**
@@ -44,7 +45,8 @@ public class AuditRepository {
     private static final String SELECT = """
             SELECT e.id, e.occurred_at, e.actor_ref, e.actor_role, e.on_behalf_of_ref, e.subject_ref,
                    e.organisation_id, e.record_type, e.record_id, e.action, e.client_address, e.session_ref,
-                   a.user_id AS actor_user_id, a.address_key AS actor_key, b.user_id AS on_behalf_of_user_id,
+                   a.user_id AS actor_user_id, a.address_key AS actor_key, a.address_key_id AS actor_key_id,
+                   b.user_id AS on_behalf_of_user_id,
                    s.user_id AS subject_user_id
             FROM audit_events e
             LEFT JOIN audit_pseudonyms a ON a.pseudonym = e.actor_ref
@@ -53,16 +55,34 @@ public class AuditRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    AuditRepository(JdbcClient jdbc) {
+    AuditRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<Pseudonym> findPseudonym(UserId user) {
-        return jdbc.sql("SELECT pseudonym, address_key FROM audit_pseudonyms WHERE user_id = ?")
+        return jdbc.sql("SELECT pseudonym, address_key, address_key_id FROM audit_pseudonyms WHERE user_id = ?")
                 .param(user.toString())
-                .query((rs, row) -> new Pseudonym(rs.getString("pseudonym"), rs.getBytes("address_key")))
+                .query(this::pseudonym)
                 .optional();
+    }
+
+    private Pseudonym pseudonym(ResultSet rs, int row) throws SQLException {
+        String ref = rs.getString("pseudonym");
+        return new Pseudonym(ref, unwrap(ref, rs.getBytes("address_key"), rs.getString("address_key_id")));
+    }
+
+    /**
+     * The person's address key. Keys stored before they were wrapped (NULL key id) are used as they are until the
+     * key rotation wraps them; they are keys, not anything a person wrote.
+     */
+    private byte[] unwrap(String pseudonym, byte[] stored, String keyId) {
+        if (stored == null || keyId == null) {
+            return stored;
+        }
+        return cipher.decrypt(AuditEncryptedColumns.ADDRESS_KEY, pseudonym, stored, keyId);
     }
 
     /** The person's pseudonym, made on first use. */
@@ -70,16 +90,21 @@ public class AuditRepository {
         return findPseudonym(user).orElseGet(() -> {
             Pseudonym fresh = new Pseudonym(UUID.randomUUID().toString(), AddressCipher.newKey());
             try {
-                jdbc.sql("INSERT INTO audit_pseudonyms (user_id, pseudonym, address_key, created_at) VALUES (?, ?, ?, ?)")
-                        .params(user.toString(), fresh.ref(), fresh.addressKey(), DbTime.write(now))
+                jdbc.sql("""
+                                INSERT INTO audit_pseudonyms (user_id, pseudonym, address_key, address_key_id, created_at)
+                                VALUES (?, ?, ?, ?, ?)""")
+                        .params(user.toString(), fresh.ref(),
+                                cipher.encrypt(AuditEncryptedColumns.ADDRESS_KEY, fresh.ref(), fresh.addressKey()),
+                                cipher.activeKeyId(), DbTime.write(now))
                         .update();
                 return fresh;
             } catch (DuplicateKeyException raced) {
                 // another transaction made it at the same moment; a locking read sees its committed row
                 return jdbc.sql("""
-                        SELECT pseudonym, address_key FROM audit_pseudonyms WHERE user_id = ? LOCK IN SHARE MODE""")
+                        SELECT pseudonym, address_key, address_key_id FROM audit_pseudonyms WHERE user_id = ?
+                        LOCK IN SHARE MODE""")
                         .param(user.toString())
-                        .query((rs, row) -> new Pseudonym(rs.getString("pseudonym"), rs.getBytes("address_key")))
+                        .query(this::pseudonym)
                         .single();
             }
         });
@@ -136,7 +161,7 @@ public class AuditRepository {
         params.add(query.limit());
         return jdbc.sql(SELECT + where + " ORDER BY e.id DESC LIMIT ?")
                 .params(params)
-                .query(AuditRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -144,7 +169,7 @@ public class AuditRepository {
     public List<AuditEntry> aboutSubject(UserId subject, int limit) {
         return jdbc.sql(SELECT + " WHERE s.user_id = ? ORDER BY e.id DESC LIMIT ?")
                 .params(subject.toString(), limit)
-                .query(AuditRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -156,7 +181,7 @@ public class AuditRepository {
         return jdbc.sql("DELETE FROM audit_pseudonyms WHERE user_id = ?").param(user.toString()).update();
     }
 
-    private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+    private AuditEntry map(ResultSet rs, int row) throws SQLException {
         String actorRef = rs.getString("actor_ref");
         String actorId = rs.getString("actor_user_id");
         String subjectRef = rs.getString("subject_ref");
@@ -170,7 +195,16 @@ public class AuditRepository {
                 subjectId == null ? null : UserId.parse(subjectId), subjectRef != null && subjectId == null,
                 organisation == null ? null : OrganisationId.parse(organisation), rs.getString("record_type"),
                 rs.getString("record_id"), AuditAction.valueOf(rs.getString("action")),
-                AddressCipher.decrypt(rs.getBytes("client_address"), rs.getBytes("actor_key"), actorRef),
+                AddressCipher.decrypt(rs.getBytes("client_address"), actorKey(rs, actorRef), actorRef),
                 rs.getString("session_ref"));
+    }
+
+    /** The actor's address key; null when it is forgotten or cannot be unwrapped (the address then shows as unknown). */
+    private byte[] actorKey(ResultSet rs, String actorRef) throws SQLException {
+        try {
+            return unwrap(actorRef, rs.getBytes("actor_key"), rs.getString("actor_key_id"));
+        } catch (FieldCipher.DecryptionException e) {
+            return null;
+        }
     }
 }

@@ -19,8 +19,11 @@ class DialogueEncryptedColumns implements EncryptedColumns {
     static final EncryptedColumn SESSION_PENDING_INPUT =
             EncryptedColumn.of("dialogue_sessions", "id", "pending_input", "pending_input_key_id");
     // title and body are always inserted together, so they share one key id
-    static final EncryptedColumn MESSAGE_TITLE = EncryptedColumn.of("dialogue_messages", "id", "title", "key_id");
-    static final EncryptedColumn MESSAGE_BODY = EncryptedColumn.of("dialogue_messages", "id", "body", "key_id");
+    // bound to their session: the message id is only known after the insert
+    static final EncryptedColumn MESSAGE_TITLE =
+            EncryptedColumn.of("dialogue_messages", "id", "title", "key_id", "session_id");
+    static final EncryptedColumn MESSAGE_BODY =
+            EncryptedColumn.of("dialogue_messages", "id", "body", "key_id", "session_id");
     static final EncryptedColumn EXERCISE_TITLE = EncryptedColumn.of("exercises", "id", "title", "key_id");
     static final EncryptedColumn EXERCISE_BODY = EncryptedColumn.of("exercises", "id", "body", "key_id");
 

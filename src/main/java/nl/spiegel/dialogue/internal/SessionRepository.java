@@ -20,14 +20,15 @@ import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
 /**
  * Sessions, their messages and exercises. Every query is scoped to the owning user. What a person wrote, and every
  * text that mirrors it (messages, exercises, the answers in the session variables), is stored encrypted with
- * {@link FieldCipher} next to the id of its key; rows without a key id are plaintext from before encryption and are
- * read as they are until the key rotation encrypts them.
+ * {@link FieldCipher} next to the id of its key; every value is bound to its column and its session
+ * (or exercise); a value without a key id is refused until the key rotation encrypts it.
  */
 @Repository
 public class SessionRepository {
@@ -57,7 +58,7 @@ public class SessionRepository {
                     variables, key_id, status, answered, revision, started_at, updated_at, finished_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(row.id().toString(), row.organisationId().toString(), row.userId().toString(), row.scriptId(),
-                        row.scriptVersion(), row.state().nodeId(), variables(row.state()), cipher.activeKeyId(),
+                        row.scriptVersion(), row.state().nodeId(), variables(row.id(), row.state()), cipher.activeKeyId(),
                         status(row.state()), row.state().answered(), row.revision(), DbTime.write(row.startedAt()),
                         DbTime.write(row.updatedAt()), DbTime.write(row.finishedAt()))
                 .update();
@@ -70,7 +71,7 @@ public class SessionRepository {
                 SET node_id = ?, variables = ?, key_id = ?, status = ?, answered = ?, revision = revision + 1,
                     updated_at = ?, finished_at = ?
                 WHERE id = ? AND revision = ?""")
-                .params(state.nodeId(), variables(state), cipher.activeKeyId(), status(state), state.answered(),
+                .params(state.nodeId(), variables(id, state), cipher.activeKeyId(), status(state), state.answered(),
                         DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
                 .update() == 1;
     }
@@ -86,7 +87,7 @@ public class SessionRepository {
                     revision = revision + 1, updated_at = ?
                 WHERE id = ? AND revision = ?""")
                 .params(pause.level().name(), String.join(",", pause.ruleIds()),
-                        cipher.encrypt(pendingInput, DialogueEncryptedColumns.SESSION_PENDING_INPUT.purpose()),
+                        cipher.encrypt(DialogueEncryptedColumns.SESSION_PENDING_INPUT, id.toString(), pendingInput),
                         pendingInput == null ? null : cipher.activeKeyId(),
                         DbTime.write(now),
                         id.toString(), expectedRevision)
@@ -101,7 +102,7 @@ public class SessionRepository {
                     updated_at = ?, finished_at = ?, paused_level = NULL, paused_rules = NULL, pending_input = NULL,
                     pending_input_key_id = NULL
                 WHERE id = ? AND revision = ?""")
-                .params(state.nodeId(), variables(state), cipher.activeKeyId(), status(state), state.answered(),
+                .params(state.nodeId(), variables(id, state), cipher.activeKeyId(), status(state), state.answered(),
                         DbTime.write(now), state.finished() ? DbTime.write(now) : null, id.toString(), expectedRevision)
                 .update() == 1;
     }
@@ -153,8 +154,8 @@ public class SessionRepository {
                         created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(session.toString(), organisation.toString(), seq++, turn.kind().name(), turn.nodeId(),
-                            seal(turn.title().orElse(null), DialogueEncryptedColumns.MESSAGE_TITLE.purpose()),
-                            seal(turn.text(), DialogueEncryptedColumns.MESSAGE_BODY.purpose()), cipher.activeKeyId(),
+                            seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
+                            seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
                             DbTime.write(now))
                     .update();
         }
@@ -166,8 +167,8 @@ public class SessionRepository {
                 ORDER BY seq""")
                 .param(session.toString())
                 .query((rs, row) -> new ChatMessage(rs.getInt("seq"), Turn.Kind.valueOf(rs.getString("kind")),
-                        open(rs, "body", DialogueEncryptedColumns.MESSAGE_BODY.purpose()),
-                        Optional.ofNullable(open(rs, "title", DialogueEncryptedColumns.MESSAGE_TITLE.purpose())),
+                        open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session),
+                        Optional.ofNullable(open(rs, DialogueEncryptedColumns.MESSAGE_TITLE, session)),
                         DbTime.read(rs, "created_at")))
                 .list();
     }
@@ -203,8 +204,8 @@ public class SessionRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id.toString(), session.organisationId().toString(), session.userId().toString(),
                         session.id().toString(), session.scriptId(), turn.nodeId(),
-                        seal(turn.title().orElseThrow(), DialogueEncryptedColumns.EXERCISE_TITLE.purpose()),
-                        seal(turn.text(), DialogueEncryptedColumns.EXERCISE_BODY.purpose()), cipher.activeKeyId(),
+                        seal(DialogueEncryptedColumns.EXERCISE_TITLE, id, turn.title().orElseThrow()),
+                        seal(DialogueEncryptedColumns.EXERCISE_BODY, id, turn.text()), cipher.activeKeyId(),
                         DbTime.write(now))
                 .update();
     }
@@ -216,8 +217,8 @@ public class SessionRepository {
                 .param(owner.toString())
                 .query((rs, row) -> new ExerciseRow(ExerciseId.parse(rs.getString("id")),
                         SessionId.parse(rs.getString("session_id")), rs.getString("script_id"),
-                        open(rs, "title", DialogueEncryptedColumns.EXERCISE_TITLE.purpose()),
-                        open(rs, "body", DialogueEncryptedColumns.EXERCISE_BODY.purpose()),
+                        open(rs, DialogueEncryptedColumns.EXERCISE_TITLE, rs.getString("id")),
+                        open(rs, DialogueEncryptedColumns.EXERCISE_BODY, rs.getString("id")),
                         DbTime.read(rs, "created_at"), DbTime.read(rs, "done_at")))
                 .list();
     }
@@ -232,31 +233,33 @@ public class SessionRepository {
         return state.finished() ? FINISHED : ACTIVE;
     }
 
-    private byte[] variables(DialogueState state) {
-        return cipher.encrypt(JsonCodec.write(state.variables()),
-                DialogueEncryptedColumns.SESSION_VARIABLES.purpose());
+    private byte[] variables(SessionId session, DialogueState state) {
+        return cipher.encrypt(DialogueEncryptedColumns.SESSION_VARIABLES, session.toString(),
+                JsonCodec.write(state.variables()));
     }
 
-    private byte[] seal(LocalizedText text, String purpose) {
-        return cipher.encrypt(JsonCodec.write(text), purpose);
+    private byte[] seal(EncryptedColumn column, Object binding, LocalizedText text) {
+        return cipher.encrypt(column, binding.toString(), JsonCodec.write(text));
     }
 
     /** A text column of a message or exercise row, whose key id is in {@code key_id}. */
-    private LocalizedText open(ResultSet rs, String column, String purpose) throws SQLException {
-        return JsonCodec.readText(cipher.decryptStored(rs.getBytes(column), rs.getString("key_id"), purpose));
+    private LocalizedText open(ResultSet rs, EncryptedColumn column, Object binding) throws SQLException {
+        return JsonCodec.readText(cipher.decrypt(column, binding.toString(), rs.getBytes(column.dataColumn()),
+                rs.getString("key_id")));
     }
 
     private SessionRow mapSession(ResultSet rs, int row) throws SQLException {
-        byte[] variables = cipher.decryptStored(rs.getBytes("variables"), rs.getString("key_id"),
-                DialogueEncryptedColumns.SESSION_VARIABLES.purpose());
+        String id = rs.getString("id");
+        byte[] variables = cipher.decrypt(DialogueEncryptedColumns.SESSION_VARIABLES, id, rs.getBytes("variables"),
+                rs.getString("key_id"));
         DialogueState state = new DialogueState(rs.getString("node_id"), JsonCodec.readMap(variables),
                 FINISHED.equals(rs.getString("status")), rs.getInt("answered"));
         String pausedLevel = rs.getString("paused_level");
         SafetyPause pause = pausedLevel == null ? null : new SafetyPause(RiskLevel.valueOf(pausedLevel),
                 splitRules(rs.getString("paused_rules")));
-        String pending = cipher.decryptStoredToString(rs.getBytes("pending_input"),
-                rs.getString("pending_input_key_id"), DialogueEncryptedColumns.SESSION_PENDING_INPUT.purpose());
-        return new SessionRow(SessionId.parse(rs.getString("id")), OrganisationId.parse(rs.getString("organisation_id")),
+        String pending = cipher.decryptToString(DialogueEncryptedColumns.SESSION_PENDING_INPUT, id,
+                rs.getBytes("pending_input"), rs.getString("pending_input_key_id"));
+        return new SessionRow(SessionId.parse(id), OrganisationId.parse(rs.getString("organisation_id")),
                 UserId.parse(rs.getString("user_id")), rs.getString("script_id"), rs.getInt("script_version"), state,
                 rs.getInt("revision"), DbTime.read(rs, "started_at"), DbTime.read(rs, "updated_at"),
                 DbTime.read(rs, "finished_at"), pause, pending);

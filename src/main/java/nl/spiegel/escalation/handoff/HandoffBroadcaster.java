@@ -88,6 +88,7 @@ public class HandoffBroadcaster {
             return switch (event) {
                 case HandoffEvent.Requested requested -> onDuty.isOnDuty(therapist, organisation);
                 case HandoffEvent.MessagePosted posted -> false;
+                case HandoffEvent.DutyChanged changed -> false;
                 default -> true;
             };
         }

@@ -40,4 +40,11 @@ public sealed interface HandoffEvent {
 
     record Closed(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
     }
+
+    /**
+     * The number of therapists on duty in the organisation changed while this request waits: the person's screen
+     * says at once whether anybody is there.
+     */
+    record DutyChanged(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
+    }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +20,15 @@ import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.internal.EscalationRepository;
+import nl.spiegel.identity.AccountSessions;
+import nl.spiegel.identity.Role;
+import nl.spiegel.identity.SessionEnded;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.RateLimiter;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -50,9 +55,16 @@ public class HandoffService {
     private final HandoffProperties properties;
     private final Clock clock;
     private final AuditTrail audit;
+    private final AccountSessions sessions;
+    private final RateLimiter perVisitor;
+    private final RateLimiter perAddress;
 
     HandoffService(EscalationRepository escalations, StaffDirectory staff, OnDutyRegistry onDuty,
-                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit) {
+                   ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit,
+                   AccountSessions sessions) {
+        this.sessions = sessions;
+        this.perVisitor = new RateLimiter(properties.requestsPerVisitor(), properties.requestWindow(), clock);
+        this.perAddress = new RateLimiter(properties.requestsPerAddress(), properties.requestWindow(), clock);
         this.escalations = escalations;
         this.staff = staff;
         this.onDuty = onDuty;
@@ -70,12 +82,29 @@ public class HandoffService {
      *
      * @param ruleIds ids of the risk rules that fired; anything that does not look like an id is dropped, so no
      *                text can travel to the therapists' screens this way
+     * @throws HandoffRateLimitedException after {@code spiegel.handoff.requests-per-visitor} new requests of one
+     *                                     visitor, or {@code requests-per-address} from one network address, within
+     *                                     the request window: the queue cannot be flooded with fake crises. The
+     *                                     screen then shows the crisis contacts.
      */
     @Transactional
     public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds) {
+        return request(visitor, session, level, ruleIds, sessions.clientAddress());
+    }
+
+    /** The same, from the given network address ({@code "unknown"} when there is no request). */
+    @Transactional
+    public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds,
+                              String address) {
         Optional<Escalation> open = escalations.findOpen(visitor.userId());
         if (open.isPresent()) {
             return named(open.get());
+        }
+        if (!perVisitor.take(visitor.userId().toString())
+                || !("unknown".equals(address) || perAddress.take(address))) {
+            log.warn("handoff request of {} refused: too many requests from this visitor or network address",
+                    visitor.userId());
+            throw new HandoffRateLimitedException();
         }
         Escalation escalation = new Escalation(EscalationId.random(), visitor.organisationId(), visitor.userId(),
                 session, level == null ? RiskLevel.NONE : level, onlyIds(ruleIds), EscalationStatus.REQUESTED,
@@ -134,10 +163,40 @@ public class HandoffService {
 
     // ---- the therapist ----
 
+    @Transactional(readOnly = true)
     public void setOnDuty(UserId therapist, boolean on) {
         StaffMember member = therapist(therapist);
-        onDuty.set(member, on);
-        log.info("therapist {} {} duty", therapist, on ? "on" : "off");
+        if (onDuty.set(member, on)) {
+            log.info("therapist {} {} duty", therapist, on ? "on" : "off");
+            dutyChanged(member.organisationId());
+        }
+    }
+
+    /**
+     * Takes a therapist off duty because their workspace closed or their session ended, so nobody is told that
+     * someone is there when nobody is.
+     */
+    @Transactional(readOnly = true)
+    public void endDuty(UserId therapist) {
+        OrganisationId organisation = onDuty.clear(therapist);
+        if (organisation != null) {
+            log.info("therapist {} off duty: workspace closed or session ended", therapist);
+            dutyChanged(organisation);
+        }
+    }
+
+    @EventListener
+    void onSessionEnded(SessionEnded ended) {
+        if (ended.role() == Role.THERAPIST) {
+            endDuty(ended.user());
+        }
+    }
+
+    /** The waiting people of the organisation hear at once whether anybody is on duty now. */
+    private void dutyChanged(OrganisationId organisation) {
+        for (Escalation waiting : escalations.findByStatus(organisation, EscalationStatus.REQUESTED)) {
+            events.publishEvent(new HandoffEvent.DutyChanged(waiting.id(), organisation));
+        }
     }
 
     public boolean isOnDuty(UserId therapist) {
@@ -239,12 +298,40 @@ public class HandoffService {
     @Transactional(readOnly = true)
     public List<CallbackRequest> callbacks(UserId therapist) {
         StaffMember member = therapist(therapist);
-        return escalations.callbacks(member.organisationId());
+        List<CallbackRequest> requests = escalations.callbacks(member.organisationId());
+        // contact details of people in crisis: every one shown is on the audit trail (NEN 7513)
+        for (CallbackRequest request : requests) {
+            Escalation escalation = request.escalation();
+            audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.CALLBACK_REQUEST,
+                    escalation.id().toString(), escalation.person(), escalation.organisationId()));
+        }
+        return requests;
     }
 
+    /**
+     * The outcome note of a closed handoff, for the therapist who took part in it (accepted or closed it) and for the
+     * administrators of its organisation; every read and every refusal is on the audit trail.
+     */
     @Transactional(readOnly = true)
-    public Optional<String> outcomeNote(UserId therapist, EscalationId id) {
-        ofOrganisation(therapist(therapist), id);
+    public Optional<String> outcomeNote(UserId reader, EscalationId id) {
+        StaffMember member;
+        Escalation escalation;
+        try {
+            member = staff.find(reader)
+                    .orElseThrow(() -> new HandoffAccessDeniedException("only staff read outcome notes"));
+            escalation = ofOrganisation(member, id);
+            boolean involved = member.isTherapist() && (reader.equals(escalation.acceptedBy())
+                    || escalations.closedBy(id).filter(reader::equals).isPresent());
+            if (!involved && member.role() != Role.ORG_ADMIN) {
+                throw new HandoffAccessDeniedException("not involved in this handoff");
+            }
+        } catch (HandoffAccessDeniedException denied) {
+            audit.recordDenied(reader, AuditEvent.OUTCOME_NOTE, id.toString(), null,
+                    escalations.find(id).map(Escalation::organisationId).orElse(null));
+            throw denied;
+        }
+        audit.record(AuditEvent.of(Actor.staff(member), AuditAction.VIEW, AuditEvent.OUTCOME_NOTE, id.toString(),
+                escalation.person(), escalation.organisationId()));
         return escalations.outcomeNote(id);
     }
 

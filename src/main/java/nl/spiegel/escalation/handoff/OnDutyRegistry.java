@@ -19,12 +19,17 @@ public class OnDutyRegistry {
 
     private final Map<UserId, OrganisationId> onDuty = new ConcurrentHashMap<>();
 
-    void set(StaffMember therapist, boolean on) {
+    /** @return whether this changed anything */
+    boolean set(StaffMember therapist, boolean on) {
         if (on) {
-            onDuty.put(therapist.userId(), therapist.organisationId());
-        } else {
-            onDuty.remove(therapist.userId());
+            return onDuty.put(therapist.userId(), therapist.organisationId()) == null;
         }
+        return onDuty.remove(therapist.userId()) != null;
+    }
+
+    /** Off duty, whatever the role is now; the organisation they were on duty for, if they were. */
+    OrganisationId clear(UserId therapist) {
+        return onDuty.remove(therapist);
     }
 
     public boolean isOnDuty(UserId therapist) {

@@ -13,7 +13,8 @@ class EscalationEncryptedColumns implements EncryptedColumns {
 
     static final EncryptedColumn SCREENING_ANSWERS = EncryptedColumn.of("screenings", "id", "answers", "key_id");
     static final EncryptedColumn SAFETY_PLAN_SECTIONS =
-            EncryptedColumn.of("safety_plans", "id", "sections", "key_id");
+            // bound to its owner: saving again keeps the row but not the id it was first given
+            EncryptedColumn.of("safety_plans", "id", "sections", "key_id", "user_id");
 
     @Override
     public List<EncryptedColumn> columns() {

@@ -34,8 +34,8 @@ public class SafetyPlanRepository {
     public Optional<Map<SafetyPlan.Section, String>> find(UserId owner) {
         return jdbc.sql("SELECT sections, key_id FROM safety_plans WHERE user_id = ?")
                 .param(owner.toString())
-                .query((rs, row) -> sections(cipher.decryptStored(rs.getBytes("sections"), rs.getString("key_id"),
-                        EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS.purpose())))
+                .query((rs, row) -> sections(cipher.decrypt(EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS,
+                        owner.toString(), rs.getBytes("sections"), rs.getString("key_id"))))
                 .optional();
     }
 
@@ -49,8 +49,8 @@ public class SafetyPlanRepository {
                 ON DUPLICATE KEY UPDATE sections = VALUES(sections), key_id = VALUES(key_id),
                     updated_at = VALUES(updated_at)""")
                 .params(UUID.randomUUID().toString(), organisation.toString(), owner.toString(),
-                        cipher.encrypt(EscalationJson.write(json),
-                                EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS.purpose()),
+                        cipher.encrypt(EscalationEncryptedColumns.SAFETY_PLAN_SECTIONS, owner.toString(),
+                                EscalationJson.write(json)),
                         cipher.activeKeyId(), DbTime.write(now), DbTime.write(now))
                 .update();
     }

@@ -47,7 +47,7 @@ public class ScreeningRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screening.id().toString(), organisation.toString(), owner.toString(),
                         screening.session() == null ? null : screening.session().toString(),
-                        screening.trigger().name(), answers(screening.screener()), cipher.activeKeyId(),
+                        screening.trigger().name(), answers(screening), cipher.activeKeyId(),
                         grade(screening),
                         screening.dismissed(), DbTime.write(screening.startedAt()),
                         DbTime.write(screening.finishedAt()))
@@ -58,7 +58,7 @@ public class ScreeningRepository {
         int updated = jdbc.sql("""
                 UPDATE screenings SET answers = ?, key_id = ?, grade = ?, dismissed = ?, finished_at = ?
                 WHERE id = ? AND user_id = ?""")
-                .params(answers(screening.screener()), cipher.activeKeyId(), grade(screening), screening.dismissed(),
+                .params(answers(screening), cipher.activeKeyId(), grade(screening), screening.dismissed(),
                         DbTime.write(screening.finishedAt()), screening.id().toString(), owner.toString())
                 .update();
         if (updated != 1) {
@@ -88,17 +88,18 @@ public class ScreeningRepository {
 
     private static final String FROM_WORDS = "said:";
 
-    private byte[] answers(Screener screener) {
+    private byte[] answers(Screening screening) {
         Map<String, Boolean> answers = new LinkedHashMap<>();
         // answers taken from the person's own words are marked, so nobody later reads them as asked
-        screener.answers().forEach(answer -> answers.put(
+        screening.screener().answers().forEach(answer -> answers.put(
                 (answer.fromWords() ? FROM_WORDS : "") + answer.question().code(), answer.yes()));
-        return cipher.encrypt(EscalationJson.write(answers), EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
+        return cipher.encrypt(EscalationEncryptedColumns.SCREENING_ANSWERS, screening.id().toString(),
+                EscalationJson.write(answers));
     }
 
     private Screening map(ResultSet rs, int row) throws SQLException {
-        byte[] stored = cipher.decryptStored(rs.getBytes("answers"), rs.getString("key_id"),
-                EscalationEncryptedColumns.SCREENING_ANSWERS.purpose());
+        byte[] stored = cipher.decrypt(EscalationEncryptedColumns.SCREENING_ANSWERS, rs.getString("id"),
+                rs.getBytes("answers"), rs.getString("key_id"));
         List<Answer> answers = EscalationJson.readFlags(stored).entrySet().stream()
                 .map(entry -> entry.getKey().startsWith(FROM_WORDS)
                         ? new Answer(Question.fromCode(entry.getKey().substring(FROM_WORDS.length())),

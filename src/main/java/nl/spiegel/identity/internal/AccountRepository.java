@@ -3,6 +3,7 @@ package nl.spiegel.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,14 @@ public class AccountRepository {
                 .param(id.toString())
                 .query(AccountRepository::map)
                 .optional();
+    }
+
+    /** The ids of the rows with one of these addresses, whatever their state. */
+    public List<UserId> idsByEmail(List<String> emails) {
+        return jdbc.sql("SELECT id FROM users WHERE email IN (:emails) ORDER BY email")
+                .param("emails", emails)
+                .query((rs, row) -> UserId.parse(rs.getString("id")))
+                .list();
     }
 
     /** A client account made directly, without a visitor row to claim; only for the demo client. */
@@ -136,6 +145,24 @@ public class AccountRepository {
                         UPDATE users SET totp_last_step = ?
                         WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
                 .params(step, id.toString(), step).update() == 1;
+    }
+
+    /** Consecutive wrong codes in the second step; read under the account's login lock. */
+    public int secondFactorFailures(UserId id) {
+        return jdbc.sql("SELECT second_factor_failures FROM users WHERE id = ?").param(id.toString())
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** One more wrong code, counted in the database so every node sees it. */
+    public void countSecondFactorFailure(UserId id) {
+        jdbc.sql("UPDATE users SET second_factor_failures = second_factor_failures + 1 WHERE id = ?")
+                .param(id.toString()).update();
+    }
+
+    /** A right code, a password reset by mail or an administrator unlocks the second step. */
+    public void clearSecondFactorFailures(UserId id) {
+        jdbc.sql("UPDATE users SET second_factor_failures = 0 WHERE id = ? AND second_factor_failures <> 0")
+                .param(id.toString()).update();
     }
 
     public void touch(UserId id, Instant now) {

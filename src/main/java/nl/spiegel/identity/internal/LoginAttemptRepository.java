@@ -1,6 +1,7 @@
 package nl.spiegel.identity.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.database.DbTime;
 
 /** Every login attempt, without passwords or e-mail addresses. */
@@ -23,10 +25,34 @@ public class LoginAttemptRepository {
      */
     public enum Outcome { SUCCESS, PASSWORD_OK, FAILURE, BLOCKED }
 
-    private final JdbcClient jdbc;
+    /** Key purposes of the keyed hashes in login_attempts.email_hash and login_locks.lock_key. */
+    public static final String EMAIL_PURPOSE = "login_attempts.email_hash";
+    private static final String LOCK_PURPOSE = "login_locks.lock_key";
 
-    LoginAttemptRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    LoginAttemptRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** The keyed hash of a typed e-mail address that belongs to no account. */
+    public String emailHash(String normalisedEmail) {
+        return cipher.keyedHash(EMAIL_PURPOSE, normalisedEmail);
+    }
+
+    /**
+     * Forgets the attempts from before a moment (network addresses and hashes of typed addresses are not kept
+     * longer than needed), and the lock rows, which are made again when needed.
+     *
+     * @return how many attempts were deleted
+     */
+    public int purgeBefore(Instant before) {
+        int deleted = jdbc.sql("DELETE FROM login_attempts WHERE attempted_at < ?").param(DbTime.write(before))
+                .update();
+        jdbc.sql("DELETE FROM login_locks").update();
+        return deleted;
     }
 
     /**
@@ -43,6 +69,19 @@ public class LoginAttemptRepository {
                         userId == null ? emailHash : null, address, step.name(), outcome.name(),
                         organisation == null ? null : organisation.toString())
                 .update();
+    }
+
+    /**
+     * Takes the throttling locks for these keys until the transaction ends, so that checking the recent attempts and
+     * recording this one happen for one attempt at a time per key, also across application nodes. Keys are locked
+     * in a fixed order (no deadlock between two attempts); each row is made by an insert that takes its lock at once.
+     */
+    public void lock(String... keys) {
+        for (String key : Arrays.stream(keys).map(key -> cipher.keyedHash(LOCK_PURPOSE, key)).distinct().sorted()
+                .toList()) {
+            jdbc.sql("INSERT INTO login_locks (lock_key) VALUES (?) ON DUPLICATE KEY UPDATE lock_key = lock_key")
+                    .param(key).update();
+        }
     }
 
     /** Completed logins and failures on one account since a moment. */

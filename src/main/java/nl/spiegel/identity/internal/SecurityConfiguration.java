@@ -22,6 +22,7 @@ import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import nl.spiegel.identity.IdentityProperties;
+import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.ui.LoginView;
 
 /**
@@ -101,9 +102,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<VisitorCookieFilter> visitorCookieFilter(IdentityProperties properties) {
-        FilterRegistrationBean<VisitorCookieFilter> registration =
-                new FilterRegistrationBean<>(new VisitorCookieFilter(properties.visitorCookieMaxAge()));
+    FilterRegistrationBean<VisitorCookieFilter> visitorCookieFilter(IdentityProperties properties,
+                                                                     VisitorService visitors) {
+        FilterRegistrationBean<VisitorCookieFilter> registration = new FilterRegistrationBean<>(
+                new VisitorCookieFilter(properties.visitorCookieMaxAge(), visitors::isIssued));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }

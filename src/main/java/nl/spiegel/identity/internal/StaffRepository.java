@@ -63,6 +63,11 @@ public class StaffRepository {
                 .update();
     }
 
+    public void updateRole(UserId id, Role role) {
+        jdbc.sql("UPDATE users SET role = ? WHERE id = ? AND email IS NOT NULL").params(role.name(), id.toString())
+                .update();
+    }
+
     public void updatePassword(UserId id, String passwordHash, Instant now) {
         jdbc.sql("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?")
                 .params(passwordHash, DbTime.write(now), id.toString()).update();

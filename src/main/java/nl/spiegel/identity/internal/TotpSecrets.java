@@ -9,13 +9,14 @@ import nl.spiegel.identity.Base32;
 import nl.spiegel.identity.Totp;
 import nl.spiegel.identity.TotpSetup;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 
 /** TOTP secrets of accounts: encrypted at rest with {@link FieldCipher}, checked against typed codes. */
 @Component
 public class TotpSecrets {
 
-    public static final String PURPOSE = "users.totp_secret";
+    public static final EncryptedColumn COLUMN = IdentityEncryptedColumns.TOTP_SECRET;
     static final String ISSUER = "Spiegel";
 
     private final AccountRepository accounts;
@@ -29,22 +30,21 @@ public class TotpSecrets {
     }
 
     /**
-     * The setup for an account that is adding an authenticator app. An unconfirmed secret is shown again rather than
-     * replaced, so reloading the page does not invalidate what the person already scanned.
+     * The setup for an account that is adding an authenticator app: a new secret every time, replacing any
+     * unconfirmed one. A secret that was shown once (perhaps on a shared screen, or to somebody looking over a
+     * shoulder) is never shown again; after a reload the person scans the new code.
      */
     public TotpSetup setUp(AccountRepository.AccountRow account) {
         if (account.totpEnabled()) {
             throw new IllegalStateException("the authenticator app is already set up");
         }
-        byte[] secret = account.totpSecret() != null
-                ? cipher.decrypt(account.totpSecret(), PURPOSE)
-                : store(account.userId(), Totp.newSecret());
-        return setupFor(account.email(), secret);
+        return setupFor(account.email(), store(account.userId(), Totp.newSecret()));
     }
 
     /** Stores a known secret that works at once; only for the demo accounts with their published secret. */
     public void storeEnabled(UserId userId, byte[] secret) {
-        accounts.storeEnabledTotp(userId, cipher.encrypt(secret, PURPOSE), cipher.activeKeyId(), clock.instant());
+        accounts.storeEnabledTotp(userId, cipher.encrypt(COLUMN, userId.toString(), secret), cipher.activeKeyId(),
+                clock.instant());
     }
 
     /**
@@ -55,15 +55,20 @@ public class TotpSecrets {
         if (account.totpSecret() == null) {
             return false;
         }
-        byte[] secret = cipher.decrypt(account.totpSecret(), PURPOSE);
+        byte[] secret = secret(account);
         long lastUsed = account.totpLastStep() == null ? Long.MIN_VALUE : account.totpLastStep();
         OptionalLong step = Totp.matchingStep(secret, code, clock.instant(), lastUsed);
         return step.isPresent() && accounts.useTotpStep(account.userId(), step.getAsLong());
     }
 
     private byte[] store(UserId userId, byte[] secret) {
-        accounts.storePendingTotp(userId, cipher.encrypt(secret, PURPOSE), cipher.activeKeyId());
+        accounts.storePendingTotp(userId, cipher.encrypt(COLUMN, userId.toString(), secret), cipher.activeKeyId());
         return secret;
+    }
+
+    /** The account's secret, decrypted. */
+    public byte[] secret(AccountRepository.AccountRow account) {
+        return cipher.decrypt(COLUMN, account.userId().toString(), account.totpSecret(), account.totpKeyId());
     }
 
     static TotpSetup setupFor(String email, byte[] secret) {

@@ -2,42 +2,67 @@ package nl.spiegel.identity.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import nl.spiegel.identity.VisitorCookie;
 import nl.spiegel.identity.VisitorToken;
 
 /**
  * Gives every browser a long-lived, HttpOnly visitor cookie and puts its token in the HTTP session, where the Vaadin
  * UI picks it up (also for Push requests, which do not pass through servlet filters).
+ *
+ * <p>Only tokens this server issued are accepted: one whose hash belongs to a visitor in the database, or the one this
+ * session was given. Any other value is ignored and replaced by a fresh token, so whoever plants a cookie in somebody
+ * else's browser cannot read along later. Over https the cookie carries the {@code __Host-} prefix, which browsers
+ * only accept from this host, over https, for the whole site: a sibling subdomain or a plain-http page cannot set it.
  */
 public class VisitorCookieFilter extends OncePerRequestFilter {
 
-    public static final String COOKIE = "SPIEGEL_VISITOR";
+    public static final String COOKIE = VisitorCookie.NAME;
+    public static final String SECURE_COOKIE = VisitorCookie.SECURE_NAME;
     public static final String SESSION_ATTRIBUTE = VisitorToken.class.getName();
 
     private final Duration maxAge;
+    private final Predicate<VisitorToken> issued;
 
-    public VisitorCookieFilter(Duration maxAge) {
+    /**
+     * @param issued whether a token was issued by this server (its hash belongs to a visitor)
+     */
+    public VisitorCookieFilter(Duration maxAge, Predicate<VisitorToken> issued) {
         this.maxAge = maxAge;
+        this.issued = issued;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        VisitorToken token = fromCookie(request);
-        if (token == null) {
-            var session = request.getSession(false);
-            Object known = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
-            token = known instanceof VisitorToken sessionToken ? sessionToken : VisitorToken.generate();
+        HttpSession session = request.getSession(false);
+        VisitorToken inSession = session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof VisitorToken t
+                ? t : null;
+        VisitorToken presented = fromCookie(request, cookieName(request));
+        VisitorToken token;
+        if (presented != null && (presented.equals(inSession) || issued.test(presented))) {
+            token = presented;
+        } else {
+            VisitorToken legacy = request.isSecure() ? fromCookie(request, COOKIE) : null;
+            if (presented == null && legacy != null && (legacy.equals(inSession) || issued.test(legacy))) {
+                // a cookie from before the __Host- prefix: moved over once, then only the prefixed one counts
+                token = legacy;
+                response.addHeader(HttpHeaders.SET_COOKIE, VisitorCookie.expired(COOKIE, true));
+            } else {
+                token = inSession != null ? inSession : VisitorToken.generate();
+            }
             setCookie(request, response, token, maxAge);
         }
         request.getSession(true).setAttribute(SESSION_ATTRIBUTE, token);
@@ -54,9 +79,14 @@ public class VisitorCookieFilter extends OncePerRequestFilter {
         return token;
     }
 
+    /** The cookie's name: with the {@code __Host-} prefix over https. */
+    public static String cookieName(HttpServletRequest request) {
+        return request.isSecure() ? SECURE_COOKIE : COOKIE;
+    }
+
     private static void setCookie(HttpServletRequest request, HttpServletResponse response, VisitorToken token,
                                   Duration maxAge) {
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, token.value())
+        ResponseCookie cookie = ResponseCookie.from(cookieName(request), token.value())
                 .httpOnly(true)
                 .secure(request.isSecure())
                 .sameSite("Lax")
@@ -66,13 +96,13 @@ public class VisitorCookieFilter extends OncePerRequestFilter {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
-    private static VisitorToken fromCookie(HttpServletRequest request) {
+    private static VisitorToken fromCookie(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
         }
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && VisitorToken.isWellFormed(cookie.getValue())) {
+            if (name.equals(cookie.getName()) && VisitorToken.isWellFormed(cookie.getValue())) {
                 return new VisitorToken(cookie.getValue());
             }
         }

@@ -92,6 +92,8 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
                     getTranslation("login.throttled.message", minutes(throttled.retryAfter())));
             case LoginResult.Failed failed -> showError("login.failed.title", getTranslation("login.failed.message"));
             case LoginResult.Expired expired -> showError("login.failed.title", getTranslation("login.failed.message"));
+            case LoginResult.SecondFactorLocked locked -> showError("login.second-factor-locked.title",
+                    getTranslation("login.second-factor-locked.message"));
         }
     }
 

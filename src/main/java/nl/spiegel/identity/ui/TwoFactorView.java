@@ -94,6 +94,7 @@ public class TwoFactorView extends Div implements BeforeEnterObserver, HasDynami
             }
             case LoginResult.SecondFactorNeeded again -> fail(getTranslation("totp.code.wrong"));
             case LoginResult.EnrolmentNeeded again -> fail(getTranslation("totp.code.wrong"));
+            case LoginResult.SecondFactorLocked locked -> fail(getTranslation("login.second-factor-locked.message"));
         }
     }
 

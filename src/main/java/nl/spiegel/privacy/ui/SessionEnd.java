@@ -3,12 +3,14 @@ package nl.spiegel.privacy.ui;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
+
+import nl.spiegel.identity.VisitorCookie;
 
 /**
  * After a deletion: the browser forgets the visitor cookie and the HTTP session ends (which also logs out a
@@ -18,7 +20,9 @@ import com.vaadin.flow.server.WrappedSession;
 final class SessionEnd {
 
     /** The identity module's visitor cookie (identity.internal.VisitorCookieFilter.COOKIE; a test keeps them equal). */
-    static final String VISITOR_COOKIE = "SPIEGEL_VISITOR";
+    static final String VISITOR_COOKIE = VisitorCookie.NAME;
+    /** Its name over https (identity.internal.VisitorCookieFilter.SECURE_COOKIE). */
+    static final String SECURE_VISITOR_COOKIE = VisitorCookie.SECURE_NAME;
 
     private SessionEnd() {
     }
@@ -27,13 +31,10 @@ final class SessionEnd {
         VaadinResponse response = VaadinResponse.getCurrent();
         if (response instanceof VaadinServletResponse servlet) {
             HttpServletResponse http = servlet.getHttpServletResponse();
-            http.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(VISITOR_COOKIE, "")
-                    .httpOnly(true)
-                    .sameSite("Lax")
-                    .path("/")
-                    .maxAge(0)
-                    .build()
-                    .toString());
+            http.addHeader(HttpHeaders.SET_COOKIE, VisitorCookie.expired(VISITOR_COOKIE, false));
+            if (VaadinRequest.getCurrent() != null && VaadinRequest.getCurrent().isSecure()) {
+                http.addHeader(HttpHeaders.SET_COOKIE, VisitorCookie.expired(SECURE_VISITOR_COOKIE, true));
+            }
         }
         VaadinSession session = VaadinSession.getCurrent();
         WrappedSession http = session == null ? null : session.getSession();

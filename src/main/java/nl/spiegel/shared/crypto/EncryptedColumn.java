@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param dataColumn  the column with the ciphertext
  * @param keyIdColumn the column naming the key the data column was encrypted with; NULL means legacy plaintext
  * @param purpose     bound to the ciphertext as associated data, by convention {@code table.column}
+ * @param bindingColumn the column with the id of the row, or of its owner when the row id is only known after the
+ *                      insert; its value is bound to the ciphertext too, so a value moved to another row does not
+ *                      decrypt
  */
 public record EncryptedColumn(String table, List<String> idColumns, String dataColumn, String keyIdColumn,
-                              String purpose) {
+                              String purpose, String bindingColumn) {
 
     // names end up in SQL text, so only plain identifiers are accepted
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -29,7 +32,7 @@ public record EncryptedColumn(String table, List<String> idColumns, String dataC
         if (idColumns.isEmpty()) {
             throw new IllegalArgumentException("an encrypted column needs the id column(s) of its table");
         }
-        List<String> names = new ArrayList<>(Arrays.asList(table, dataColumn, keyIdColumn));
+        List<String> names = new ArrayList<>(Arrays.asList(table, dataColumn, keyIdColumn, bindingColumn));
         names.addAll(idColumns);
         for (String name : names) {
             if (name == null || !IDENTIFIER.matcher(name).matches()) {
@@ -41,8 +44,15 @@ public record EncryptedColumn(String table, List<String> idColumns, String dataC
         }
     }
 
-    /** A column with a single id column and the purpose {@code table.dataColumn}. */
+    /** A column with a single id column and the purpose {@code table.dataColumn}, bound to that id. */
     public static EncryptedColumn of(String table, String idColumn, String dataColumn, String keyIdColumn) {
-        return new EncryptedColumn(table, List.of(idColumn), dataColumn, keyIdColumn, table + "." + dataColumn);
+        return of(table, idColumn, dataColumn, keyIdColumn, idColumn);
+    }
+
+    /** A column with a single id column and the purpose {@code table.dataColumn}, bound to the owner's id column. */
+    public static EncryptedColumn of(String table, String idColumn, String dataColumn, String keyIdColumn,
+                                     String bindingColumn) {
+        return new EncryptedColumn(table, List.of(idColumn), dataColumn, keyIdColumn, table + "." + dataColumn,
+                bindingColumn);
     }
 }

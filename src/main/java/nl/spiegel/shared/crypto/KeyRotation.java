@@ -17,8 +17,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-encrypts every registered {@link EncryptedColumn} under the active key, and encrypts plaintext rows written
- * before encryption was switched on (key id NULL).
+ * Re-encrypts every registered {@link EncryptedColumn} under the active key, bound to its row, and encrypts
+ * plaintext rows written before encryption was switched on (key id NULL; the application itself refuses to read
+ * those).
  *
  * <p>Works in batches, each in its own transaction: a batch locks its rows ({@code FOR UPDATE}), so a person writing
  * at the same moment is never overwritten with older text. Only rows whose key id is not yet the active one are
@@ -101,9 +102,10 @@ public class KeyRotation {
         Map<String, List<EncryptedColumn>> groups = columns().stream().collect(Collectors.groupingBy(
                 column -> column.table() + "." + column.keyIdColumn(), LinkedHashMap::new, Collectors.toList()));
         for (List<EncryptedColumn> group : groups.values()) {
-            if (group.stream().map(EncryptedColumn::idColumns).distinct().count() != 1) {
+            if (group.stream().map(EncryptedColumn::idColumns).distinct().count() != 1
+                    || group.stream().map(EncryptedColumn::bindingColumn).distinct().count() != 1) {
                 throw new IllegalStateException("columns of " + group.getFirst().table()
-                        + " sharing a key-id column are registered with different id columns");
+                        + " sharing a key-id column are registered with different id or binding columns");
             }
         }
         return List.copyOf(groups.values());
@@ -114,8 +116,10 @@ public class KeyRotation {
         String table = first.table();
         String keyId = first.keyIdColumn();
         List<String> ids = first.idColumns();
+        String binding = first.bindingColumn();
         List<String> data = group.stream().map(EncryptedColumn::dataColumn).toList();
-        String selectStart = "SELECT " + String.join(", ", ids) + ", " + keyId + ", " + String.join(", ", data)
+        String selectStart = "SELECT " + String.join(", ", ids) + ", " + binding + " AS binding_value, " + keyId
+                + ", " + String.join(", ", data)
                 + " FROM " + table
                 + " WHERE (" + keyId + " IS NULL OR " + keyId + " <> ?)"
                 + " AND (" + data.stream().map(column -> column + " IS NOT NULL").collect(Collectors.joining(" OR "))
@@ -150,15 +154,17 @@ public class KeyRotation {
                 for (StoredRow row : rows) {
                     List<Object> values = new ArrayList<>();
                     for (int i = 0; i < group.size(); i++) {
-                        String purpose = group.get(i).purpose();
+                        EncryptedColumn column = group.get(i);
                         byte[] plaintext;
                         try {
-                            plaintext = target.decryptStored(row.data().get(i), row.keyId(), purpose);
+                            // a NULL key id marks plaintext from before encryption: only the rotation reads it
+                            plaintext = row.keyId() == null ? row.data().get(i)
+                                    : target.decrypt(column, row.binding(), row.data().get(i), row.keyId());
                         } catch (FieldCipher.DecryptionException e) {
                             throw new FieldCipher.DecryptionException(table + "." + data.get(i) + " of row "
                                     + row.ids() + ": " + e.getMessage());
                         }
-                        values.add(target.encrypt(plaintext, purpose));
+                        values.add(target.encrypt(column, row.binding(), plaintext));
                     }
                     values.add(target.activeKeyId());
                     values.addAll(row.ids());
@@ -185,7 +191,7 @@ public class KeyRotation {
     private record Batch(int rows, long fromPlaintext, List<Object> lastIds) {
     }
 
-    private record StoredRow(List<Object> ids, String keyId, List<byte[]> data) {
+    private record StoredRow(List<Object> ids, String binding, String keyId, List<byte[]> data) {
 
         static StoredRow read(ResultSet rs, List<String> ids, String keyId, List<String> data) throws SQLException {
             List<Object> idValues = new ArrayList<>();
@@ -196,7 +202,7 @@ public class KeyRotation {
             for (String column : data) {
                 values.add(rs.getBytes(column));
             }
-            return new StoredRow(idValues, rs.getString(keyId), values);
+            return new StoredRow(idValues, rs.getString("binding_value"), rs.getString(keyId), values);
         }
     }
 }

@@ -48,4 +48,22 @@ class CsvWriterTest {
         assertThat(AddressCipher.decrypt(stored, key, "pseudonym-b")).as("bound to the pseudonym").isNull();
         assertThat(AddressCipher.decrypt(stored, null, "pseudonym-a")).as("forgotten").isNull();
     }
+
+    @Test
+    void addressesFromBeforeTheOneFormatAreStillRead() throws Exception {
+        byte[] key = AddressCipher.newKey();
+        byte[] nonce = new byte[12];
+        new java.security.SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher gcm = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        gcm.updateAAD("pseudonym-a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] sealed = gcm.doFinal("192.0.2.33".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] legacy = java.util.Arrays.copyOf(nonce, 12 + sealed.length);
+        System.arraycopy(sealed, 0, legacy, 12, sealed.length);
+
+        assertThat(AddressCipher.decrypt(legacy, key, "pseudonym-a")).isEqualTo("192.0.2.33");
+        assertThat(nl.spiegel.shared.crypto.FieldCipher.keyIdOf(AddressCipher.encrypt("192.0.2.33", key,
+                "pseudonym-a"))).as("new ones are in the field cipher's format").isEqualTo("person");
+    }
 }

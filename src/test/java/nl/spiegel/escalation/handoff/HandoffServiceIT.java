@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.servlet.http.HttpSessionEvent;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 
 import nl.spiegel.SpiegelIntegrationTest;
@@ -38,8 +41,10 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
+import nl.spiegel.identity.internal.LoggedInSessions;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.FieldCipher;
 
 /**
@@ -50,7 +55,10 @@ import nl.spiegel.shared.crypto.FieldCipher;
 @TestPropertySource(properties = {
         "spiegel.handoff.accept-timeout=PT2M",
         // the test moves the clock and runs the check itself
-        "spiegel.handoff.check-interval=PT1H"})
+        "spiegel.handoff.check-interval=PT1H",
+        // the production limits (the test profile raises the one per address for the other tests)
+        "spiegel.handoff.requests-per-visitor=3",
+        "spiegel.handoff.requests-per-address=10"})
 class HandoffServiceIT {
 
     @TestConfiguration
@@ -80,6 +88,9 @@ class HandoffServiceIT {
     MovableClock clock;
     @Autowired
     FieldCipher cipher;
+
+    @Autowired
+    LoggedInSessions loggedInSessions;
 
     private final List<HandoffBroadcaster.Subscription> subscriptions = new ArrayList<>();
     private Visitor person;
@@ -233,7 +244,8 @@ class HandoffServiceIT {
         byte[] body = jdbc.sql("SELECT body FROM escalation_messages WHERE id = ?").param(fromPerson.id())
                 .query(byte[].class).single();
         assertThat(new String(body, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("zitten");
-        assertThat(cipher.decryptToString(body, "escalation_messages.body")).isEqualTo(WORDS + " 😔");
+        assertThat(cipher.decryptToString(EncryptedColumn.of("escalation_messages", "id", "body", "key_id",
+                "escalation_id"), escalation.id().toString(), body, cipher.activeKeyId())).isEqualTo(WORDS + " 😔");
         assertThat(jdbc.sql("SELECT organisation_id FROM escalation_messages WHERE escalation_id = ?")
                 .param(escalation.id().toString()).query(String.class).list())
                 .containsOnly(OrganisationId.DEFAULT.toString());
@@ -302,7 +314,8 @@ class HandoffServiceIT {
         byte[] stored = jdbc.sql("SELECT contact_request FROM escalations WHERE id = ?")
                 .param(escalation.id().toString()).query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.UTF_8)).as("stored encrypted").doesNotContain("12345678");
-        assertThat(cipher.decryptToString(stored, "escalations.contact_request"))
+        assertThat(cipher.decryptToString(EncryptedColumn.of("escalations", "id", "contact_request", "key_id"),
+                escalation.id().toString(), stored, cipher.activeKeyId()))
                 .isEqualTo("06-12345678, liefst na 18 uur");
         assertThat(handoffs.escalation(person, escalation.id()).contactLeft()).isTrue();
         assertThat(therapistHeard).containsExactly(new HandoffEvent.ContactLeft(escalation.id(),
@@ -381,6 +394,111 @@ class HandoffServiceIT {
         assertThat(handoffs.openRequests(elsewhere.userId())).extracting(Escalation::id)
                 .doesNotContain(escalation.id());
         assertThat(handoffs.escalation(person, escalation.id()).status()).isEqualTo(EscalationStatus.REQUESTED);
+    }
+
+    @Test
+    void everyCallBackRequestShownToATherapistIsOnTheAuditTrail() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        clock.advance(Duration.ofMinutes(3));
+        handoffs.expireUnanswered();
+        handoffs.leaveContact(person, escalation.id(), "06-11223344");
+
+        assertThat(handoffs.callbacks(therapist.userId())).extracting(callback -> callback.escalation().id())
+                .contains(escalation.id());
+        handoffs.callbacks(therapist.userId());
+
+        assertThat(auditEntries(escalation, "CALLBACK_REQUEST")).as("one entry per look")
+                .containsExactly("VIEW THERAPIST", "VIEW THERAPIST");
+    }
+
+    @Test
+    void onlyTheTherapistInvolvedAndTheOrganisationsAdminsReadAnOutcomeNoteAndEveryReadIsAudited() {
+        StaffMember therapist = onDutyTherapist();
+        StaffMember colleague = onDutyTherapist();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember admin = staff.create("beheer-" + unique + "@example.org", "een-lang-test-wachtwoord",
+                "Beheer " + unique, Role.ORG_ADMIN, OrganisationId.DEFAULT);
+        StaffMember elsewhere = staff.create("beheer-" + unique + "@example.net", "een-lang-test-wachtwoord",
+                "Beheer " + unique, Role.ORG_ADMIN, otherOrganisation());
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        handoffs.accept(therapist.userId(), escalation.id());
+        handoffs.close(therapist.userId(), escalation.id(), "Samen een plan gemaakt.");
+
+        assertThatThrownBy(() -> handoffs.outcomeNote(colleague.userId(), escalation.id()))
+                .as("another therapist of the organisation").isInstanceOf(HandoffAccessDeniedException.class);
+        assertThatThrownBy(() -> handoffs.outcomeNote(elsewhere.userId(), escalation.id()))
+                .as("an admin of another organisation").isInstanceOf(HandoffAccessDeniedException.class);
+        assertThat(handoffs.outcomeNote(therapist.userId(), escalation.id())).contains("Samen een plan gemaakt.");
+        assertThat(handoffs.outcomeNote(admin.userId(), escalation.id())).contains("Samen een plan gemaakt.");
+
+        assertThat(auditEntries(escalation, "OUTCOME_NOTE")).containsExactlyInAnyOrder(
+                "ACCESS_DENIED THERAPIST", "ACCESS_DENIED ORG_ADMIN", "VIEW THERAPIST", "VIEW ORG_ADMIN");
+    }
+
+    @Test
+    void goingOffDutyTellsThePeopleWaitingAtOnce() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        List<HandoffEvent> personHeard = listen(escalation.id());
+
+        handoffs.setOnDuty(therapist.userId(), false);
+
+        assertThat(personHeard).containsExactly(new HandoffEvent.DutyChanged(escalation.id(), OrganisationId.DEFAULT));
+    }
+
+    @Test
+    void aTherapistWhoseSessionEndsIsOffDutyAndThePeopleWaitingAreTold() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+        List<HandoffEvent> personHeard = listen(escalation.id());
+        MockHttpSession workspace = new MockHttpSession();
+        loggedInSessions.loggedIn(workspace, therapist.userId(), Role.THERAPIST);
+
+        // as the container does when the session times out
+        loggedInSessions.sessionDestroyed(new HttpSessionEvent(workspace));
+
+        assertThat(handoffs.isOnDuty(therapist.userId())).isFalse();
+        assertThat(personHeard).containsExactly(new HandoffEvent.DutyChanged(escalation.id(), OrganisationId.DEFAULT));
+    }
+
+    @Test
+    void manyRequestsFromFreshVisitorsOnOneAddressOrFromOneVisitorAreRefused() {
+        String address = "198.51.100." + (int) (Math.random() * 250);
+        for (int i = 0; i < 10; i++) {
+            Visitor fresh = visitors.resolve(VisitorToken.generate());
+            handoffs.request(fresh, dialogue(fresh), RiskLevel.CRISIS, List.of("crisis.plan"), address);
+        }
+        Visitor eleventh = visitors.resolve(VisitorToken.generate());
+        assertThatThrownBy(() -> handoffs.request(eleventh, dialogue(eleventh), RiskLevel.CRISIS,
+                List.of("crisis.plan"), address)).isInstanceOf(HandoffRateLimitedException.class);
+        assertThat(handoffs.request(eleventh, dialogue(eleventh), RiskLevel.CRISIS, List.of("crisis.plan"),
+                "203.0.113.5").status()).as("from another address").isEqualTo(EscalationStatus.REQUESTED);
+
+        for (int i = 0; i < 3; i++) {
+            Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"),
+                    "192.0.2." + i);
+            clock.advance(Duration.ofMinutes(3));
+            handoffs.expireUnanswered();
+            assertThat(handoffs.escalation(person, escalation.id()).status()).isEqualTo(EscalationStatus.TIMED_OUT);
+        }
+        assertThatThrownBy(() -> handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"),
+                "192.0.2.9")).as("a fourth from one visitor within the hour")
+                .isInstanceOf(HandoffRateLimitedException.class);
+        clock.advance(Duration.ofHours(1));
+        assertThat(handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"), "192.0.2.9").status())
+                .isEqualTo(EscalationStatus.REQUESTED);
+    }
+
+    private SessionId dialogue(Visitor visitor) {
+        return dialogues.startNew(visitor, "kennismaking").id();
+    }
+
+    /** "ACTION ROLE" of the audit entries about one record of this escalation. */
+    private List<String> auditEntries(Escalation escalation, String recordType) {
+        return jdbc.sql("SELECT action, actor_role FROM audit_events WHERE record_type = ? AND record_id = ? ORDER BY id")
+                .params(recordType, escalation.id().toString())
+                .query((rs, row) -> rs.getString("action") + " " + rs.getString("actor_role")).list();
     }
 
     private StaffMember onDutyTherapist() {

@@ -2,6 +2,8 @@ package nl.spiegel.escalation.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import nl.spiegel.dialogue.ChatSafetyPanel;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.identity.CurrentVisitor;
@@ -65,6 +68,8 @@ class SafetyPanelIT extends SpringBrowserlessTest {
     StaffDirectory staff;
     @Autowired
     HandoffService handoffs;
+    @Autowired
+    HumanHandoff liveHandoff;
 
     private final AtomicInteger continued = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
@@ -212,6 +217,25 @@ class SafetyPanelIT extends SpringBrowserlessTest {
         Div area = find(Div.class).withId("safety-handoff").single();
         assertThat(text(area)).contains("niemand van Spiegel beschikbaar");
         assertThat(hrefs(area)).contains("tel:113");
+    }
+
+    @Test
+    void somebodyWhoAskedForAPersonTooOftenStillGetsEveryCrisisContact() {
+        Visitor visitor = currentVisitor.get();
+        for (int i = 0; i < 3; i++) {
+            handoffs.request(visitor, dialogues.startNew(visitor, "kennismaking").id(), RiskLevel.CRISIS,
+                    List.of(RULE));
+            handoffs.expireUnanswered(Instant.now().plus(Duration.ofDays(1)));
+        }
+        showDirect(RiskLevel.CRISIS, liveHandoff);
+
+        click("talk-to-human");
+
+        Div area = find(Div.class).withId("safety-handoff").single();
+        assertThat(text(find(H2.class, area).withId("handoff-status").single()))
+                .isEqualTo("Je hebt net al een paar keer om iemand gevraagd");
+        assertThat(hrefs(area)).contains("tel:113", "tel:08000113", "tel:112");
+        assertThat(find(Button.class).withId("handoff-retry").exists()).as("no button that is refused again").isFalse();
     }
 
     @Test

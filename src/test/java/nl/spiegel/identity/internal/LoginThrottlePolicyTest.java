@@ -20,7 +20,7 @@ import nl.spiegel.identity.internal.LoginThrottlePolicy.Attempt;
 class LoginThrottlePolicyTest {
 
     private static final LoginProperties SETTINGS =
-            new LoginProperties(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5));
+            new LoginProperties(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(5), 10, Duration.ofDays(30));
 
     private final MovableClock clock = new MovableClock(Instant.parse("2025-03-01T10:00:00Z"));
     private final LoginThrottlePolicy policy = new LoginThrottlePolicy(SETTINGS, clock);

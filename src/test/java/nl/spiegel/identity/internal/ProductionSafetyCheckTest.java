@@ -33,15 +33,15 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
-    void theProdProfileWithDefaultSettingsDoesNotStartButOtherProfilesDo() {
+    void theProdProfileWithDemoAccountsSwitchedOnDoesNotStartButOtherProfilesDo() {
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withUserConfiguration(Wiring.class, ProductionSafetyCheck.class);
 
         runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("prod"))
+                .withPropertyValues("spiegel.demo-accounts.enabled=true")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("Demo accounts are enabled"));
         runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("prod"))
-                .withPropertyValues("spiegel.demo-accounts.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ProductionSafetyCheck.class));
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ProductionSafetyCheck.class));
     }

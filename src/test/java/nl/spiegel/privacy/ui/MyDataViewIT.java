@@ -113,6 +113,7 @@ class MyDataViewIT extends SpringBrowserlessTest {
     @Test
     void theCookieClearedAfterADeletionIsTheVisitorCookie() {
         assertThat(SessionEnd.VISITOR_COOKIE).isEqualTo(VisitorCookieFilter.COOKIE);
+        assertThat(SessionEnd.SECURE_VISITOR_COOKIE).isEqualTo(VisitorCookieFilter.SECURE_COOKIE);
     }
 
     @Test

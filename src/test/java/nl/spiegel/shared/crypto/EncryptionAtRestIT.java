@@ -114,7 +114,7 @@ class EncryptionAtRestIT {
     }
 
     @Test
-    void theSearchFindsPlaintextAndRowsWithoutKeyIdAreReadAsPlaintextFromBeforeEncryption() {
+    void theSearchFindsPlaintextAndARowWithoutKeyIdIsRefusedRatherThanReadAsPlaintext() {
         Visitor visitor = visitors.resolve(VisitorToken.generate());
         plans.save(visitor, SafetyPlan.empty().with(SafetyPlan.Section.OWN_COPING, "nieuw"));
         String legacy = "Oud plan " + UUID.randomUUID();
@@ -127,7 +127,26 @@ class EncryptionAtRestIT {
         assertThat(columnsContaining(legacy)).as("the search does find plaintext").containsExactly(
                 "safety_plans.sections");
         assertThat(columnsContaining(visitor.userId().toString())).contains("users.id", "safety_plans.user_id");
-        assertThat(plans.load(visitor).text(SafetyPlan.Section.OWN_COPING)).isEqualTo(legacy);
+        // whoever can write to the database cannot slip text in that the app would show as the person's own
+        assertThatThrownBy(() -> plans.load(visitor)).isInstanceOf(FieldCipher.DecryptionException.class)
+                .hasMessageContaining("without a key id").hasMessageNotContaining(legacy);
+    }
+
+    @Test
+    void aValueCopiedIntoAnotherPersonsRowDoesNotDecrypt() {
+        Visitor owner = visitors.resolve(VisitorToken.generate());
+        Visitor other = visitors.resolve(VisitorToken.generate());
+        plans.save(owner, SafetyPlan.empty().with(SafetyPlan.Section.OWN_COPING, "Bellen met Fatima."));
+        plans.save(other, SafetyPlan.empty().with(SafetyPlan.Section.OWN_COPING, "Wandelen."));
+        Map<String, Object> ownerRow = jdbc.sql("SELECT sections, key_id FROM safety_plans WHERE user_id = ?")
+                .param(owner.userId().toString()).query().singleRow();
+
+        jdbc.sql("UPDATE safety_plans SET sections = ?, key_id = ? WHERE user_id = ?")
+                .params(ownerRow.get("sections"), ownerRow.get("key_id"), other.userId().toString()).update();
+
+        assertThatThrownBy(() -> plans.load(other)).isInstanceOf(FieldCipher.DecryptionException.class)
+                .hasMessageContaining("another column or row").hasMessageNotContaining("Fatima");
+        assertThat(plans.load(owner).text(SafetyPlan.Section.OWN_COPING)).isEqualTo("Bellen met Fatima.");
     }
 
     @Test

@@ -27,6 +27,23 @@ class FieldCipherTest {
     }
 
     @Test
+    void aValueIsBoundToItsRowAndNeedsItsKeyIdWhileValuesFromBeforeTheBindingStillRead() {
+        FieldCipher cipher = new FieldCipher(KeyRing.parse("k1:" + K1, null));
+        EncryptedColumn column = EncryptedColumn.of("safety_plans", "id", "sections", "key_id", "user_id");
+        byte[] bound = cipher.encrypt(column, "user-a", "Bellen met Fatima");
+
+        assertThat(cipher.decryptToString(column, "user-a", bound, "k1")).isEqualTo("Bellen met Fatima");
+        assertThatThrownBy(() -> cipher.decrypt(column, "user-b", bound, "k1"))
+                .as("moved to another person's row").isInstanceOf(FieldCipher.DecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(EncryptedColumn.of("exercises", "id", "body", "key_id"), "user-a",
+                bound, "k1")).as("moved to another column").isInstanceOf(FieldCipher.DecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(column, "user-a", bound, null))
+                .isInstanceOf(FieldCipher.DecryptionException.class).hasMessageContaining("without a key id");
+        byte[] beforeBinding = cipher.encrypt("Wandelen", column.purpose());
+        assertThat(cipher.decryptToString(column, "user-a", beforeBinding, "k1")).isEqualTo("Wandelen");
+    }
+
+    @Test
     void theSameTextEncryptsDifferentlyEveryTime() {
         FieldCipher cipher = new FieldCipher(KeyRing.parse("k1:" + K1, null));
         assertThat(cipher.encrypt("zelfde", "p")).isNotEqualTo(cipher.encrypt("zelfde", "p"));

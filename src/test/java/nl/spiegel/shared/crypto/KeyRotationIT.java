@@ -65,8 +65,11 @@ class KeyRotationIT {
                 .isGreaterThanOrEqualTo((int) groups().keySet().stream()
                         .filter(group -> PersonalDataFixture.TABLES.contains(group.substring(0, group.indexOf('.'))))
                         .count());
-        assertThat(fixture.read(first)).as("rows without key id are read as plaintext").isEqualTo(firstBefore);
-        assertThat(fixture.read(second)).isEqualTo(secondBefore);
+        assertThatThrownBy(() -> {
+            fixture.read(first);
+            fixture.read(second);
+        }).as("rows without key id are refused until the rotation encrypts them")
+                .hasStackTraceContaining("without a key id");
 
         FieldCipher newKeyActive = new FieldCipher(KeyRing.parse("k2:" + K2 + ",k1:" + K1, "k2"));
         KeyRotation.Report report = rotation.rotate(newKeyActive);
@@ -84,8 +87,8 @@ class KeyRotationIT {
         StringBuilder everything = new StringBuilder();
         for (EncryptedColumn column : rotation.columns()) {
             List<Map<String, Object>> rows = jdbc.sql("SELECT " + column.dataColumn() + " AS data, "
-                    + column.keyIdColumn() + " AS key_id FROM " + column.table() + " WHERE "
-                    + column.dataColumn() + " IS NOT NULL").query().listOfRows();
+                    + column.keyIdColumn() + " AS key_id, " + column.bindingColumn() + " AS binding FROM "
+                    + column.table() + " WHERE " + column.dataColumn() + " IS NOT NULL").query().listOfRows();
             if (PersonalDataFixture.TABLES.contains(column.table())) {
                 assertThat(rows).as(column.purpose()).isNotEmpty();
             }
@@ -93,7 +96,8 @@ class KeyRotationIT {
                 assertThat(row.get("key_id")).as(column.purpose()).isEqualTo("k2");
                 byte[] data = (byte[]) row.get("data");
                 assertThat(FieldCipher.keyIdOf(data)).as(column.purpose()).isEqualTo("k2");
-                everything.append(onlyNewKey.decryptToString(data, column.purpose())).append('\n');
+                everything.append(onlyNewKey.decryptToString(column, String.valueOf(row.get("binding")), data,
+                        "k2")).append('\n');
             });
             assertThat(jdbc.sql("SELECT DISTINCT " + column.keyIdColumn() + " FROM " + column.table() + " WHERE "
                     + column.keyIdColumn() + " IS NOT NULL").query(String.class).list())
@@ -146,7 +150,8 @@ class KeyRotationIT {
             Map<String, Object> row = found.get();
             List<Object> values = new ArrayList<>();
             for (EncryptedColumn column : group) {
-                values.add(cipher.decrypt((byte[]) row.get(column.dataColumn()), column.purpose()));
+                values.add(cipher.decrypt(column, String.valueOf(row.get(column.bindingColumn())),
+                        (byte[]) row.get(column.dataColumn()), (String) row.get(column.keyIdColumn())));
             }
             values.add(row.get(id));
             String set = group.stream().map(column -> column.dataColumn() + " = ?").collect(Collectors.joining(", "));

@@ -131,7 +131,7 @@ public class EscalationRepository {
                     outcome_note_key_id = ?
                 WHERE id = ? AND status = ?""")
                 .params(therapist.toString(), DbTime.write(now),
-                        cipher.encrypt(outcomeNote, HandoffEncryptedColumns.OUTCOME_NOTE.purpose()),
+                        cipher.encrypt(HandoffEncryptedColumns.OUTCOME_NOTE, id.toString(), outcomeNote),
                         outcomeNote == null ? null : cipher.activeKeyId(), id.toString(), expected.name())
                 .update() == 1;
     }
@@ -140,24 +140,32 @@ public class EscalationRepository {
         return jdbc.sql("""
                 UPDATE escalations SET contact_request = ?, key_id = ?, contact_left_at = ?
                 WHERE id = ? AND user_id = ? AND status IN ('REQUESTED', 'TIMED_OUT')""")
-                .params(cipher.encrypt(contact, HandoffEncryptedColumns.CONTACT_REQUEST.purpose()),
+                .params(cipher.encrypt(HandoffEncryptedColumns.CONTACT_REQUEST, id.toString(), contact),
                         contact == null ? null : cipher.activeKeyId(), DbTime.write(now), id.toString(),
                         person.toString())
                 .update() == 1;
     }
 
     public Optional<String> contactRequest(EscalationId id) {
-        return jdbc.sql("SELECT contact_request, key_id FROM escalations WHERE id = ?")
+        return jdbc.sql("SELECT id, contact_request, key_id FROM escalations WHERE id = ?")
                 .param(id.toString())
                 .query((rs, row) -> contactRequest(rs))
+                .optional();
+    }
+
+    /** The therapist who closed the handoff, once it is closed. */
+    public Optional<UserId> closedBy(EscalationId id) {
+        return jdbc.sql("SELECT closed_by FROM escalations WHERE id = ? AND closed_by IS NOT NULL")
+                .param(id.toString())
+                .query((rs, row) -> UserId.parse(rs.getString("closed_by")))
                 .optional();
     }
 
     public Optional<String> outcomeNote(EscalationId id) {
         return jdbc.sql("SELECT outcome_note, outcome_note_key_id FROM escalations WHERE id = ?")
                 .param(id.toString())
-                .query((rs, row) -> cipher.decryptStoredToString(rs.getBytes("outcome_note"),
-                        rs.getString("outcome_note_key_id"), HandoffEncryptedColumns.OUTCOME_NOTE.purpose()))
+                .query((rs, row) -> cipher.decryptToString(HandoffEncryptedColumns.OUTCOME_NOTE, id.toString(),
+                        rs.getBytes("outcome_note"), rs.getString("outcome_note_key_id")))
                 .optional();
     }
 
@@ -178,7 +186,8 @@ public class EscalationRepository {
                 INSERT INTO escalation_messages (escalation_id, organisation_id, author, body, key_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(escalation.toString(), organisation.toString(), author.name(),
-                        cipher.encrypt(text, HandoffEncryptedColumns.MESSAGE_BODY.purpose()), cipher.activeKeyId(),
+                        cipher.encrypt(HandoffEncryptedColumns.MESSAGE_BODY, escalation.toString(), text),
+                        cipher.activeKeyId(),
                         DbTime.write(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -191,16 +200,16 @@ public class EscalationRepository {
                 .param(escalation.toString())
                 .query((rs, row) -> new HandoffMessage(rs.getLong("id"), escalation,
                         Author.valueOf(rs.getString("author")),
-                        cipher.decryptStoredToString(rs.getBytes("body"), rs.getString("key_id"),
-                                HandoffEncryptedColumns.MESSAGE_BODY.purpose()),
+                        cipher.decryptToString(HandoffEncryptedColumns.MESSAGE_BODY, escalation.toString(),
+                                rs.getBytes("body"), rs.getString("key_id")),
                         DbTime.read(rs, "created_at")))
                 .list();
     }
 
     /** The row's key_id belongs to the contact request (see {@link HandoffEncryptedColumns}). */
     private String contactRequest(ResultSet rs) throws SQLException {
-        return cipher.decryptStoredToString(rs.getBytes("contact_request"), rs.getString("key_id"),
-                HandoffEncryptedColumns.CONTACT_REQUEST.purpose());
+        return cipher.decryptToString(HandoffEncryptedColumns.CONTACT_REQUEST, rs.getString("id"),
+                rs.getBytes("contact_request"), rs.getString("key_id"));
     }
 
     private static Escalation map(ResultSet rs, int row) throws SQLException {

@@ -11,7 +11,9 @@ import nl.spiegel.shared.crypto.EncryptedColumns;
 @Component
 class HandoffEncryptedColumns implements EncryptedColumns {
 
-    static final EncryptedColumn MESSAGE_BODY = EncryptedColumn.of("escalation_messages", "id", "body", "key_id");
+    // bound to their escalation: the message id is only known after the insert
+    static final EncryptedColumn MESSAGE_BODY =
+            EncryptedColumn.of("escalation_messages", "id", "body", "key_id", "escalation_id");
     // the row's key_id belongs to the person's contact request; the therapist's note is written on its own
     static final EncryptedColumn CONTACT_REQUEST =
             EncryptedColumn.of("escalations", "id", "contact_request", "key_id");

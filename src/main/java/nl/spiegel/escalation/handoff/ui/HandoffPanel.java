@@ -24,6 +24,7 @@ import nl.spiegel.escalation.handoff.Author;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
+import nl.spiegel.escalation.handoff.HandoffRateLimitedException;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
 import nl.spiegel.escalation.ui.SafetyPlanView;
@@ -57,6 +58,8 @@ class HandoffPanel extends Div {
     private Escalation escalation;
     private HandoffBroadcaster.Subscription subscription;
     private String shownState = "";
+    /** The last request was refused because of too many requests in a short time. */
+    private boolean limited;
 
     HandoffPanel(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts,
                  SafetyContext context, java.util.function.Consumer<Boolean> onLive) {
@@ -105,9 +108,14 @@ class HandoffPanel extends Div {
     }
 
     private void requestNow() {
+        limited = false;
         try {
             escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds());
             messages.clear();
+        } catch (HandoffRateLimitedException e) {
+            // a flood of requests, or somebody pressing again and again: the crisis lines are there in any case
+            escalation = null;
+            limited = true;
         } catch (DataAccessException e) {
             log.warn("handoff request for session {} could not be stored: {}", context.session(), LogSafe.describe(e));
             escalation = null;
@@ -165,10 +173,10 @@ class HandoffPanel extends Div {
         retry.setVisible(false);
         messages.setVisible(!messages.isEmpty());
         if (escalation == null) {
-            title.setText(getTranslation("handoff.failed.title"));
-            text.setText(getTranslation("handoff.failed.text"));
+            title.setText(getTranslation(limited ? "handoff.limited.title" : "handoff.failed.title"));
+            text.setText(getTranslation(limited ? "handoff.limited.text" : "handoff.failed.text"));
             crisis.showFull(crisisContacts.defaults(getLocale()));
-            retry.setVisible(true);
+            retry.setVisible(!limited);
             return;
         }
         switch (escalation.status()) {

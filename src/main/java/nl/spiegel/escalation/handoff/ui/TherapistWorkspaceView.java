@@ -130,6 +130,8 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
+        // the tab closed, the session ended or the therapist went elsewhere: nobody is watching the queue here
+        handoffs.endDuty(me.userId());
         cancel(queueSubscription);
         cancel(chatSubscription);
         queueSubscription = null;
