@@ -40,4 +40,8 @@ public sealed interface HandoffEvent {
 
     record Closed(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
     }
+
+    /** The person changed whether the therapist may see what raised the alert: the therapist's screen follows. */
+    record SharingChanged(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
+    }
 }

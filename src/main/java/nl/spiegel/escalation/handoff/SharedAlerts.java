@@ -2,6 +2,7 @@ package nl.spiegel.escalation.handoff;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +36,12 @@ public class SharedAlerts {
     private final DialogueService dialogues;
     private final ScreeningService screenings;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     SharedAlerts(HandoffService handoffs, EscalationRepository escalations, StaffDirectory staff,
-                 DialogueService dialogues, ScreeningService screenings, AuditTrail audit) {
+                 DialogueService dialogues, ScreeningService screenings, AuditTrail audit,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.handoffs = handoffs;
         this.escalations = escalations;
         this.staff = staff;
@@ -59,6 +63,7 @@ public class SharedAlerts {
             throw new HandoffStateException(id, escalation.status());
         }
         log.info("handoff {}: person {} sharing the alert", id, share ? "is" : "is not");
+        events.publishEvent(new HandoffEvent.SharingChanged(id, escalation.organisationId()));
         return handoffs.escalation(visitor, id);
     }
 

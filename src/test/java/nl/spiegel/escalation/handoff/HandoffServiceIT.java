@@ -32,9 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
-import nl.spiegel.dialogue.SessionSnapshot;
-import nl.spiegel.dialogue.engine.Prompt;
-import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.escalation.Screening;
 import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.escalation.screening.Answer;
@@ -467,18 +464,8 @@ class HandoffServiceIT {
 
     private static final String RISKY_WORDS = "ik heb de pillen al klaarliggen voor vanavond";
 
-    /** A dialogue in which the person wrote something that raised the alert (stored encrypted, as in real use). */
     private SessionId riskyDialogue() {
-        SessionSnapshot paused = dialogues.startNew(person, "zelfbeeld");
-        while (!(paused.prompt() instanceof Prompt.FreeText)) {
-            Prompt.Choices choices = (Prompt.Choices) paused.prompt();
-            paused = dialogues.answer(person, paused.id(), paused.revision(),
-                    new UserInput.Choice(choices.options().getFirst().value()));
-        }
-        paused = dialogues.answer(person, paused.id(), paused.revision(),
-                new UserInput.Text("Ik wil niet meer leven, " + RISKY_WORDS + "."));
-        assertThat(paused.safetyPause()).as("the message raised the alert").isPresent();
-        return paused.id();
+        return RiskyDialogues.paused(dialogues, person, "Ik wil niet meer leven, " + RISKY_WORDS + ".");
     }
 
     private boolean storedShareAlert(EscalationId id) {

@@ -26,6 +26,8 @@ import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.handoff.EscalationStatus;
+import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.escalation.ui.SafetyPlanView;
 
 /**
@@ -38,6 +40,7 @@ class HandoffPanel extends Div {
     private static final Logger log = LoggerFactory.getLogger(HandoffPanel.class);
 
     private final HandoffService handoffs;
+    private final SharedAlerts sharing;
     private final HandoffBroadcaster broadcaster;
     private final CrisisContacts crisisContacts;
     private final SafetyContext context;
@@ -53,15 +56,22 @@ class HandoffPanel extends Div {
     private final Div composer = new Div();
     private final ContactRequestForm contactForm = new ContactRequestForm(this::leaveContact);
     private final Button retry = new Button();
+    private final ShareChoice share = new ShareChoice(this::chooseSharing);
 
     private Escalation escalation;
     private HandoffBroadcaster.Subscription subscription;
     private String shownState = "";
 
-    HandoffPanel(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts,
-                 SafetyContext context, java.util.function.Consumer<Boolean> onLive) {
+    /**
+     * @param existing the person's earlier request from this dialogue to show again (after a reload), or null to
+     *                 ask for a person now
+     */
+    HandoffPanel(HandoffService handoffs, SharedAlerts sharing, HandoffBroadcaster broadcaster,
+                 CrisisContacts crisisContacts, SafetyContext context, java.util.function.Consumer<Boolean> onLive,
+                 Escalation existing) {
         this.onLive = onLive;
         this.handoffs = handoffs;
+        this.sharing = sharing;
         this.broadcaster = broadcaster;
         this.crisisContacts = crisisContacts;
         this.context = context;
@@ -86,8 +96,13 @@ class HandoffPanel extends Div {
             subscribe();
         });
 
-        add(state, crisis, messages, composer, contactForm, retry);
-        requestNow();
+        add(state, share, crisis, messages, composer, contactForm, retry);
+        if (existing == null) {
+            requestNow();
+        } else {
+            escalation = existing;
+            refresh();
+        }
     }
 
     @Override
@@ -106,7 +121,8 @@ class HandoffPanel extends Div {
 
     private void requestNow() {
         try {
-            escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds());
+            escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds(),
+                    share.getValue());
             messages.clear();
         } catch (DataAccessException e) {
             log.warn("handoff request for session {} could not be stored: {}", context.session(), LogSafe.describe(e));
@@ -164,6 +180,13 @@ class HandoffPanel extends Div {
         contactForm.setVisible(false);
         retry.setVisible(false);
         messages.setVisible(!messages.isEmpty());
+        // there is only something to share when the request came from a message in a dialogue
+        boolean open = escalation != null && (escalation.status() == EscalationStatus.REQUESTED
+                || escalation.status() == EscalationStatus.ACCEPTED);
+        share.setVisible(open && context.session() != null);
+        if (open) {
+            share.show(escalation.sharesAlert());
+        }
         if (escalation == null) {
             title.setText(getTranslation("handoff.failed.title"));
             text.setText(getTranslation("handoff.failed.text"));
@@ -249,6 +272,18 @@ class HandoffPanel extends Div {
             // the words stay in the field so nothing is lost
             message.setInvalid(true);
             message.setErrorMessage(getTranslation("handoff.message.not-sent"));
+        }
+    }
+
+    private void chooseSharing(boolean yes) {
+        if (escalation == null || escalation.sharesAlert() == yes) {
+            return;
+        }
+        try {
+            escalation = sharing.choose(context.visitor(), escalation.id(), yes);
+        } catch (HandoffStateException | DataAccessException e) {
+            // closed meanwhile, or not stored: show what is stored
+            refresh();
         }
     }
 
