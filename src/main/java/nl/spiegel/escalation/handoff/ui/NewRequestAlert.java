@@ -1,5 +1,6 @@
 package nl.spiegel.escalation.handoff.ui;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -74,6 +75,12 @@ class NewRequestAlert extends Div {
         super.onAttach(attachEvent);
         getElement().executeJs("try { return localStorage.getItem($0) === 'on'; } catch (e) { return false; }",
                 SOUND_KEY).then(Boolean.class, on -> sound.setValue(Boolean.TRUE.equals(on)));
+        // after a reload browsers only allow sound once the page was touched: unlock it on the first click
+        getElement().executeJs("""
+                document.addEventListener('pointerdown', () => {
+                  const Ctx = window.AudioContext || window.webkitAudioContext;
+                  if (Ctx) { (window.__spiegelTone = window.__spiegelTone || new Ctx()).resume(); }
+                }, { once: true });""");
     }
 
     /** How many requests wait now: the badge shows it while there are any. */
@@ -83,9 +90,11 @@ class NewRequestAlert extends Div {
     }
 
     /** A new request arrived: said to screen readers, and a tone when switched on. */
-    void arrived(RiskLevel level) {
+    void arrived(RiskLevel level, Instant at) {
+        // the time makes each announcement new, so a second request at the same level is read out too
         announcement.setText(getTranslation("therapist.new-request.announce",
-                getTranslation("handoff.level." + level.name().toLowerCase(Locale.ROOT))));
+                getTranslation("handoff.level." + level.name().toLowerCase(Locale.ROOT)),
+                HandoffMessageList.TIME.format(at)));
         if (sound.getValue()) {
             getElement().executeJs(TONE);
         }

@@ -155,7 +155,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
     private void onQueueEvent(HandoffEvent event) {
         refreshQueue();
         if (event instanceof HandoffEvent.Requested requested) {
-            alert.arrived(requested.level());
+            alert.arrived(requested.level(), requested.requestedAt());
         }
         if (event instanceof HandoffEvent.ContactLeft || event instanceof HandoffEvent.TimedOut
                 || event instanceof HandoffEvent.Closed) {

@@ -194,7 +194,12 @@ class HandoffViewsIT extends SpringBrowserlessTest {
 
         handoffs.request(person, riskyDialogue(), RiskLevel.CRISIS, List.of("nl.crisis.explicit-wish"),
                 true);
-        openWorkspace();
+        // arrives by push, on the page that is open
+        roundTrip();
+
+        assertThat(find(Span.class).withId("therapist-announce").single().getText())
+                .startsWith("Nieuw verzoek om nu te praten (")
+                .endsWith("niveau Crisis. Het staat bij Wachtende verzoeken.");
 
         Span badge = find(Span.class).withId("therapist-new-requests").single();
         assertThat(badge.isVisible()).isTrue();
