@@ -27,6 +27,8 @@ public record AuditEvent(Actor actor, AuditAction action, String recordType, Str
     public static final String CALLBACK_REQUEST = "CALLBACK_REQUEST";
     /** The note a therapist wrote when closing a handoff, on how it was followed up. */
     public static final String OUTCOME_NOTE = "OUTCOME_NOTE";
+    /** What a person chose to share in a live handoff: the message that raised the alert and screener answers. */
+    public static final String HANDOFF_ALERT = "HANDOFF_ALERT";
     /** Everything Spiegel holds about a person, as exported or deleted on their request. */
     public static final String PERSONAL_DATA = "PERSONAL_DATA";
     /** A person's account (e-mail address, role, organisation). */

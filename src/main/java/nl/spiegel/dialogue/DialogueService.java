@@ -242,6 +242,16 @@ public class DialogueService {
                         : List.of())).toList();
     }
 
+    /**
+     * The person's own words that raised the safety pause in a session, for the live handoff: only after the person
+     * agreed to share them, and only for the therapist in the conversation (checked and audited by the handoff).
+     * Never log or send what this returns.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> sharedRiskyMessage(nl.spiegel.identity.UserId person, SessionId session) {
+        return session == null ? java.util.Optional.empty() : sessions.latestRiskyText(person, session);
+    }
+
     @Transactional(readOnly = true)
     public List<ExerciseItem> exercises(Visitor visitor) {
         // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it

@@ -18,6 +18,15 @@ public interface HumanHandoff {
      */
     Component start(ChatSafetyPanel.SafetyContext context, java.util.function.Consumer<Boolean> onLive);
 
+    /**
+     * A live or closed conversation with a person that came from this dialogue, to show again after a reload
+     * instead of starting the questions anew; empty when there is none.
+     */
+    default java.util.Optional<Component> resume(ChatSafetyPanel.SafetyContext context,
+                                                 java.util.function.Consumer<Boolean> onLive) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether someone of the organisation is on duty right now, to offer "talk to a person" honestly. */
     default boolean someoneOnDuty(nl.spiegel.organisation.OrganisationId organisation) {
         return false;

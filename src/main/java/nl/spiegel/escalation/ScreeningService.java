@@ -106,4 +106,13 @@ public class ScreeningService {
     public Optional<Screening> find(Visitor visitor, ScreeningId id) {
         return screenings.find(visitor.userId(), id);
     }
+
+    /**
+     * The person's latest screening in a dialogue session, for the live handoff: only after the person agreed to
+     * share it, and only for the therapist in the conversation (checked and audited by the handoff).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Screening> latestShared(nl.spiegel.identity.UserId person, SessionId session) {
+        return session == null ? Optional.empty() : screenings.findLatest(person, session);
+    }
 }

@@ -69,6 +69,7 @@ import nl.spiegel.escalation.handoff.EscalationId;
 import nl.spiegel.escalation.handoff.HandoffAccessDeniedException;
 import nl.spiegel.escalation.handoff.HandoffMessage;
 import nl.spiegel.escalation.handoff.HandoffService;
+import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.escalation.handoff.ui.TherapistWorkspaceView;
 import nl.spiegel.escalation.ui.SafetyPlanView;
 import nl.spiegel.identity.DemoAccountProperties;
@@ -286,6 +287,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             HandoffService.conversation(person)                   VISITOR_A    Y  N  N  N  N   N  N   N   N
             HandoffService.sendFromPerson                         VISITOR_A    Y  N  N  N  N   N  N   N   N
             HandoffService.leaveContact                           VISITOR_A    Y  N  N  N  N   N  N   N   N
+            HandoffService.latest(session)                        VISITOR_A    Y  N  N  N  N   N  N   N   N
+            SharedAlerts.choose                                   VISITOR_A    Y  N  N  N  N   N  N   N   N
             HandoffService.openRequests(queue)                    VISITOR_A    N  N  N  Y  Y   N  N   N   N
             HandoffService.openRequests(queue)                    CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
             HandoffService.accept                                 VISITOR_A    N  N  N  Y  Y   N  N   N   N
@@ -297,6 +300,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             HandoffService.close(timedOut)                       VISITOR_A    N  N  N  Y  Y   N  N   N   N
             HandoffService.callbacks                              VISITOR_A    N  N  N  Y  Y   N  N   N   N
             HandoffService.outcomeNote                            VISITOR_A    N  N  N  Y  N   N  Y   N   N
+            SharedAlerts.read                                     VISITOR_A    N  N  N  Y  N   N  N   N   N
             PersonalDataService.exportJson                        VISITOR_A    Y  N  N  N  N   N  N   N   N
             PersonalDataService.exportHtml                        VISITOR_A    Y  N  N  N  N   N  N   N   N
             PersonalDataService.deleteEverything(self)            SELF         Y  Y  Y  N  N   N  N   N   N
@@ -328,6 +332,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     ScreeningService screenings;
     @Autowired
     HandoffService handoffs;
+    @Autowired
+    SharedAlerts sharedAlerts;
     @Autowired
     PersonalDataService personalData;
     @Autowired
@@ -482,6 +488,16 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             return true;
         });
 
+        attempts.put("HandoffService.latest(session)", (caller, owner) -> {
+            Visitor fresh = freshPerson(owner);
+            SessionId session = dialogues.startNew(fresh, "kennismaking").id();
+            handoffs.request(fresh, session, RiskLevel.CRISIS, List.of("crisis.plan"));
+            // the owner's own open request is the live one; ask as the fresh person of the same org
+            return handoffs.latest(caller == owner ? fresh : visitor(caller), session).isPresent();
+        });
+        attempts.put("SharedAlerts.choose", (caller, owner) ->
+                sharedAlerts.choose(visitor(caller), data.get(owner).liveHandoff(), true).sharesAlert());
+
         // ---- the live handoff, the therapist's side ----
         attempts.put("HandoffService.openRequests(queue)", (caller, owner) -> {
             EscalationId waiting = handoffs.request(freshPerson(owner), null, RiskLevel.CRISIS, List.of("crisis.plan"))
@@ -525,6 +541,14 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             EscalationId timedOut = timedOutRequest(freshPerson(owner));
             handoffs.close(userId(therapistOf(owner)), timedOut, "notitie");
             return handoffs.outcomeNote(userId(caller), timedOut).isPresent();
+        });
+
+        attempts.put("SharedAlerts.read", (caller, owner) -> {
+            // shared by the person, accepted by THERAPIST_1 (of the owner's organisation), read by the caller
+            EscalationId live = handoffs.request(freshPerson(owner), null, RiskLevel.CRISIS, List.of("crisis.plan"),
+                    true).id();
+            handoffs.accept(userId(therapistOf(owner)), live);
+            return sharedAlerts.read(userId(caller), live) != null;
         });
 
         // ---- personal data ----

@@ -72,6 +72,8 @@ class HandoffJourneyIT extends BrowserJourney {
         assertThat(therapist.visible(By.id("handoff-queue")).getText()).doesNotContain("pillen");
         accept.click();
         therapist.visible(By.id("therapist-chat"));
+        assertThat(therapist.visible(By.id("therapist-shared-message")).getText())
+                .as("the person shares what raised the alert unless they untick it").isEqualTo(CRISIS_MESSAGE);
 
         new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50))
                 .until(ExpectedConditions.textToBe(STATUS, "Demo Therapeut is er nu voor je"));
@@ -115,6 +117,16 @@ class HandoffJourneyIT extends BrowserJourney {
         assertThat(person.visible(By.id("handoff-safety-plan")).isDisplayed()).isTrue();
         assertThat(person.all(By.id("screen-question")).stream().noneMatch(WebElement::isDisplayed))
                 .as("the questions do not come back after the conversation").isTrue();
+        new WebDriverWait(person.driver(), LIVE, Duration.ofMillis(50)).until(ExpectedConditions
+                .textToBePresentInElementLocated(By.id("handoff-log"), "Ik sluit ons gesprek nu af."));
+        assertThat(person.visible(By.id("handoff-log")).getText()).as("the closing words stay in the conversation")
+                .contains("0800-0113");
+
+        person.driver().navigate().refresh();
+        person.waiting().until(ExpectedConditions.textToBe(STATUS, "Het gesprek is afgesloten"));
+        assertThat(person.visible(By.id("handoff-safety-plan")).isDisplayed()).isTrue();
+        assertThat(person.all(By.id("screen-question")).stream().noneMatch(WebElement::isDisplayed))
+                .as("a reload shows the calm end, not new questions").isTrue();
         person.js("document.getElementById('handoff-panel').scrollIntoView()");
         person.screenshot(Path.of("docs", "images", "handoff-closed.png"));
     }

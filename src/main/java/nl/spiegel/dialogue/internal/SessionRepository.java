@@ -173,6 +173,18 @@ public class SessionRepository {
                 .list();
     }
 
+    /** The person's latest message in the session that the detector rated concern or crisis, as they wrote it. */
+    public Optional<String> latestRiskyText(UserId owner, SessionId session) {
+        return jdbc.sql("""
+                SELECT m.body, m.key_id FROM dialogue_messages m JOIN dialogue_sessions s ON s.id = m.session_id
+                WHERE m.session_id = ? AND s.user_id = ? AND m.kind = 'USER_TEXT'
+                  AND m.risk_level IN ('CONCERN', 'CRISIS')
+                ORDER BY m.seq DESC LIMIT 1""")
+                .params(session.toString(), owner.toString())
+                .query((rs, row) -> open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session).in(LocalizedText.ANY))
+                .optional();
+    }
+
     /**
      * What earlier messages of the session showed: the levels and rule ids stored with them (never their text), so
      * the detector reads a new message in the light of the conversation.

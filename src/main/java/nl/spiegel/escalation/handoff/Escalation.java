@@ -15,11 +15,13 @@ import nl.spiegel.risk.RiskLevel;
  *
  * @param session        the dialogue session the request came from, or null when it came from elsewhere
  * @param acceptedByName the therapist's display name, shown to the person
+ * @param sharesAlert    the person lets the therapist who accepts see the message that raised the alert and their
+ *                       answers to the follow-up questions
  */
 public record Escalation(EscalationId id, OrganisationId organisationId, UserId person, SessionId session,
                          RiskLevel level, List<String> ruleIds, EscalationStatus status, Instant requestedAt,
                          UserId acceptedBy, String acceptedByName, Instant acceptedAt, Instant timedOutAt,
-                         Instant closedAt, boolean contactLeft) {
+                         Instant closedAt, boolean contactLeft, boolean sharesAlert) {
 
     public Escalation {
         ruleIds = List.copyOf(ruleIds);

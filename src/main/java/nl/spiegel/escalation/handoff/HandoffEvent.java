@@ -47,4 +47,8 @@ public sealed interface HandoffEvent {
      */
     record DutyChanged(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
     }
+
+    /** The person changed whether the therapist may see what raised the alert: the therapist's screen follows. */
+    record SharingChanged(EscalationId escalationId, OrganisationId organisationId) implements HandoffEvent {
+    }
 }

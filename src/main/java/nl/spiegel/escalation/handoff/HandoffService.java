@@ -89,13 +89,30 @@ public class HandoffService {
      */
     @Transactional
     public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds) {
-        return request(visitor, session, level, ruleIds, sessions.clientAddress());
+        return request(visitor, session, level, ruleIds, false);
     }
 
-    /** The same, from the given network address ({@code "unknown"} when there is no request). */
+    /**
+     * Asks for a human now, with the person's choice whether the therapist may see the message that raised the
+     * alert and their answers to the follow-up questions ({@link SharedAlerts}).
+     */
+    @Transactional
+    public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds,
+                              boolean shareAlert) {
+        return request(visitor, session, level, ruleIds, shareAlert, sessions.clientAddress());
+    }
+
+    /** The same, from the given network address ({@code "unknown"} when there is no request), sharing nothing. */
     @Transactional
     public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds,
                               String address) {
+        return request(visitor, session, level, ruleIds, false, address);
+    }
+
+    /** The same, with the person's share choice, from the given network address. */
+    @Transactional
+    public Escalation request(Visitor visitor, SessionId session, RiskLevel level, List<String> ruleIds,
+                              boolean shareAlert, String address) {
         Optional<Escalation> open = escalations.findOpen(visitor.userId());
         if (open.isPresent()) {
             return named(open.get());
@@ -108,7 +125,7 @@ public class HandoffService {
         }
         Escalation escalation = new Escalation(EscalationId.random(), visitor.organisationId(), visitor.userId(),
                 session, level == null ? RiskLevel.NONE : level, onlyIds(ruleIds), EscalationStatus.REQUESTED,
-                clock.instant(), null, null, null, null, null, false);
+                clock.instant(), null, null, null, null, null, false, shareAlert);
         escalations.insert(escalation);
         log.info("handoff {} requested with risk {} on session {}; {} therapist(s) on duty", escalation.id(),
                 escalation.level(), session, onDuty.count(visitor.organisationId()));
@@ -126,6 +143,16 @@ public class HandoffService {
     @Transactional(readOnly = true)
     public Escalation escalation(Visitor visitor, EscalationId id) {
         return named(own(visitor, id));
+    }
+
+    /** The person's latest request that came from this dialogue session, so a reload can show where it stands. */
+    @Transactional(readOnly = true)
+    public Optional<Escalation> latest(Visitor visitor, SessionId session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        return escalations.findLatest(visitor.userId(), session)
+                .filter(found -> found.organisationId().equals(visitor.organisationId())).map(this::named);
     }
 
     @Transactional(readOnly = true)
@@ -273,6 +300,17 @@ public class HandoffService {
      */
     @Transactional
     public void close(UserId therapist, EscalationId id, String outcomeNote) {
+        close(therapist, id, outcomeNote, null);
+    }
+
+    /**
+     * Ends a conversation as {@link #close(UserId, EscalationId, String)}; a live one gets the closing words (with
+     * the crisis contacts) as the therapist's last message, so the person keeps them in the conversation.
+     *
+     * @param closingWords the therapist's last message in a live conversation, or null for none
+     */
+    @Transactional
+    public void close(UserId therapist, EscalationId id, String outcomeNote, String closingWords) {
         StaffMember member = therapist(therapist);
         Escalation escalation = ofOrganisation(member, id);
         String note = checkedText(outcomeNote, OUTCOME_MAX_LENGTH);
@@ -286,6 +324,10 @@ public class HandoffService {
                 // a follow-up of a request nobody could take in time
             }
             default -> throw new HandoffStateException(id, escalation.status());
+        }
+        if (escalation.status() == EscalationStatus.ACCEPTED && closingWords != null && !closingWords.isBlank()) {
+            // in the same transaction: when the close loses a race, the closing words are not left behind
+            post(escalation, Author.THERAPIST, closingWords);
         }
         if (!escalations.close(id, escalation.status(), member.userId(), note, clock.instant())) {
             throw new HandoffStateException(id, escalations.currentStatus(id).orElse(escalation.status()));
@@ -429,6 +471,6 @@ public class HandoffService {
         return new Escalation(escalation.id(), escalation.organisationId(), escalation.person(), escalation.session(),
                 escalation.level(), escalation.ruleIds(), escalation.status(), escalation.requestedAt(),
                 escalation.acceptedBy(), name, escalation.acceptedAt(), escalation.timedOutAt(),
-                escalation.closedAt(), escalation.contactLeft());
+                escalation.closedAt(), escalation.contactLeft(), escalation.sharesAlert());
     }
 }

@@ -73,6 +73,15 @@ public class ScreeningRepository {
                 .optional();
     }
 
+    /** The person's latest screening in this dialogue session. */
+    public Optional<Screening> findLatest(UserId owner, SessionId session) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE user_id = ? AND session_id = ?"
+                        + " ORDER BY started_at DESC LIMIT 1")
+                .params(owner.toString(), session.toString())
+                .query(this::map)
+                .optional();
+    }
+
     /** Locks the row, so two answers arriving together (a double click) are applied one after the other. */
     public Optional<Screening> findForUpdate(UserId owner, ScreeningId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE id = ? AND user_id = ? FOR UPDATE")

@@ -96,6 +96,9 @@ public class SafetyPanel extends Div {
         contactLine.addClassName("sp-safety-line");
         add(title, step, crisisHelp, checkIn, screen, contactLine);
         log.info("safety flow {} on session {}", flow.code(), context.session());
+        if (resumeHandoff()) {
+            return;
+        }
 
         switch (flow) {
             case CHECK_IN -> startCheckIn();
@@ -261,6 +264,35 @@ public class SafetyPanel extends Div {
             contactLine.add(name);
         }
         contactLine.add(CrisisContactList.links(first));
+    }
+
+    /**
+     * After a reload: a live or closed conversation with a person from this dialogue is shown again (after a close:
+     * the closing words, the contacts and the safety plan), not the questions anew.
+     */
+    private boolean resumeHandoff() {
+        HumanHandoff available = handoff.get();
+        if (available == null) {
+            return false;
+        }
+        try {
+            var resumed = available.resume(context, live -> {
+                screen.setVisible(!live);
+                step.setVisible(!live);
+            });
+            if (resumed.isEmpty()) {
+                return false;
+            }
+            title.setVisible(false);
+            handoffArea.setId("safety-handoff");
+            handoffArea.addClassName("sp-safety-handoff");
+            handoffArea.add(resumed.get());
+            crisisHelp.add(handoffArea);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("handoff on session {} could not be shown again: {}", context.session(), LogSafe.describe(e));
+            return false;
+        }
     }
 
     private void talkToHuman(Button human, Div area) {

@@ -35,6 +35,10 @@ import org.springframework.test.context.TestPropertySource;
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
+import nl.spiegel.escalation.Screening;
+import nl.spiegel.escalation.ScreeningService;
+import nl.spiegel.escalation.screening.Answer;
+import nl.spiegel.escalation.screening.Question;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
@@ -88,6 +92,10 @@ class HandoffServiceIT {
     MovableClock clock;
     @Autowired
     FieldCipher cipher;
+    @Autowired
+    SharedAlerts shared;
+    @Autowired
+    ScreeningService screenings;
 
     @Autowired
     LoggedInSessions loggedInSessions;
@@ -499,6 +507,93 @@ class HandoffServiceIT {
         return jdbc.sql("SELECT action, actor_role FROM audit_events WHERE record_type = ? AND record_id = ? ORDER BY id")
                 .params(recordType, escalation.id().toString())
                 .query((rs, row) -> rs.getString("action") + " " + rs.getString("actor_role")).list();
+    }
+
+    @Test
+    void thePersonsChoiceToShareIsStoredAndCanBeChangedWhileWaiting() {
+        Escalation sharing = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"), true);
+
+        assertThat(sharing.sharesAlert()).isTrue();
+        assertThat(storedShareAlert(sharing.id())).isTrue();
+
+        Escalation changed = shared.choose(person, sharing.id(), false);
+
+        assertThat(changed.sharesAlert()).isFalse();
+        assertThat(storedShareAlert(sharing.id())).isFalse();
+        assertThat(handoffs.request(person, session, RiskLevel.NONE, List.of()).sharesAlert())
+                .as("without a choice nothing is shared").isFalse();
+    }
+
+    @Test
+    void withoutConsentTheTherapistIsRefusedTheMessageAndTheRefusalIsAudited() {
+        SessionId risky = riskyDialogue();
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, risky, RiskLevel.CRISIS, List.of("crisis.plan"), false);
+        handoffs.accept(therapist.userId(), escalation.id());
+
+        assertThatThrownBy(() -> shared.read(therapist.userId(), escalation.id()))
+                .isInstanceOf(HandoffAccessDeniedException.class)
+                .hasMessageNotContaining(RISKY_WORDS);
+        assertThat(alertAudit(escalation.id())).containsExactly("ACCESS_DENIED");
+    }
+
+    @Test
+    void withConsentTheTherapistInTheConversationReadsTheMessageAndAnswersAndEveryReadIsAudited() {
+        SessionId risky = riskyDialogue();
+        Screening screening = screenings.start(person, risky, RiskLevel.CONCERN, List.of());
+        screenings.answer(person, screening.id(), Question.WISH_TO_BE_DEAD, true);
+        StaffMember therapist = onDutyTherapist();
+        StaffMember colleague = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, risky, RiskLevel.CRISIS, List.of("crisis.plan"), true);
+
+        assertThatThrownBy(() -> shared.read(therapist.userId(), escalation.id()))
+                .as("not before accepting").isInstanceOf(HandoffAccessDeniedException.class);
+        handoffs.accept(therapist.userId(), escalation.id());
+        SharedAlert alert = shared.read(therapist.userId(), escalation.id());
+
+        assertThat(alert.message()).contains(RISKY_WORDS);
+        assertThat(alert.answers()).contains(new Answer(Question.WISH_TO_BE_DEAD, true));
+        assertThat(alert.toString()).as("never printable into a log").doesNotContain(RISKY_WORDS);
+        assertThatThrownBy(() -> shared.read(colleague.userId(), escalation.id()))
+                .isInstanceOf(HandoffAccessDeniedException.class);
+        assertThat(alertAudit(escalation.id())).containsExactly("ACCESS_DENIED", "VIEW", "ACCESS_DENIED");
+
+        shared.choose(person, escalation.id(), false);
+        assertThatThrownBy(() -> shared.read(therapist.userId(), escalation.id()))
+                .as("the person can take it back").isInstanceOf(HandoffAccessDeniedException.class);
+    }
+
+    @Test
+    void closingALiveConversationLeavesTheClosingWordsAsTheTherapistsLastMessage() {
+        StaffMember therapist = onDutyTherapist();
+        Escalation escalation = handoffs.request(person, session, RiskLevel.CRISIS, List.of("crisis.plan"), true);
+        handoffs.accept(therapist.userId(), escalation.id());
+        handoffs.sendFromPerson(person, escalation.id(), "Dank je");
+
+        handoffs.close(therapist.userId(), escalation.id(), "Afgesproken: morgen huisarts.",
+                "Dit gesprek is afgesloten. 113 Zelfmoordpreventie: 113 of 0800-0113.");
+
+        List<HandoffMessage> conversation = handoffs.conversation(person, escalation.id());
+        assertThat(conversation.getLast().author()).isEqualTo(Author.THERAPIST);
+        assertThat(conversation.getLast().text()).contains("0800-0113");
+        assertThat(handoffs.latest(person, session)).get().extracting(Escalation::status)
+                .isEqualTo(EscalationStatus.CLOSED);
+    }
+
+    private static final String RISKY_WORDS = "ik heb de pillen al klaarliggen voor vanavond";
+
+    private SessionId riskyDialogue() {
+        return RiskyDialogues.paused(dialogues, person, "Ik wil niet meer leven, " + RISKY_WORDS + ".");
+    }
+
+    private boolean storedShareAlert(EscalationId id) {
+        return jdbc.sql("SELECT share_alert FROM escalations WHERE id = ?").param(id.toString())
+                .query(Boolean.class).single();
+    }
+
+    private List<String> alertAudit(EscalationId id) {
+        return jdbc.sql("SELECT action FROM audit_events WHERE record_type = 'HANDOFF_ALERT' AND record_id = ?"
+                        + " ORDER BY id").param(id.toString()).query(String.class).list();
     }
 
     private StaffMember onDutyTherapist() {

@@ -40,8 +40,8 @@ class PrivacyTranslationsTest {
             needed.add("audit.action." + action.name());
             needed.add("audit.action-code." + action.name());
         }
-        for (String type : List.of(AuditEvent.HANDOFF, AuditEvent.HANDOFF_MESSAGES, AuditEvent.PERSONAL_DATA,
-                AuditEvent.ACCOUNT, AuditEvent.AUDIT_TRAIL)) {
+        for (String type : List.of(AuditEvent.HANDOFF, AuditEvent.HANDOFF_MESSAGES, AuditEvent.HANDOFF_ALERT,
+                AuditEvent.PERSONAL_DATA, AuditEvent.ACCOUNT, AuditEvent.AUDIT_TRAIL)) {
             needed.add("audit.record." + type);
         }
         for (Role role : Role.values()) {

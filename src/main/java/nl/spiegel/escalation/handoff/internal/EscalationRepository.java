@@ -36,7 +36,7 @@ public class EscalationRepository {
 
     private static final String COLUMNS = """
             id, organisation_id, user_id, session_id, risk_level, rule_ids, status, requested_at, accepted_by,
-            accepted_at, timed_out_at, closed_at, contact_left_at""";
+            accepted_at, timed_out_at, closed_at, contact_left_at, share_alert""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM escalations ";
 
     private final JdbcClient jdbc;
@@ -50,14 +50,31 @@ public class EscalationRepository {
     public void insert(Escalation escalation) {
         jdbc.sql("""
                 INSERT INTO escalations (id, organisation_id, user_id, session_id, risk_level, rule_ids, status,
-                    requested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    requested_at, share_alert)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(escalation.id().toString(), escalation.organisationId().toString(),
                         escalation.person().toString(),
                         escalation.session() == null ? null : escalation.session().toString(),
                         escalation.level().name(), String.join(",", escalation.ruleIds()), escalation.status().name(),
-                        DbTime.write(escalation.requestedAt()))
+                        DbTime.write(escalation.requestedAt()), escalation.sharesAlert())
                 .update();
+    }
+
+    /** The person's own choice, changed while the request waits or the conversation is live. */
+    public boolean setSharesAlert(EscalationId id, UserId person, boolean share) {
+        return jdbc.sql("""
+                UPDATE escalations SET share_alert = ?
+                WHERE id = ? AND user_id = ? AND status IN ('REQUESTED', 'ACCEPTED')""")
+                .params(share, id.toString(), person.toString())
+                .update() == 1;
+    }
+
+    /** The person's latest escalation that came from this dialogue session, whatever its status. */
+    public Optional<Escalation> findLatest(UserId person, SessionId session) {
+        return jdbc.sql(SELECT + "WHERE user_id = ? AND session_id = ? ORDER BY requested_at DESC LIMIT 1")
+                .params(person.toString(), session.toString())
+                .query(EscalationRepository::map)
+                .optional();
     }
 
     public Optional<Escalation> find(EscalationId id) {
@@ -223,6 +240,6 @@ public class EscalationRepository {
                 EscalationStatus.valueOf(rs.getString("status")), DbTime.read(rs, "requested_at"),
                 acceptedBy == null ? null : UserId.parse(acceptedBy), null, DbTime.read(rs, "accepted_at"),
                 DbTime.read(rs, "timed_out_at"), DbTime.read(rs, "closed_at"),
-                DbTime.read(rs, "contact_left_at") != null);
+                DbTime.read(rs, "contact_left_at") != null, rs.getBoolean("share_alert"));
     }
 }

@@ -27,6 +27,8 @@ import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffRateLimitedException;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.handoff.EscalationStatus;
+import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.escalation.ui.SafetyPlanView;
 
 /**
@@ -39,6 +41,7 @@ class HandoffPanel extends Div {
     private static final Logger log = LoggerFactory.getLogger(HandoffPanel.class);
 
     private final HandoffService handoffs;
+    private final SharedAlerts sharing;
     private final HandoffBroadcaster broadcaster;
     private final CrisisContacts crisisContacts;
     private final SafetyContext context;
@@ -54,6 +57,7 @@ class HandoffPanel extends Div {
     private final Div composer = new Div();
     private final ContactRequestForm contactForm = new ContactRequestForm(this::leaveContact);
     private final Button retry = new Button();
+    private final ShareChoice share = new ShareChoice(this::chooseSharing);
 
     private Escalation escalation;
     private HandoffBroadcaster.Subscription subscription;
@@ -61,10 +65,16 @@ class HandoffPanel extends Div {
     /** The last request was refused because of too many requests in a short time. */
     private boolean limited;
 
-    HandoffPanel(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts,
-                 SafetyContext context, java.util.function.Consumer<Boolean> onLive) {
+    /**
+     * @param existing the person's earlier request from this dialogue to show again (after a reload), or null to
+     *                 ask for a person now
+     */
+    HandoffPanel(HandoffService handoffs, SharedAlerts sharing, HandoffBroadcaster broadcaster,
+                 CrisisContacts crisisContacts, SafetyContext context, java.util.function.Consumer<Boolean> onLive,
+                 Escalation existing) {
         this.onLive = onLive;
         this.handoffs = handoffs;
+        this.sharing = sharing;
         this.broadcaster = broadcaster;
         this.crisisContacts = crisisContacts;
         this.context = context;
@@ -89,8 +99,13 @@ class HandoffPanel extends Div {
             subscribe();
         });
 
-        add(state, crisis, messages, composer, contactForm, retry);
-        requestNow();
+        add(state, share, crisis, messages, composer, contactForm, retry);
+        if (existing == null) {
+            requestNow();
+        } else {
+            escalation = existing;
+            refresh();
+        }
     }
 
     @Override
@@ -110,7 +125,8 @@ class HandoffPanel extends Div {
     private void requestNow() {
         limited = false;
         try {
-            escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds());
+            escalation = handoffs.request(context.visitor(), context.session(), context.level(), context.ruleIds(),
+                    share.getValue());
             messages.clear();
         } catch (HandoffRateLimitedException e) {
             // a flood of requests, or somebody pressing again and again: the crisis lines are there in any case
@@ -172,6 +188,13 @@ class HandoffPanel extends Div {
         contactForm.setVisible(false);
         retry.setVisible(false);
         messages.setVisible(!messages.isEmpty());
+        // there is only something to share when the request came from a message in a dialogue
+        boolean open = escalation != null && (escalation.status() == EscalationStatus.REQUESTED
+                || escalation.status() == EscalationStatus.ACCEPTED);
+        share.setVisible(open && context.session() != null);
+        if (open) {
+            share.show(escalation.sharesAlert());
+        }
         if (escalation == null) {
             title.setText(getTranslation(limited ? "handoff.limited.title" : "handoff.failed.title"));
             text.setText(getTranslation(limited ? "handoff.limited.text" : "handoff.failed.text"));
@@ -257,6 +280,18 @@ class HandoffPanel extends Div {
             // the words stay in the field so nothing is lost
             message.setInvalid(true);
             message.setErrorMessage(getTranslation("handoff.message.not-sent"));
+        }
+    }
+
+    private void chooseSharing(boolean yes) {
+        if (escalation == null || escalation.sharesAlert() == yes) {
+            return;
+        }
+        try {
+            escalation = sharing.choose(context.visitor(), escalation.id(), yes);
+        } catch (HandoffStateException | DataAccessException e) {
+            // closed meanwhile, or not stored: show what is stored
+            refresh();
         }
     }
 

@@ -15,6 +15,8 @@ import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.handoff.EscalationStatus;
+import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
@@ -27,11 +29,14 @@ class HandoffPanels implements HumanHandoff {
     private static final Logger log = LoggerFactory.getLogger(HandoffPanels.class);
 
     private final HandoffService handoffs;
+    private final SharedAlerts sharing;
     private final HandoffBroadcaster broadcaster;
     private final CrisisContacts crisisContacts;
 
-    HandoffPanels(HandoffService handoffs, HandoffBroadcaster broadcaster, CrisisContacts crisisContacts) {
+    HandoffPanels(HandoffService handoffs, SharedAlerts sharing, HandoffBroadcaster broadcaster,
+                  CrisisContacts crisisContacts) {
         this.handoffs = handoffs;
+        this.sharing = sharing;
         this.broadcaster = broadcaster;
         this.crisisContacts = crisisContacts;
     }
@@ -39,7 +44,18 @@ class HandoffPanels implements HumanHandoff {
     @Override
     public com.vaadin.flow.component.Component start(SafetyContext context,
                                                      java.util.function.Consumer<Boolean> onLive) {
-        return new HandoffPanel(handoffs, broadcaster, crisisContacts, context, onLive);
+        return new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive, null);
+    }
+
+    /** After a reload: a live or closed conversation from this dialogue is shown again, not a fresh screening. */
+    @Override
+    public Optional<com.vaadin.flow.component.Component> resume(SafetyContext context,
+                                                              java.util.function.Consumer<Boolean> onLive) {
+        return handoffs.latest(context.visitor(), context.session())
+                .filter(found -> found.status() == EscalationStatus.ACCEPTED
+                        || found.status() == EscalationStatus.CLOSED)
+                .map(found -> new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive,
+                        found));
     }
 
     @Override

@@ -35,6 +35,8 @@ class HandoffQueue extends Div {
         list.removeAll();
         empty.setText(getTranslation(onDuty ? "therapist.queue.empty" : "therapist.queue.off-duty"));
         empty.setVisible(requests.isEmpty());
+        // someone is waiting: the whole queue stands out, not only a line in it
+        getElement().getClassList().set("sp-therapist-queue-waiting", !requests.isEmpty());
         for (Escalation request : requests) {
             Button accept = new Button(getTranslation("therapist.accept"), click -> onAccept.accept(request.id()));
             accept.addClassName("handoff-accept");

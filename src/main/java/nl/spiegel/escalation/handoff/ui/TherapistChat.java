@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import nl.spiegel.escalation.handoff.Author;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffMessage;
+import nl.spiegel.escalation.handoff.SharedAlert;
 
 /**
  * The therapist's side of one live conversation: why it was raised (risk level and rule ids), the messages, a reply
@@ -26,6 +27,7 @@ class TherapistChat extends Div {
 
     private final H2 heading = new H2();
     private final Div facts = new Div();
+    private final SharedAlertView shared = new SharedAlertView();
     private final HandoffMessageList messages;
     private final TextField reply = new TextField();
     private final TextArea outcome = new TextArea();
@@ -65,7 +67,8 @@ class TherapistChat extends Div {
         Div closing = new Div(outcome, close);
         closing.addClassName("sp-therapist-closing");
 
-        add(heading, facts, new Paragraph(getTranslation("therapist.chat.privacy")), messages, composer, closing);
+        add(heading, facts, new Paragraph(getTranslation("therapist.chat.privacy")), shared, messages, composer,
+                closing);
     }
 
     void show(Escalation escalation, List<HandoffMessage> conversation) {
@@ -101,6 +104,11 @@ class TherapistChat extends Div {
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("therapist.close.confirm.no"));
         confirm.open();
+    }
+
+    /** @param alert what the person shares, or null when they chose not to */
+    void showShared(SharedAlert alert) {
+        shared.show(alert);
     }
 
     Escalation escalation() {

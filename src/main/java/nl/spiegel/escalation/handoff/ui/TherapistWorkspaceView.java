@@ -35,6 +35,8 @@ import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffAccessDeniedException;
 import nl.spiegel.escalation.handoff.HandoffStateException;
+import nl.spiegel.escalation.handoff.SharedAlerts;
+import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.shared.ui.StaffLayout;
@@ -52,6 +54,8 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
     private final HandoffService handoffs;
     private final HandoffBroadcaster broadcaster;
+    private final SharedAlerts sharedAlerts;
+    private final CrisisContacts crisisContacts;
     private final Clock clock;
     private final StaffMember me;
 
@@ -60,6 +64,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
     private final TherapistChat chat = new TherapistChat(this::send, this::closeConversation);
     private final Paragraph noChat = new Paragraph();
     private final CallbackList callbacks = new CallbackList(this::closeCallback);
+    private final NewRequestAlert alert = new NewRequestAlert();
 
     /** Waiting times in the queue are recomputed this often; new requests themselves arrive by push at once. */
     private static final int QUEUE_REFRESH_MILLIS = 30_000;
@@ -67,11 +72,16 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
     private HandoffBroadcaster.Subscription queueSubscription;
     private HandoffBroadcaster.Subscription chatSubscription;
     private Registration pollRegistration;
+    /** The conversation whose shared words are on screen: read (and audited) once, not on every new message. */
+    private EscalationId sharedShownFor;
 
     public TherapistWorkspaceView(HandoffService handoffs, HandoffBroadcaster broadcaster, CurrentStaff currentStaff,
-                                  Clock clock, AuthenticationContext authentication) {
+                                  Clock clock, AuthenticationContext authentication, SharedAlerts sharedAlerts,
+                                  CrisisContacts crisisContacts) {
         this.handoffs = handoffs;
         this.broadcaster = broadcaster;
+        this.sharedAlerts = sharedAlerts;
+        this.crisisContacts = crisisContacts;
         this.clock = clock;
         this.me = currentStaff.get().orElseThrow(() -> new IllegalStateException("no staff member logged in"));
         addClassName("sp-therapist");
@@ -100,7 +110,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
         noChat.addClassName("sp-note");
         noChat.setId("therapist-no-chat");
 
-        add(top, who, onDuty,
+        add(top, who, onDuty, alert,
                 section("therapist.queue.title", queue),
                 section("therapist.chat.heading", noChat, chat),
                 section("therapist.callbacks.title", callbacks));
@@ -146,6 +156,9 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
     private void onQueueEvent(HandoffEvent event) {
         refreshQueue();
+        if (event instanceof HandoffEvent.Requested requested) {
+            alert.arrived(requested.level(), requested.requestedAt());
+        }
         if (event instanceof HandoffEvent.ContactLeft || event instanceof HandoffEvent.TimedOut
                 || event instanceof HandoffEvent.Closed) {
             refreshCallbacks();
@@ -154,7 +167,9 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
     private void refreshQueue() {
         try {
-            queue.show(handoffs.openRequests(me.userId()), handoffs.isOnDuty(me.userId()), clock.instant());
+            List<Escalation> waiting = handoffs.openRequests(me.userId());
+            queue.show(waiting, handoffs.isOnDuty(me.userId()), clock.instant());
+            alert.waiting(waiting.size());
         } catch (DataAccessException e) {
             log.warn("queue of therapist {} could not be read", me.userId(), e);
         }
@@ -189,6 +204,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
             return;
         }
         chat.show(escalation, handoffs.conversation(me.userId(), escalation.id()));
+        showShared(escalation);
         getUI().ifPresent(ui -> chatSubscription = broadcaster.forEscalation(escalation.id(),
                 LiveUpdates.in(ui, event -> refreshChat())));
     }
@@ -202,6 +218,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
             Escalation fresh = handoffs.escalation(me.userId(), current.id());
             if (fresh.status() == EscalationStatus.ACCEPTED) {
                 chat.show(fresh, handoffs.conversation(me.userId(), fresh.id()));
+                showShared(fresh);
             } else {
                 showChat(null);
             }
@@ -209,6 +226,25 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
             // the person deleted their data during the conversation: nothing of it may be shown any more
             Notification.show(getTranslation("therapist.chat.gone"), 8000, Notification.Position.MIDDLE);
             showChat(null);
+        }
+    }
+
+    /** What the person chose to share, read only while they agree: taking it back hides it at once. */
+    private void showShared(Escalation escalation) {
+        if (!escalation.sharesAlert()) {
+            sharedShownFor = null;
+            chat.showShared(null);
+            return;
+        }
+        if (escalation.id().equals(sharedShownFor)) {
+            return;
+        }
+        try {
+            chat.showShared(sharedAlerts.read(me.userId(), escalation.id()));
+            sharedShownFor = escalation.id();
+        } catch (HandoffAccessDeniedException e) {
+            sharedShownFor = null;
+            chat.showShared(null);
         }
     }
 
@@ -226,7 +262,8 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
     private void closeConversation(Escalation escalation, String note) {
         try {
-            handoffs.close(me.userId(), escalation.id(), note);
+            handoffs.close(me.userId(), escalation.id(), note, ClosingWords.text(this,
+                    crisisContacts.forOrganisation(escalation.organisationId(), getLocale())));
             Notification.show(getTranslation("therapist.closed"), 4000, Notification.Position.BOTTOM_CENTER);
         } catch (HandoffStateException e) {
             Notification.show(getTranslation("therapist.close.failed"), 6000, Notification.Position.MIDDLE);
