@@ -365,6 +365,7 @@ public final class Deobfuscator {
             return in;
         }
         Buffer out = new Buffer(n);
+        boolean wordGaps = s.indexOf("  ") >= 0;
         int i = 0;
         while (i < n) {
             int[] run = run(s, i, spaces);
@@ -381,7 +382,8 @@ public final class Deobfuscator {
                 from.add(in.origin[k]);
             }
             String word = joined.toString();
-            int[] cuts = run[1] >= MIN_SEGMENT_INPUT && s.charAt(i + 1) == ' '
+            // only when word boundaries were lost: with two spaces between words every run is one word already
+            int[] cuts = run[1] >= MIN_SEGMENT_INPUT && s.charAt(i + 1) == ' ' && !wordGaps
                     ? segment(word.toLowerCase(Locale.ROOT)) : null;
             int cut = 0;
             for (int k = 0; k < word.length(); k++) {
