@@ -41,14 +41,14 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Learned backstop" (round 13): 10-fold CV over 4,075 rows with 2,310 negatives, of
-        // which 1,400 ordinary reflective answers; model alone 27.2 / 44.5 / 1.3 %, combined 90.1 / 95.7 / 3.2 %
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.445 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.272 - MARGIN);
+        // docs/risk-lexicon.md, "Learned backstop" (round 13): 10-fold CV over 4,375 rows with 2,460 negatives, of
+        // which 1,490 ordinary reflective answers; model alone 30.3 / 46.3 / 1.4 %, combined 86.7 / 94.2 / 3.5 %
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.463 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.303 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
-        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.901 - MARGIN);
-        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.957 - MARGIN);
-        assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.035);
+        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.867 - MARGIN);
+        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.942 - MARGIN);
+        assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.04);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
         assertThat(combined.escalationRecall()).isGreaterThanOrEqualTo(rules.escalationRecall());
     }
@@ -122,7 +122,7 @@ class RiskModelTest {
     void trainingDataIsTheCorpusPlusHoldoutsOneToEightAndTenButNotNine() throws Exception {
         Set<String> expected = new LinkedHashSet<>();
         for (String f : List.of("corpus.tsv", "holdout.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv",
-                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv")) {
+                "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv", "holdout14.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }

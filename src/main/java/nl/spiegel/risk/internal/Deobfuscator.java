@@ -291,7 +291,7 @@ public final class Deobfuscator {
         }
         String best = bestReading(lower, bold);
         boolean numberWithUnit = UNIT.matcher(lower).matches() || lower.matches("[a-z]{1,3}[0-9]+");
-        if (numberWithUnit && !bold && !lexical.test(best)) {
+        if (numberWithUnit && !bold && !lexical.test(best) && !stretchedReadingCovered(best)) {
             return null; // "10mg", "3x", "2e", "mp3"
         }
         return best;
