@@ -95,6 +95,8 @@ import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.privacy.ui.DataDeletedView;
 import nl.spiegel.privacy.ui.MyDataView;
 import nl.spiegel.privacy.ui.PrivacyView;
+import nl.spiegel.progress.ui.ProgressView;
+import nl.spiegel.progress.ui.QuestionnaireView;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -126,6 +128,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(MyDialoguesView.class, "my-dialogues",            Y,   Y,    Y,    Y,   Y),
             new RouteRow(MyExercisesView.class, "my-exercises",            Y,   Y,    Y,    Y,   Y),
             new RouteRow(SafetyPlanView.class, "safety-plan",              Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ProgressView.class, "progress",                   Y,   Y,    Y,    Y,   Y),
+            new RouteRow(QuestionnaireView.class, "progress/questionnaire/phq9", Y, Y,  Y,    Y,   Y),
             new RouteRow(LearnView.class, "learn",                         Y,   Y,    Y,    Y,   Y),
             new RouteRow(TopicView.class, "learn/no-such-topic",           Y,   Y,    Y,    Y,   Y),
             new RouteRow(PrivacyView.class, "privacy",                     Y,   Y,    Y,    Y,   Y),
