@@ -95,6 +95,8 @@ import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.privacy.ui.DataDeletedView;
 import nl.spiegel.privacy.ui.MyDataView;
 import nl.spiegel.privacy.ui.PrivacyView;
+import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
 import nl.spiegel.risk.RiskLevel;
@@ -283,6 +285,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             DialogueService.exercises                             VISITOR_A    Y  N  N  N  N   N  N   N   N
             DialogueService.markExercise                          VISITOR_A    Y  N  N  N  N   N  N   N   N
             SafetyPlanService.load                                VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ProgressService.history                               VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ProgressService.history                               CLIENT_ORG2  N  N  Y  N  N   N  N   N   N
             SafetyPlanService.save(overwritesOwnersPlan)       VISITOR_A    Y  N  N  N  N   N  N   N   N
             ScreeningService.find                                 VISITOR_A    Y  N  N  N  N   N  N   N   N
             ScreeningService.answer                               VISITOR_A    Y  N  N  N  N   N  N   N   N
@@ -328,6 +332,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
 
     @Autowired
     VisitorService visitors;
+    @Autowired
+    ProgressService progress;
+
+    private final Map<Caller, UUID> questionnaires = new EnumMap<>(Caller.class);
     @Autowired
     DialogueService dialogues;
     @Autowired
@@ -445,6 +453,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                 return false;
             }
         });
+
+        // ---- questionnaire results: only the person themselves ----
+        attempts.put("ProgressService.history", (caller, owner) -> progress.history(visitor(caller)).stream()
+                .anyMatch(result -> result.id().equals(questionnaires.get(owner))));
 
         // ---- safety plan ----
         attempts.put("SafetyPlanService.load", (caller, owner) -> plans.load(visitor(caller))
@@ -640,6 +652,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             handoffs.sendFromTherapist(userId(therapistOf(owner)), live, "Ik ben er voor je");
             // the therapist reads the conversation: on the audit trail, about the owner, in their organisation
             handoffs.conversation(userId(therapistOf(owner)), live);
+            questionnaires.put(owner, progress.submit(person, Instrument.PHQ9,
+                    List.of(1, 1, 1, 1, 1, 1, 1, 1, 0)).id());
             data.put(owner, new Fixture(marker, finished.id(), open.id(), exercises.getFirst().id(), screening, live,
                     chatMarker));
         }
