@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.spiegel.SpiegelIntegrationTest;
+import nl.spiegel.dialogue.ChatMoodCheckIn;
+import nl.spiegel.dialogue.DialogueService;
+import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
@@ -23,7 +26,7 @@ import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.crypto.KeyRotation;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
-/** Questionnaire results on the real database: encrypted at rest, per person, exported and deleted with the rest. */
+/** Questionnaire results and mood check-ins on the real database: encrypted at rest, per person, exported and deleted with the rest. */
 @SpiegelIntegrationTest
 class ProgressIT {
 
@@ -39,6 +42,10 @@ class ProgressIT {
     FieldCipher cipher;
     @Autowired
     KeyRotation rotation;
+    @Autowired
+    MoodService moods;
+    @Autowired
+    DialogueService dialogues;
 
     private static final List<Integer> PHQ9 = Arrays.asList(1, 2, 0, 3, 1, 0, 2, 1, 0);
 
@@ -99,11 +106,15 @@ class ProgressIT {
         QuestionnaireResult mine = progress.submit(person, Instrument.PHQ9, PHQ9);
         progress.submit(person, Instrument.GAD7, Arrays.asList(0, 0, 1, 0, 0, 0, 0));
         progress.submit(other, Instrument.PHQ9, PHQ9);
+        SessionId session = dialogues.startNew(person, "kennismaking").id();
+        moods.record(person, session, ChatMoodCheckIn.Moment.START, 3);
+        moods.record(other, dialogues.startNew(other, "kennismaking").id(), ChatMoodCheckIn.Moment.START, 4);
 
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         personalData.exportJson(person, SpiegelI18NProvider.DUTCH, json);
         assertThat(json.toString(StandardCharsets.UTF_8)).contains("\"questionnaires\"", mine.id().toString(),
-                "\"phq9\"", "\"gad7\"", "\"moderate\"", "\"minimal\"");
+                "\"phq9\"", "\"gad7\"", "\"moderate\"", "\"minimal\"",
+                "\"moodCheckIns\"", session.toString());
         ByteArrayOutputStream html = new ByteArrayOutputStream();
         personalData.exportHtml(person, SpiegelI18NProvider.DUTCH, html);
         assertThat(html.toString(StandardCharsets.UTF_8)).contains("Vragenlijsten", "phq9");
@@ -111,6 +122,9 @@ class ProgressIT {
         personalData.deleteEverything(person);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM questionnaire_results WHERE user_id = ?")
                 .param(person.userId().toString()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mood_checkins WHERE user_id = ?")
+                .param(person.userId().toString()).query(Integer.class).single()).isZero();
         assertThat(progress.history(other)).hasSize(1);
+        assertThat(moods.history(other)).hasSize(1);
     }
 }

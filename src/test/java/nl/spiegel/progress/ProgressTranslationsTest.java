@@ -33,6 +33,12 @@ class ProgressTranslationsTest {
         for (int answer = 0; answer <= Instrument.MAX_ANSWER; answer++) {
             keys.add("progress.answer." + answer);
         }
+        for (int mood = Mood.LOWEST; mood <= Mood.HIGHEST; mood++) {
+            keys.add("mood.value." + mood);
+        }
+        for (var moment : nl.spiegel.dialogue.ChatMoodCheckIn.Moment.values()) {
+            keys.add("mood.question." + moment.name().toLowerCase(Locale.ROOT));
+        }
         for (Locale locale : SpiegelI18NProvider.LOCALES) {
             for (String key : keys) {
                 // a missing key comes back as the key itself

@@ -7,15 +7,16 @@ import org.springframework.stereotype.Component;
 import nl.spiegel.shared.crypto.EncryptedColumn;
 import nl.spiegel.shared.crypto.EncryptedColumns;
 
-/** Questionnaire answers: encrypted, for the repository and the key rotation. */
+/** Questionnaire answers and moods: encrypted, for the repository and the key rotation. */
 @Component
 class ProgressEncryptedColumns implements EncryptedColumns {
 
     static final EncryptedColumn QUESTIONNAIRE_ANSWERS =
             EncryptedColumn.of("questionnaire_results", "id", "answers", "key_id");
+    static final EncryptedColumn MOOD = EncryptedColumn.of("mood_checkins", "id", "mood", "key_id");
 
     @Override
     public List<EncryptedColumn> columns() {
-        return List.of(QUESTIONNAIRE_ANSWERS);
+        return List.of(QUESTIONNAIRE_ANSWERS, MOOD);
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.progress.Mood;
+import nl.spiegel.progress.MoodService;
 import nl.spiegel.progress.ProgressService;
 import nl.spiegel.progress.QuestionnaireResult;
 import nl.spiegel.progress.scoring.Instrument;
@@ -41,7 +46,7 @@ public class ProgressView extends Div implements HasDynamicTitle {
     // the product serves the Netherlands first; the browser's zone is not known on the server
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    public ProgressView(ProgressService progress, CurrentVisitor visitor) {
+    public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor) {
         addClassName("sp-progress");
         H1 title = new H1(getTranslation("progress.title"));
         title.setId("progress-title");
@@ -52,8 +57,10 @@ public class ProgressView extends Div implements HasDynamicTitle {
         add(title, intro, notADiagnosis);
 
         List<QuestionnaireResult> results;
+        List<Mood> moodHistory;
         try {
             results = progress.history(visitor.get());
+            moodHistory = moods.history(visitor.get());
         } catch (DataAccessException e) {
             log.warn("progress could not be loaded: {}", LogSafe.describe(e));
             Paragraph error = new Paragraph(getTranslation("progress.error.not-loaded"));
@@ -64,6 +71,52 @@ public class ProgressView extends Div implements HasDynamicTitle {
         for (Instrument instrument : Instrument.values()) {
             add(section(instrument, results.stream().filter(r -> r.instrument() == instrument).toList()));
         }
+        add(moodSection(moodHistory));
+    }
+
+    /** Mood at the start and end of each dialogue, one row per dialogue, oldest first. */
+    private Section moodSection(List<Mood> moods) {
+        Section section = new Section();
+        section.setId("progress-mood");
+        section.addClassName("sp-card");
+        section.add(new H2(getTranslation("progress.mood.title")),
+                new Paragraph(getTranslation("progress.mood.means")));
+        if (moods.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("progress.mood.none"));
+            none.setId("progress-mood-none");
+            section.add(none);
+            return section;
+        }
+        Map<SessionId, Mood[]> perDialogue = new LinkedHashMap<>();
+        for (Mood mood : moods) {
+            perDialogue.computeIfAbsent(mood.session(), session -> new Mood[2])[mood.moment().ordinal()] = mood;
+        }
+        Element table = new Element("table");
+        table.setAttribute("id", "progress-mood-table");
+        table.getClassList().add("sp-table");
+        table.appendChild(new Element("caption").setText(getTranslation("progress.mood.caption")));
+        Element head = new Element("tr");
+        for (String column : List.of("progress.table.date", "progress.mood.start", "progress.mood.end")) {
+            head.appendChild(new Element("th").setAttribute("scope", "col").setText(getTranslation(column)));
+        }
+        table.appendChild(new Element("thead").appendChild(head));
+        Element body = new Element("tbody");
+        for (Mood[] pair : perDialogue.values()) {
+            Mood first = pair[0] != null ? pair[0] : pair[1];
+            Element row = new Element("tr");
+            row.appendChild(new Element("th").setAttribute("scope", "row").setText(longDate(first.recordedAt())));
+            for (Mood mood : pair) {
+                row.appendChild(new Element("td").setText(mood == null ? getTranslation("progress.mood.missing")
+                        : getTranslation("mood.value." + mood.value())));
+            }
+            body.appendChild(row);
+        }
+        table.appendChild(body);
+        Div wrapper = new Div();
+        wrapper.addClassName("sp-table-frame");
+        wrapper.getElement().appendChild(table);
+        section.add(wrapper);
+        return section;
     }
 
     @Override
