@@ -15,7 +15,7 @@ final class ScoreChart {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
-    private static final int LEFT = 150;
+    private static final int LEFT = 190;
     private static final int RIGHT = 20;
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
@@ -44,7 +44,9 @@ final class ScoreChart {
         for (int i = 0; i < bands.size(); i++) {
             Band band = bands.get(i);
             int from = instrument.lowestTotal(band);
+            // the band's area reaches the next band; its label names the totals it holds
             int to = i + 1 < bands.size() ? instrument.lowestTotal(bands.get(i + 1)) : instrument.maxTotal();
+            int highest = i + 1 < bands.size() ? to - 1 : to;
             double yTop = y(to, instrument, plotHeight);
             double yBottom = y(from, instrument, plotHeight);
             svg.append("<rect class=\"sp-chart-band sp-chart-band-").append(band.code()).append("\" x=\"")
@@ -52,7 +54,7 @@ final class ScoreChart {
                     .append("\" height=\"").append(fmt(yBottom - yTop)).append("\"/>");
             svg.append("<text class=\"sp-chart-band-label\" x=\"").append(LEFT - 8).append("\" y=\"")
                     .append(fmt((yTop + yBottom) / 2 + 4)).append("\" text-anchor=\"end\">")
-                    .append(escape(bandName.apply(band) + " (" + from + "-" + to + ")")).append("</text>");
+                    .append(escape(bandName.apply(band) + " (" + from + "-" + highest + ")")).append("</text>");
         }
         if (!points.isEmpty()) {
             StringBuilder line = new StringBuilder();
