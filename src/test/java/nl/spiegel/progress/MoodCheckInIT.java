@@ -123,6 +123,8 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         String text = view.getElement().getTextRecursively();
         assertThat(text).contains("Je stemming aan het begin en aan het eind van je gesprekken", "Heel goed",
                 "Niet zo goed");
+        assertThat(find(Div.class).withId("progress-mood-chart").single().getElement().getProperty("innerHTML"))
+                .contains("data-dialogues=\"1\"", "Aan het begin", "Aan het eind");
     }
 
     @Test

@@ -91,6 +91,17 @@ public class ProgressView extends Div implements HasDynamicTitle {
         for (Mood mood : moods) {
             perDialogue.computeIfAbsent(mood.session(), session -> new Mood[2])[mood.moment().ordinal()] = mood;
         }
+        List<MoodChart.Row> chartRows = perDialogue.values().stream().map(pair -> new MoodChart.Row(
+                shortDate((pair[0] != null ? pair[0] : pair[1]).recordedAt()),
+                pair[0] == null ? null : pair[0].value(), pair[1] == null ? null : pair[1].value())).toList();
+        Div chart = new Div();
+        chart.setId("progress-mood-chart");
+        chart.addClassName("sp-chart-frame");
+        chart.getElement().setProperty("innerHTML", MoodChart.svg(chartRows,
+                value -> getTranslation("mood.value." + value), getTranslation("progress.mood.start"),
+                getTranslation("progress.mood.end"), getTranslation("progress.mood.chart.label")));
+        section.add(chart);
+
         Element table = new Element("table");
         table.setAttribute("id", "progress-mood-table");
         table.getClassList().add("sp-table");

@@ -82,7 +82,7 @@ final class ScoreChart {
         return TOP + plotHeight * (1 - (double) total / instrument.maxTotal());
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
