@@ -95,6 +95,10 @@ import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.privacy.ui.DataDeletedView;
 import nl.spiegel.privacy.ui.MyDataView;
 import nl.spiegel.privacy.ui.PrivacyView;
+import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.scoring.Instrument;
+import nl.spiegel.progress.ui.ProgressView;
+import nl.spiegel.progress.ui.QuestionnaireView;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -126,6 +130,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(MyDialoguesView.class, "my-dialogues",            Y,   Y,    Y,    Y,   Y),
             new RouteRow(MyExercisesView.class, "my-exercises",            Y,   Y,    Y,    Y,   Y),
             new RouteRow(SafetyPlanView.class, "safety-plan",              Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ProgressView.class, "progress",                   Y,   Y,    Y,    Y,   Y),
+            new RouteRow(QuestionnaireView.class, "progress/questionnaire/phq9", Y, Y,  Y,    Y,   Y),
             new RouteRow(LearnView.class, "learn",                         Y,   Y,    Y,    Y,   Y),
             new RouteRow(TopicView.class, "learn/no-such-topic",           Y,   Y,    Y,    Y,   Y),
             new RouteRow(PrivacyView.class, "privacy",                     Y,   Y,    Y,    Y,   Y),
@@ -279,6 +285,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             DialogueService.exercises                             VISITOR_A    Y  N  N  N  N   N  N   N   N
             DialogueService.markExercise                          VISITOR_A    Y  N  N  N  N   N  N   N   N
             SafetyPlanService.load                                VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ProgressService.history                               VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ProgressService.history                               CLIENT_ORG2  N  N  Y  N  N   N  N   N   N
             SafetyPlanService.save(overwritesOwnersPlan)       VISITOR_A    Y  N  N  N  N   N  N   N   N
             ScreeningService.find                                 VISITOR_A    Y  N  N  N  N   N  N   N   N
             ScreeningService.answer                               VISITOR_A    Y  N  N  N  N   N  N   N   N
@@ -324,6 +332,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
 
     @Autowired
     VisitorService visitors;
+    @Autowired
+    ProgressService progress;
+
+    private final Map<Caller, UUID> questionnaires = new EnumMap<>(Caller.class);
     @Autowired
     DialogueService dialogues;
     @Autowired
@@ -441,6 +453,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                 return false;
             }
         });
+
+        // ---- questionnaire results: only the person themselves ----
+        attempts.put("ProgressService.history", (caller, owner) -> progress.history(visitor(caller)).stream()
+                .anyMatch(result -> result.id().equals(questionnaires.get(owner))));
 
         // ---- safety plan ----
         attempts.put("SafetyPlanService.load", (caller, owner) -> plans.load(visitor(caller))
@@ -636,6 +652,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             handoffs.sendFromTherapist(userId(therapistOf(owner)), live, "Ik ben er voor je");
             // the therapist reads the conversation: on the audit trail, about the owner, in their organisation
             handoffs.conversation(userId(therapistOf(owner)), live);
+            questionnaires.put(owner, progress.submit(person, Instrument.PHQ9,
+                    List.of(1, 1, 1, 1, 1, 1, 1, 1, 0)).id());
             data.put(owner, new Fixture(marker, finished.id(), open.id(), exercises.getFirst().id(), screening, live,
                     chatMarker));
         }

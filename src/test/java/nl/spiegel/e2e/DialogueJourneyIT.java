@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,10 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import nl.spiegel.identity.internal.VisitorCookieFilter;
 
@@ -174,14 +168,14 @@ class DialogueJourneyIT extends BrowserJourney {
         Browser browser = browser(1100, 900);
         browser.go("/");
         browser.visible(By.cssSelector("li.sp-dialogue-card"));
-        List<String> problems = new ArrayList<>(seriousViolations(browser, "start page"));
+        List<String> problems = new ArrayList<>(Axe.seriousViolations(browser, "start page"));
 
         openDialogue(browser, "kennismaking");
         answerChoice(browser);
         answerText(browser, AANLEIDING);
-        problems.addAll(seriousViolations(browser, "chat page with options"));
+        problems.addAll(Axe.seriousViolations(browser, "chat page with options"));
         answerChoice(browser);
-        problems.addAll(seriousViolations(browser, "chat page with text field"));
+        problems.addAll(Axe.seriousViolations(browser, "chat page with text field"));
 
         assertThat(problems).as("critical or serious axe-core violations").isEmpty();
     }
@@ -223,22 +217,6 @@ class DialogueJourneyIT extends BrowserJourney {
         assertThat(browser.driver().getCurrentUrl()).as("Back skips the conversation").doesNotContain("/dialogue/");
         assertThat(browser.driver().getPageSource()).doesNotContain(words);
         assertThat(browser.exists(CHAT_LOG)).isFalse();
-    }
-
-    private List<String> seriousViolations(Browser browser, String page) {
-        browser.waitForVaadin();
-        Results results = new AxeBuilder().analyze(browser.driver());
-        assertThat(results.isErrored()).as("axe-core ran on %s", page).isFalse();
-        List<String> problems = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if (Set.of("critical", "serious").contains(rule.getImpact())) {
-                problems.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
-                        + rule.getNodes().stream()
-                                .map(node -> node.getTarget() + " " + node.getFailureSummary())
-                                .collect(Collectors.joining("; ")));
-            }
-        }
-        return problems;
     }
 
     private void assertNoHorizontalScrolling(Browser browser, String page) {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,10 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The live handoff in two real browsers: a therapist on duty and a person in crisis. The request, the acceptance
@@ -93,8 +86,8 @@ class HandoffJourneyIT extends BrowserJourney {
         assertThat(person.visible(By.id("handoff-log")).getText()).contains(fromPerson, "Jij", "Demo Therapeut");
         assertThat(therapist.visible(By.id("therapist-log")).getText()).contains(fromTherapist, "Persoon");
 
-        assertThat(seriousViolations(therapist, "therapist workspace")).isEmpty();
-        assertThat(seriousViolations(person, "live chat of the person")).isEmpty();
+        assertThat(Axe.seriousViolations(therapist, "therapist workspace")).isEmpty();
+        assertThat(Axe.seriousViolations(person, "live chat of the person")).isEmpty();
 
         therapist.waitForVaadin();
         therapist.js("window.scrollTo(0, 0)");
@@ -149,7 +142,7 @@ class HandoffJourneyIT extends BrowserJourney {
         person.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("handoff-contact-done")));
         assertThat(person.visible(By.id("handoff-contact-done")).getText()).startsWith("Dank je.");
         assertThat(person.visible(By.id("handoff-retry")).isDisplayed()).isTrue();
-        assertThat(seriousViolations(person, "timed-out handoff")).isEmpty();
+        assertThat(Axe.seriousViolations(person, "timed-out handoff")).isEmpty();
     }
 
     @Test
@@ -201,21 +194,6 @@ class HandoffJourneyIT extends BrowserJourney {
         // waiting when someone is on duty; told at once when nobody is
         person.waiting().until(ExpectedConditions.or(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"),
                 ExpectedConditions.textToBe(STATUS, "Het is nu niet gelukt om iemand te vinden")));
-    }
-
-    private static List<String> seriousViolations(Browser browser, String page) {
-        browser.waitForVaadin();
-        Results results = new AxeBuilder().analyze(browser.driver());
-        assertThat(results.isErrored()).as("axe-core ran on %s", page).isFalse();
-        List<String> problems = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if (Set.of("critical", "serious").contains(rule.getImpact())) {
-                problems.add(page + ": " + rule.getId() + " " + rule.getHelp() + " at " + rule.getNodes().stream()
-                        .map(node -> node.getTarget() + " " + node.getFailureSummary())
-                        .collect(Collectors.joining("; ")));
-            }
-        }
-        return problems;
     }
 
     private void logInAsDemoTherapist(Browser browser) {

@@ -27,6 +27,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.dialogue.ChatMessage;
+import nl.spiegel.dialogue.ChatMoodCheckIn;
 import nl.spiegel.dialogue.ChatSafetyPanel;
 import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.DialogueService;
@@ -52,6 +53,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
     private final ObjectProvider<ChatSafetyPanel> safetyPanels;
+    private final ObjectProvider<ChatMoodCheckIn> moodCheckIns;
     private Component safetyPanel;
 
     private final H1 heading = new H1();
@@ -63,10 +65,12 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private SessionSnapshot snapshot;
     private int shownSeq;
 
-    public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels) {
+    public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
+                    ObjectProvider<ChatMoodCheckIn> moodCheckIns) {
         this.dialogues = dialogues;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
+        this.moodCheckIns = moodCheckIns;
         addClassName("sp-chat");
     }
 
@@ -116,7 +120,13 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         finishedActions.addClassName("sp-finished-actions");
         finishedActions.setId("finished-actions");
 
-        add(top, progressRow, log_, composer, finishedActions);
+        add(top, progressRow);
+        ChatMoodCheckIn moods = moodCheckIns.getIfAvailable();
+        if (moods != null && !snapshot.finished() && snapshot.progress().answered() == 0
+                && snapshot.safetyPause().isEmpty()) {
+            add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.START));
+        }
+        add(log_, composer, finishedActions);
         render();
         composer.focusInput();
     }
@@ -158,8 +168,19 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             exercises.setId("to-exercises");
             Button home = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
             home.setId("to-start");
+            ChatMoodCheckIn moods = moodCheckIns.getIfAvailable();
+            if (moods != null && !endedForSafety()) {
+                finishedActions.add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.END));
+            }
             finishedActions.add(exercises, home);
         }
+    }
+
+    /** After a safety closing the person was told nothing more is asked: then no mood question either. */
+    private boolean endedForSafety() {
+        String closing = getTranslation(SpiegelI18NProvider.DUTCH, CLOSING);
+        return snapshot.messages().stream()
+                .anyMatch(message -> closing.equals(message.text().in(SpiegelI18NProvider.DUTCH)));
     }
 
     /** The script waits; the safety panel takes the place of the next question, inside the conversation. */

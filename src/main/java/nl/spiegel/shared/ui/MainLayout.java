@@ -52,7 +52,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         nav.addClassName("sp-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
         nav.add(link("", "nav.start"), link("my-dialogues", "nav.my-dialogues"),
-                link("my-exercises", "nav.my-exercises"), link("safety-plan", "nav.safety-plan"),
+                link("my-exercises", "nav.my-exercises"), link("progress", "nav.progress"),
+                link("safety-plan", "nav.safety-plan"),
                 link("learn", "nav.learn"), link("my-data", "mydata.nav"));
 
         Button help = new Button(getTranslation("help.button"),
