@@ -2,12 +2,8 @@ package nl.spiegel.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +19,7 @@ import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.shared.crypto.PlaintextScan;
 
 /** People, therapists and finished dialogues for the review tests, on the real services and database. */
 public record ReviewFixtures(VisitorService visitors, StaffDirectory staff, DialogueService dialogues,
@@ -79,31 +76,6 @@ public record ReviewFixtures(VisitorService visitors, StaffDirectory staff, Dial
 
     /** Every column of every table that holds the text as UTF-8 bytes or their hex digits, as table.column. */
     public List<String> columnsContaining(String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        byte[] hexUpper = HexFormat.of().withUpperCase().formatHex(needle).getBytes(StandardCharsets.US_ASCII);
-        byte[] hexLower = HexFormat.of().formatHex(needle).getBytes(StandardCharsets.US_ASCII);
-        List<Map<String, Object>> columns = jdbc.sql("""
-                SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name
-                FROM information_schema.COLUMNS c
-                JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
-                WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
-                  AND c.DATA_TYPE IN ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'json',
-                                      'binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob')""")
-                .query().listOfRows();
-        assertThat(columns).extracting(column -> column.get("table_name")).contains("review_comments");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            String value = "CAST(`" + name + "` AS BINARY)";
-            Integer hits = jdbc.sql("SELECT COUNT(*) FROM `" + table + "` WHERE LOCATE(?, " + value + ") > 0"
-                            + " OR LOCATE(?, " + value + ") > 0 OR LOCATE(?, " + value + ") > 0")
-                    .params(needle, hexUpper, hexLower)
-                    .query(Integer.class).single();
-            if (hits > 0) {
-                found.add(table + "." + name);
-            }
-        }
-        return found;
+        return PlaintextScan.columnsContaining(jdbc, text);
     }
 }
