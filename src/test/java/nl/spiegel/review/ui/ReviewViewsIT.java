@@ -28,6 +28,7 @@ import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
+import nl.spiegel.dialogue.ui.ChatView;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
@@ -172,6 +173,14 @@ class ReviewViewsIT extends SpringBrowserlessTest {
 
         assertThat(find(Paragraph.class).withId("share-gone").all()).hasSize(1);
         assertThat(find(Div.class).withId("transcript").all()).as("nothing of the dialogue stays").isEmpty();
+
+        // the person reads the feedback below their own dialogue, and can share it again from its end
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(ChatView.class, dialogue.id().toString());
+        assertThat(find(Div.class).withId("chat-feedback").single().getElement().getTextRecursively())
+                .contains(feedback, therapist.displayName());
+        test(find(Button.class).withId("share-dialogue").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(ShareDialogueView.class);
     }
 
     private static void logIn(UserId user, OrganisationId organisation, Role role, String name) {
