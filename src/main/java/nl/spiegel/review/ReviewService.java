@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +62,13 @@ public class ReviewService {
     private final AuditTrail audit;
     private final ReviewMailer mailer;
     private final ReviewProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewService(ReviewRepository repository, StaffDirectory staff, AccountService accounts,
                   DialogueService dialogues, AuditTrail audit, ReviewMailer mailer, ReviewProperties properties,
-                  Clock clock) {
+                  ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.staff = staff;
         this.accounts = accounts;
@@ -188,6 +191,7 @@ public class ReviewService {
         audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, SHARED_DIALOGUE, row.id().toString(),
                 person.userId(), person.organisationId()));
         mailer.sendSharedWithYou(invite.therapist());
+        events.publishEvent(new ShareChanged(row.id(), invite.therapist(), ShareChanged.Kind.SHARED));
         log.info("person {} shared session {} with therapist {} (share {})", person.userId(), session,
                 invite.therapist(), row.id());
         return share(row);
@@ -213,6 +217,7 @@ public class ReviewService {
         if (repository.revoke(id, person.userId(), clock.instant())) {
             audit.record(AuditEvent.of(Actor.person(person), AuditAction.UPDATE, SHARED_DIALOGUE, id.toString(),
                     person.userId(), row.get().organisationId()));
+            events.publishEvent(new ShareChanged(id, row.get().therapist(), ShareChanged.Kind.REVOKED));
             log.info("share {} revoked by the person", id);
         }
     }

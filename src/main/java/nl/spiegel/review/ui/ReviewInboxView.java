@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +26,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InviteCode;
+import nl.spiegel.review.ReviewBroadcaster;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.shared.ui.StaffLayout;
 
@@ -37,10 +41,14 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
 
     private final ReviewService reviews;
     private final UserId me;
+    private final ReviewBroadcaster broadcaster;
     private final Div invite = new Div();
+    private final Div inbox = new Div();
+    private ReviewBroadcaster.Subscription subscription;
 
-    public ReviewInboxView(ReviewService reviews, CurrentStaff currentStaff) {
+    public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
+        this.broadcaster = broadcaster;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
         addClassNames("sp-page", "sp-review-inbox");
         add(new H1(getTranslation("review.inbox.title")));
@@ -52,11 +60,39 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         add(new Paragraph(getTranslation("review.invite.intro")), newInvite, invite);
 
         add(new H2(getTranslation("review.inbox.shared")));
+        inbox.setId("review-inbox-area");
+        add(inbox);
+        showInbox();
+    }
+
+    /** New shares appear and stopped ones disappear at once (Push), without a reload. */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscription = broadcaster.forTherapist(me, event -> {
+            try {
+                ui.access(this::showInbox);
+            } catch (UIDetachedException closed) {
+                // the screen closed between the event and the update; its listener goes on detach
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+    }
+
+    private void showInbox() {
+        inbox.removeAll();
         List<InboxItem> items = reviews.inbox(me, getLocale());
         if (items.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("review.inbox.empty"));
             empty.setId("review-inbox-empty");
-            add(empty);
+            inbox.add(empty);
             return;
         }
         UnorderedList list = new UnorderedList();
@@ -64,28 +100,32 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         list.addClassName("sp-card-list");
         Locale locale = getLocale();
         for (InboxItem item : items) {
-            ListItem entry = new ListItem();
-            entry.addClassNames("sp-card", "sp-inbox-item");
-            if (item.unread()) {
-                Span unread = new Span(getTranslation("review.inbox.unread"));
-                unread.addClassName("sp-unread");
-                entry.addClassName("sp-inbox-unread");
-                entry.add(unread);
-            }
-            entry.add(new H2(item.dialogueTitle()));
-            entry.add(new Paragraph(getTranslation("review.inbox.from", item.person(),
-                    ReviewDates.dateTime(item.sharedAt(), locale))));
-            if (item.endsAt() != null) {
-                entry.add(new Paragraph(getTranslation("review.inbox.until", ReviewDates.date(item.endsAt(), locale))));
-            }
-            Button open = new Button(getTranslation("review.inbox.open"),
-                    click -> UI.getCurrent().navigate(ReviewTranscriptView.class, item.share().toString()));
-            open.addClassName("sp-open-share");
-            open.setAriaLabel(getTranslation("review.inbox.open") + ": " + item.dialogueTitle());
-            entry.add(open);
-            list.add(entry);
+            list.add(entry(item, locale));
         }
-        add(list);
+        inbox.add(list);
+    }
+
+    private ListItem entry(InboxItem item, Locale locale) {
+        ListItem entry = new ListItem();
+        entry.addClassNames("sp-card", "sp-inbox-item");
+        if (item.unread()) {
+            Span unread = new Span(getTranslation("review.inbox.unread"));
+            unread.addClassName("sp-unread");
+            entry.addClassName("sp-inbox-unread");
+            entry.add(unread);
+        }
+        entry.add(new H2(item.dialogueTitle()));
+        entry.add(new Paragraph(getTranslation("review.inbox.from", item.person(),
+                ReviewDates.dateTime(item.sharedAt(), locale))));
+        if (item.endsAt() != null) {
+            entry.add(new Paragraph(getTranslation("review.inbox.until", ReviewDates.date(item.endsAt(), locale))));
+        }
+        Button open = new Button(getTranslation("review.inbox.open"),
+                click -> UI.getCurrent().navigate(ReviewTranscriptView.class, item.share().toString()));
+        open.addClassName("sp-open-share");
+        open.setAriaLabel(getTranslation("review.inbox.open") + ": " + item.dialogueTitle());
+        entry.add(open);
+        return entry;
     }
 
     private void makeInvite() {

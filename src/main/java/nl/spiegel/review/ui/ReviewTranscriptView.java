@@ -6,7 +6,10 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,7 +29,9 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.review.Comment;
 import nl.spiegel.review.CommentTooLongException;
+import nl.spiegel.review.ReviewBroadcaster;
 import nl.spiegel.review.ReviewService;
+import nl.spiegel.review.ShareChanged;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.ShareId;
 import nl.spiegel.review.SharedReading;
@@ -42,12 +47,15 @@ import nl.spiegel.shared.ui.StaffLayout;
 public class ReviewTranscriptView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ReviewService reviews;
+    private final ReviewBroadcaster broadcaster;
     private final UserId me;
+    private ReviewBroadcaster.Subscription subscription;
     private ShareId share;
     private String title = "";
 
-    public ReviewTranscriptView(ReviewService reviews, CurrentStaff currentStaff) {
+    public ReviewTranscriptView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
+        this.broadcaster = broadcaster;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
         addClassNames("sp-page", "sp-review-transcript");
     }
@@ -61,6 +69,29 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
             return;
         }
         reload();
+    }
+
+    /** When the person stops sharing, the open transcript closes at once (Push). */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscription = broadcaster.forTherapist(me, event -> {
+            if (event.kind() == ShareChanged.Kind.REVOKED && event.share().equals(share)) {
+                try {
+                    ui.access(this::showGone);
+                } catch (UIDetachedException closed) {
+                    // the screen closed between the event and the update; its listener goes on detach
+                }
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
     }
 
     private void reload() {

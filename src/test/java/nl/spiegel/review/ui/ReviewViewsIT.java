@@ -165,11 +165,19 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         navigate(ReviewInboxView.class);
         assertThat(find(ListItem.class).withClassName("sp-inbox-item").single().getElement().getTextRecursively())
                 .doesNotContain("Nieuw");
-        test(find(Button.class).withClassName("sp-open-share").single()).click();
+        Visitor another = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        SessionSnapshot anothersDialogue = fixtures.finishedDialogue(another, "later gedeeld");
+        reviews.share(another, anothersDialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        // arrives by push, on the page that is open
+        roundTrip();
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(2);
+        assertThat(find(ListItem.class).withClassName("sp-inbox-unread").all()).hasSize(1);
 
+        test(find(Button.class).withClassName("sp-open-share").all().getLast()).click();
+        assertThat(find(Div.class).withId("transcript").single().getElement().getTextRecursively()).contains(marker);
         reviews.revoke(person, share.id());
-        test(find(TextArea.class).withId("note-text").single()).setValue("nog een notitie");
-        test(find(Button.class).withId("note-send").single()).click();
+        // the open transcript closes by push, before the therapist does anything
+        roundTrip();
 
         assertThat(find(Paragraph.class).withId("share-gone").all()).hasSize(1);
         assertThat(find(Div.class).withId("transcript").all()).as("nothing of the dialogue stays").isEmpty();
