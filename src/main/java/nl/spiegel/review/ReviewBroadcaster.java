@@ -51,17 +51,23 @@ public class ReviewBroadcaster {
         }
     }
 
-    private record Listener(UserId therapist, Consumer<ShareChanged> consumer) {
+    /** A class, not a record: identity equality, as the same screen may register twice and cancel once. */
+    private static final class Listener {
 
-        // identity, not value equality: the same screen may register twice and cancel once
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
+        private final UserId therapist;
+        private final Consumer<ShareChanged> consumer;
+
+        Listener(UserId therapist, Consumer<ShareChanged> consumer) {
+            this.therapist = therapist;
+            this.consumer = consumer;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        UserId therapist() {
+            return therapist;
+        }
+
+        Consumer<ShareChanged> consumer() {
+            return consumer;
         }
     }
 }

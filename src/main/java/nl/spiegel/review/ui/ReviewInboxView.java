@@ -5,10 +5,7 @@ import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -41,15 +38,13 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
 
     private final ReviewService reviews;
     private final UserId me;
-    private final ReviewBroadcaster broadcaster;
     private final Div invite = new Div();
     private final Div inbox = new Div();
-    private ReviewBroadcaster.Subscription subscription;
 
     public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
-        this.broadcaster = broadcaster;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
+        LiveShares.follow(this, broadcaster, me, event -> showInbox());
         addClassNames("sp-page", "sp-review-inbox");
         add(new H1(getTranslation("review.inbox.title")));
 
@@ -63,27 +58,6 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         inbox.setId("review-inbox-area");
         add(inbox);
         showInbox();
-    }
-
-    /** New shares appear and stopped ones disappear at once (Push), without a reload. */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        subscription = broadcaster.forTherapist(me, event -> {
-            try {
-                ui.access(this::showInbox);
-            } catch (UIDetachedException closed) {
-                // the screen closed between the event and the update; its listener goes on detach
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
     }
 
     private void showInbox() {

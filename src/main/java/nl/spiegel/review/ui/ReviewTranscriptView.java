@@ -6,10 +6,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,23 +37,25 @@ import nl.spiegel.shared.ui.StaffLayout;
 /**
  * One shared dialogue for the therapist: the whole conversation with risk flags in words, feedback to the person and
  * private notes. Every open is a read on the audit trail ({@link ReviewService#read}); once the person revokes the
- * share, the next action here is refused and the transcript closes.
+ * share, the transcript closes at once (Push), and any action here is refused by the service.
  */
 @Route(value = "therapist/review", layout = StaffLayout.class)
 @RolesAllowed("THERAPIST")
 public class ReviewTranscriptView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ReviewService reviews;
-    private final ReviewBroadcaster broadcaster;
     private final UserId me;
-    private ReviewBroadcaster.Subscription subscription;
     private ShareId share;
     private String title = "";
 
     public ReviewTranscriptView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
-        this.broadcaster = broadcaster;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
+        LiveShares.follow(this, broadcaster, me, event -> {
+            if (event.kind() == ShareChanged.Kind.REVOKED && event.share().equals(share)) {
+                showGone();
+            }
+        });
         addClassNames("sp-page", "sp-review-transcript");
     }
 
@@ -69,29 +68,6 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
             return;
         }
         reload();
-    }
-
-    /** When the person stops sharing, the open transcript closes at once (Push). */
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        subscription = broadcaster.forTherapist(me, event -> {
-            if (event.kind() == ShareChanged.Kind.REVOKED && event.share().equals(share)) {
-                try {
-                    ui.access(this::showGone);
-                } catch (UIDetachedException closed) {
-                    // the screen closed between the event and the update; its listener goes on detach
-                }
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (subscription != null) {
-            subscription.cancel();
-            subscription = null;
-        }
     }
 
     private void reload() {
