@@ -43,6 +43,7 @@ public class StaffLayout extends Div implements RouterLayout {
         reviews.setId("nav-reviews");
         Nav nav = new Nav(live, reviews);
         nav.addClassName("sp-staff-nav");
+        nav.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
 
         Header header = new Header(brand, role, nav, help);
         header.addClassNames("sp-header", "sp-staff-header");
