@@ -272,6 +272,17 @@ public class DialogueService {
                 row.startedAt(), sessions.messageRisks(id));
     }
 
+    /**
+     * The title of one of the person's dialogues in one language, without reading its messages.
+     *
+     * @throws SessionNotFoundException when the session is not the owner's
+     */
+    @Transactional(readOnly = true)
+    public String title(nl.spiegel.identity.UserId owner, SessionId id, java.util.Locale locale) {
+        SessionRow row = sessions.find(owner, id).orElseThrow(() -> new SessionNotFoundException(id));
+        return scriptOf(row).title().in(locale);
+    }
+
     @Transactional(readOnly = true)
     public List<ExerciseItem> exercises(Visitor visitor) {
         // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it

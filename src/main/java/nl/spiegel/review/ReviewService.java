@@ -104,7 +104,7 @@ public class ReviewService {
     public List<InboxItem> inbox(UserId therapist, Locale locale) {
         StaffMember member = therapist(therapist);
         return repository.activeSharesFor(member.userId(), member.organisationId(), clock.instant()).stream()
-                .map(row -> new InboxItem(row.id(), dialogues.transcript(row.person(), row.session(), locale).title(),
+                .map(row -> new InboxItem(row.id(), dialogues.title(row.person(), row.session(), locale),
                         personName(row.person()), row.createdAt(), row.endsAt(), row.readAt() == null))
                 .toList();
     }
@@ -180,7 +180,7 @@ public class ReviewService {
             throw new IllegalArgumentException("the end date must lie in the future");
         }
         // the dialogue must be the person's own (SessionNotFoundException otherwise)
-        dialogues.transcript(person.userId(), session, Locale.ROOT);
+        dialogues.title(person.userId(), session, Locale.ROOT);
         InviteRow invite = usableInvite(person, code);
         if (!repository.useInvite(invite.id(), now)) {
             throw new InvalidInviteException();

@@ -7,7 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
@@ -40,6 +42,8 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private final UserId me;
     private final Div invite = new Div();
     private final Div inbox = new Div();
+    private final TextField search = new TextField();
+    private final Checkbox unreadOnly = new Checkbox();
 
     public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
@@ -55,16 +59,35 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         add(new Paragraph(getTranslation("review.invite.intro")), newInvite, invite);
 
         add(new H2(getTranslation("review.inbox.shared")));
+        search.setId("inbox-search");
+        search.setLabel(getTranslation("review.inbox.search"));
+        search.setHelperText(getTranslation("review.inbox.search.help"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> showInbox());
+        unreadOnly.setId("inbox-unread-only");
+        unreadOnly.setLabel(getTranslation("review.inbox.unread-only"));
+        unreadOnly.addValueChangeListener(change -> showInbox());
+        Div filters = new Div(search, unreadOnly);
+        filters.addClassName("sp-inbox-filters");
         inbox.setId("review-inbox-area");
-        add(inbox);
+        add(filters, inbox);
         showInbox();
     }
 
     private void showInbox() {
         inbox.removeAll();
-        List<InboxItem> items = reviews.inbox(me, getLocale());
+        List<InboxItem> all = reviews.inbox(me, getLocale());
+        // titles and the person's address only: never the free text of the dialogues
+        String wanted = search.getValue().strip().toLowerCase(getLocale());
+        List<InboxItem> items = all.stream()
+                .filter(item -> !unreadOnly.getValue() || item.unread())
+                .filter(item -> wanted.isEmpty() || item.dialogueTitle().toLowerCase(getLocale()).contains(wanted)
+                        || item.person().toLowerCase(getLocale()).contains(wanted))
+                .toList();
         if (items.isEmpty()) {
-            Paragraph empty = new Paragraph(getTranslation("review.inbox.empty"));
+            Paragraph empty = new Paragraph(getTranslation(all.isEmpty() ? "review.inbox.empty"
+                    : "review.inbox.no-match"));
             empty.setId("review-inbox-empty");
             inbox.add(empty);
             return;

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -172,6 +173,15 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         roundTrip();
         assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(2);
         assertThat(find(ListItem.class).withClassName("sp-inbox-unread").all()).hasSize(1);
+
+        test(find(Checkbox.class).withId("inbox-unread-only").single()).click();
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(1);
+        test(find(Checkbox.class).withId("inbox-unread-only").single()).click();
+        test(find(TextField.class).withId("inbox-search").single()).setValue("geen-gesprek-heet-zo");
+        assertThat(find(Paragraph.class).withId("review-inbox-empty").single().getText())
+                .contains("Geen gedeelde gesprekken gevonden");
+        test(find(TextField.class).withId("inbox-search").single()).setValue("");
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(2);
 
         test(find(Button.class).withClassName("sp-open-share").all().getLast()).click();
         assertThat(find(Div.class).withId("transcript").single().getElement().getTextRecursively()).contains(marker);
