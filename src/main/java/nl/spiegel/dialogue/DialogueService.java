@@ -252,6 +252,37 @@ public class DialogueService {
         return session == null ? java.util.Optional.empty() : sessions.latestRiskyText(person, session);
     }
 
+    /**
+     * One of the person's dialogues as a whole, as plain text in one language: for the person's preview before they
+     * share it, and for a therapist they shared it with (the review module checks the share and puts the read on the
+     * audit trail before it calls this). Never log or send what this returns.
+     *
+     * @throws SessionNotFoundException when the session is not the owner's
+     */
+    @Transactional(readOnly = true)
+    public SharedTranscript transcript(nl.spiegel.identity.UserId owner, SessionId id, java.util.Locale locale) {
+        SessionRow row = sessions.find(owner, id).orElseThrow(() -> new SessionNotFoundException(id));
+        List<SharedTranscript.Line> lines = sessions.messages(id).stream()
+                .map(message -> new SharedTranscript.Line(message.seq(),
+                        message.kind().name().toLowerCase(java.util.Locale.ROOT), message.kind().fromUser(),
+                        message.title().map(title -> title.in(locale)).orElse(null), message.text().in(locale),
+                        message.at()))
+                .toList();
+        return new SharedTranscript(row.id(), scriptOf(row).title().in(locale), lines, row.state().finished(),
+                row.startedAt(), sessions.messageRisks(id));
+    }
+
+    /**
+     * The title of one of the person's dialogues in one language, without reading its messages.
+     *
+     * @throws SessionNotFoundException when the session is not the owner's
+     */
+    @Transactional(readOnly = true)
+    public String title(nl.spiegel.identity.UserId owner, SessionId id, java.util.Locale locale) {
+        SessionRow row = sessions.find(owner, id).orElseThrow(() -> new SessionNotFoundException(id));
+        return scriptOf(row).title().in(locale);
+    }
+
     @Transactional(readOnly = true)
     public List<ExerciseItem> exercises(Visitor visitor) {
         // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it

@@ -244,6 +244,15 @@ public class AccountService {
         return sessions.currentUser().flatMap(accounts::findById).map(AccountService::toAccount);
     }
 
+    /**
+     * The registered account of a user, for modules that need to know whether someone registered or where to send a
+     * notice (never log the address); empty for anonymous visitors and unknown ids.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Account> account(UserId user) {
+        return accounts.findById(user).map(AccountService::toAccount);
+    }
+
     /** Starts adding an authenticator app to the logged-in account. */
     @Transactional
     public TotpSetup startTotp() {

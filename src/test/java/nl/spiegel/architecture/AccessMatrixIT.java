@@ -99,6 +99,15 @@ import nl.spiegel.progress.ProgressService;
 import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
+import nl.spiegel.review.InboxItem;
+import nl.spiegel.review.InvalidInviteException;
+import nl.spiegel.review.RegistrationRequiredException;
+import nl.spiegel.review.ReviewService;
+import nl.spiegel.review.Share;
+import nl.spiegel.review.ShareId;
+import nl.spiegel.review.ui.ReviewInboxView;
+import nl.spiegel.review.ui.ReviewTranscriptView;
+import nl.spiegel.review.ui.ShareDialogueView;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -145,6 +154,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(TwoFactorView.class, "two-factor",                Y,   Y,    Y,    Y,   Y),
             new RouteRow(AccountView.class, "account",                     N,   Y,    Y,    Y,   Y),
             new RouteRow(TherapistWorkspaceView.class, "therapist",        N,   N,    Y,    N,   N),
+            new RouteRow(ShareDialogueView.class, "share/" + UUID.randomUUID(), Y, Y,   Y,    Y,   Y),
+            new RouteRow(ReviewInboxView.class, "therapist/reviews",       N,   N,    Y,    N,   N),
+            new RouteRow(ReviewTranscriptView.class, "therapist/review/" + UUID.randomUUID(),
+                                                                           N,   N,    Y,    N,   N),
             new RouteRow(AuditLogView.class, "admin/audit",                N,   N,    N,    Y,   Y));
 
     /**
@@ -318,11 +331,26 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             AuditTrail.exportCsv                                  VISITOR_A    N  N  N  N  N   N  Y   N   Y
             AuditTrail.exportCsv                                  CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             AuditTrail.aboutMe                                    VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.share(ownersDialogue)                   VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.sharesOf                                VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.revoke                                  VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.feedbackFor                             VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.createInvite(usableInOwnersOrg)         VISITOR_A    N  N  N  Y  Y   N  N   N   N
+            ReviewService.createInvite(usableInOwnersOrg)         CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewService.inbox                                   VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.inbox                                   CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewService.read                                    VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.read                                    CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewService.read(revoked)                           VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewService.read(ended)                             VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewService.addFeedback                             VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.addNote                                 VISITOR_A    N  N  N  Y  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
     private static final List<Class<? extends Exception>> REFUSALS = List.of(HandoffAccessDeniedException.class,
-            AccessDeniedException.class, SessionNotFoundException.class, ScreeningNotFoundException.class);
+            AccessDeniedException.class, SessionNotFoundException.class, ScreeningNotFoundException.class,
+            InvalidInviteException.class, RegistrationRequiredException.class);
 
     @FunctionalInterface
     interface Attempt {
@@ -350,6 +378,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     PersonalDataService personalData;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    ReviewService reviews;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -413,7 +443,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         }
         System.out.println("Access matrix, services:\n" + String.join("\n", table));
         assertThat(attempts.keySet()).as("attempts without a row in the matrix").isSubsetOf(used);
-        assertThat(cells).isGreaterThanOrEqualTo(34 * Caller.values().length);
+        assertThat(cells).isGreaterThanOrEqualTo(48 * Caller.values().length);
         assertThat(wrong).as("service access that differs from the design").isEmpty();
     }
 
@@ -608,6 +638,50 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         attempts.put("AuditTrail.aboutMe", (caller, owner) -> audit.aboutMe(visitor(caller)).stream()
                 .anyMatch(entry -> !entry.byYou() && entry.recordType().startsWith("HANDOFF")
                         && members.get(therapistOf(owner)).displayName().equals(entry.actorName())));
+
+        // ---- sharing with a therapist: the person's side (the owner acts as their registered stand-in) ----
+        attempts.put("ReviewService.share(ownersDialogue)", (caller, owner) -> reviews.share(sharer(caller, owner),
+                shared.get(owner).session(), inviteOf(owner), null).id() != null);
+        attempts.put("ReviewService.sharesOf", (caller, owner) -> reviews.sharesOf(sharer(caller, owner), null)
+                .stream().map(Share::id).anyMatch(shared.get(owner).share()::equals));
+        attempts.put("ReviewService.revoke", (caller, owner) -> {
+            ShareId fresh = reviews.share(shared.get(owner).person(), shared.get(owner).session(), inviteOf(owner),
+                    null).id();
+            reviews.revoke(sharer(caller, owner), fresh);
+            return reviews.sharesOf(shared.get(owner).person(), null).stream()
+                    .anyMatch(share -> share.id().equals(fresh) && share.revokedAt() != null);
+        });
+        attempts.put("ReviewService.feedbackFor", (caller, owner) -> reviews.feedbackFor(sharer(caller, owner),
+                shared.get(owner).session()).stream()
+                .anyMatch(feedback -> feedback.text().contains(shared.get(owner).feedbackMarker())));
+
+        // ---- sharing with a therapist: the therapist's side ----
+        attempts.put("ReviewService.createInvite(usableInOwnersOrg)", (caller, owner) -> {
+            String code = reviews.createInvite(userId(caller)).code();
+            return reviews.checkInvite(registered(freshPerson(owner)), code) != null;
+        });
+        attempts.put("ReviewService.inbox", (caller, owner) -> reviews.inbox(userId(caller), Locale.ENGLISH).stream()
+                .map(InboxItem::share).anyMatch(shared.get(owner).share()::equals));
+        attempts.put("ReviewService.read", (caller, owner) ->
+                reviews.read(userId(caller), shared.get(owner).share(), Locale.ENGLISH).transcript().lines().stream()
+                        .anyMatch(line -> line.text().contains(shared.get(owner).marker())));
+        attempts.put("ReviewService.read(revoked)", (caller, owner) -> {
+            ShareId revoked = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
+                    inviteOf(owner), null).id();
+            reviews.revoke(shared.get(owner).person(), revoked);
+            return reviews.read(userId(caller), revoked, Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewService.read(ended)", (caller, owner) -> {
+            ShareId ended = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
+                    inviteOf(owner), Instant.now().plus(Duration.ofDays(1))).id();
+            jdbc.sql("UPDATE review_shares SET ends_at = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE id = ?")
+                    .param(ended.toString()).update();
+            return reviews.read(userId(caller), ended, Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewService.addFeedback", (caller, owner) ->
+                reviews.addFeedback(userId(caller), shared.get(owner).share(), "reactie van " + caller) != null);
+        attempts.put("ReviewService.addNote", (caller, owner) ->
+                reviews.addNote(userId(caller), shared.get(owner).share(), "notitie van " + caller) != null);
         return attempts;
     }
 
@@ -657,6 +731,41 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             data.put(owner, new Fixture(marker, finished.id(), open.id(), exercises.getFirst().id(), screening, live,
                     chatMarker));
         }
+        setUpShares();
+    }
+
+    /** What a registered stand-in of an owner shared with the therapist of the owner's organisation. */
+    record SharedFixture(Visitor person, SessionId session, ShareId share, String marker, String feedbackMarker) {
+    }
+
+    private final Map<Caller, SharedFixture> shared = new EnumMap<>(Caller.class);
+
+    private void setUpShares() {
+        for (Caller owner : List.of(Caller.VISITOR_A, Caller.CLIENT_ORG2)) {
+            Visitor person = registered(freshPerson(owner));
+            String marker = "gedeeld-" + owner + "-" + UUID.randomUUID();
+            SessionId session = finish(person, "kennismaking", marker).id();
+            ShareId share = reviews.share(person, session, inviteOf(owner), null).id();
+            String feedbackMarker = "reactie-" + UUID.randomUUID();
+            reviews.addFeedback(userId(therapistOf(owner)), share, "Dank je " + feedbackMarker);
+            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker));
+        }
+    }
+
+    /** The owner acts as their registered stand-in; everyone else as themselves. */
+    private Visitor sharer(Caller caller, Caller owner) {
+        return caller == owner ? shared.get(owner).person() : visitor(caller);
+    }
+
+    private String inviteOf(Caller owner) {
+        return reviews.createInvite(userId(therapistOf(owner))).code();
+    }
+
+    private Visitor registered(Visitor visitor) {
+        jdbc.sql("UPDATE users SET email = ?, password_hash = '{noop}x', email_verified_at = UTC_TIMESTAMP(6)"
+                        + " WHERE id = ?")
+                .params("client-" + UUID.randomUUID() + "@example.org", visitor.userId().toString()).update();
+        return visitor;
     }
 
     private SessionSnapshot finish(Visitor person, String script, String marker) {

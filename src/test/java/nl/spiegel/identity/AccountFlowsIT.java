@@ -39,6 +39,8 @@ import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.review.ReviewService;
+import nl.spiegel.review.Share;
 import nl.spiegel.shared.crypto.FieldCipher;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -92,6 +94,8 @@ class AccountFlowsIT {
     MovableClock clock;
     @Autowired
     AccountSessions sessions;
+    @Autowired
+    ReviewService reviews;
     @Autowired
     nl.spiegel.privacy.PersonalDataService personalData;
 
@@ -389,6 +393,37 @@ class AccountFlowsIT {
         assertThat(logins.logIn(DemoAccountProperties.CLIENT_EMAIL, "spiegel-demo-client", ADDRESS))
                 .as("clients have no second step unless they switch it on")
                 .isInstanceOf(LoginResult.LoggedIn.class);
+    }
+
+    @Test
+    void sharingNoticesReachTheTherapistAndThePersonWithoutAnythingAnybodyWrote() throws Exception {
+        Visitor person = visitors.resolve(VisitorToken.generate());
+        String email = "client-" + UUID.randomUUID() + "@example.org";
+        accounts.register(person, email, PASSWORD, SpiegelI18NProvider.DUTCH);
+        assertThat(accounts.verifyEmail(find(VERIFY_LINK, body(onlyMessage())), person, null, ADDRESS))
+                .isInstanceOf(VerificationResult.Verified.class);
+        mail.purgeEmailFromAllMailboxes();
+        String words = "Geheim-" + UUID.randomUUID();
+        SessionSnapshot dialogue = answerUntilFreeTextAndWrite(person, "Ik schrijf " + words);
+        String therapistEmail = "therapeut-" + UUID.randomUUID() + "@example.org";
+        StaffMember therapist = staff.create(therapistEmail, "een-lang-test-wachtwoord", "Therapeut Notitie",
+                Role.THERAPIST, OrganisationId.DEFAULT);
+
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+
+        MimeMessage toTherapist = onlyMessage();
+        assertThat(toTherapist.getAllRecipients()).extracting(Object::toString).containsExactly(therapistEmail);
+        assertThat(body(toTherapist)).contains("https://spiegel.test/therapist/reviews")
+                .doesNotContain(words, email, dialogue.title().in("nl"));
+        mail.purgeEmailFromAllMailboxes();
+
+        String feedback = "Reactie-" + UUID.randomUUID();
+        reviews.addFeedback(therapist.userId(), share.id(), feedback);
+
+        MimeMessage toPerson = onlyMessage();
+        assertThat(toPerson.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+        assertThat(toPerson.getSubject() + body(toPerson)).contains("https://spiegel.test/my-dialogues")
+                .doesNotContain(feedback, words, "Therapeut Notitie");
     }
 
     private String registeredClient() throws Exception {

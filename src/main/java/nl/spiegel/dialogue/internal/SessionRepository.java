@@ -185,6 +185,20 @@ public class SessionRepository {
                 .optional();
     }
 
+    /** The risk rule ids stored with the session's messages, by message seq; messages without any are left out. */
+    public java.util.Map<Integer, List<String>> messageRisks(SessionId session) {
+        java.util.Map<Integer, List<String>> risks = new java.util.TreeMap<>();
+        jdbc.sql("SELECT seq, risk_rules FROM dialogue_messages WHERE session_id = ? AND risk_level IS NOT NULL"
+                        + " AND risk_level <> 'NONE'")
+                .param(session.toString())
+                .query((rs, n) -> {
+                    String ids = rs.getString(2);
+                    risks.put(rs.getInt(1), ids == null || ids.isBlank() ? List.of() : List.of(ids.split(",")));
+                    return n;
+                }).list();
+        return risks;
+    }
+
     /**
      * What earlier messages of the session showed: the levels and rule ids stored with them (never their text), so
      * the detector reads a new message in the light of the conversation.

@@ -39,6 +39,8 @@ import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
+import nl.spiegel.dialogue.DialogueFeedback;
+import nl.spiegel.dialogue.DialogueFeedbackSource;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -54,6 +56,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final CurrentVisitor visitor;
     private final ObjectProvider<ChatSafetyPanel> safetyPanels;
     private final ObjectProvider<ChatMoodCheckIn> moodCheckIns;
+    private final ObjectProvider<DialogueFeedbackSource> feedbackSources;
     private Component safetyPanel;
 
     private final H1 heading = new H1();
@@ -62,15 +65,18 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Div log_ = new Div();
     private final Composer composer = new Composer(this::answer);
     private final Div finishedActions = new Div();
+    private final Div feedback = new Div();
     private SessionSnapshot snapshot;
     private int shownSeq;
 
     public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
-                    ObjectProvider<ChatMoodCheckIn> moodCheckIns) {
+                    ObjectProvider<ChatMoodCheckIn> moodCheckIns,
+                    ObjectProvider<DialogueFeedbackSource> feedbackSources) {
         this.dialogues = dialogues;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
         this.moodCheckIns = moodCheckIns;
+        this.feedbackSources = feedbackSources;
         addClassName("sp-chat");
     }
 
@@ -120,14 +126,17 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         finishedActions.addClassName("sp-finished-actions");
         finishedActions.setId("finished-actions");
 
+        feedback.setId("chat-feedback");
+        feedback.addClassName("sp-chat-feedback");
         add(top, progressRow);
         ChatMoodCheckIn moods = moodCheckIns.getIfAvailable();
         if (moods != null && !snapshot.finished() && snapshot.progress().answered() == 0
                 && snapshot.safetyPause().isEmpty()) {
             add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.START));
         }
-        add(log_, composer, finishedActions);
+        add(log_, composer, finishedActions, feedback);
         render();
+        showFeedback();
         composer.focusInput();
     }
 
@@ -172,7 +181,30 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             if (moods != null && !endedForSafety()) {
                 finishedActions.add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.END));
             }
-            finishedActions.add(exercises, home);
+            // by route name: the sharing screens live in the review module, which depends on this one
+            Button share = new Button(getTranslation("chat.share"),
+                    click -> UI.getCurrent().navigate("share/" + snapshot.id()));
+            share.setId("share-dialogue");
+            finishedActions.add(exercises, home, share);
+        }
+    }
+
+    /** What a therapist the person shared this dialogue with wrote back, below the conversation. */
+    private void showFeedback() {
+        feedback.removeAll();
+        List<DialogueFeedback> items = feedbackSources.orderedStream()
+                .flatMap(source -> source.feedbackFor(visitor.get(), snapshot.id()).stream()).toList();
+        if (items.isEmpty()) {
+            feedback.setVisible(false);
+            return;
+        }
+        feedback.setVisible(true);
+        feedback.add(new com.vaadin.flow.component.html.H2(getTranslation("chat.feedback.title")));
+        for (DialogueFeedback item : items) {
+            Div entry = new Div(new Span(getTranslation("chat.feedback.from", item.authorName(),
+                    DateFormats.date(item.at(), getLocale()))), new Paragraph(item.text()));
+            entry.addClassName("sp-feedback-item");
+            feedback.add(entry);
         }
     }
 

@@ -56,7 +56,12 @@ public class MyDialoguesView extends Div implements HasDynamicTitle {
             Button open = new Button(getTranslation(dialogue.finished() ? "history.read" : "start.continue"),
                     click -> UI.getCurrent().navigate(ChatView.class, dialogue.id().toString()));
             open.setAriaLabel(open.getText() + ": " + dialogue.title().in(locale));
-            item.add(open);
+            // by route name: the sharing screens live in the review module, which depends on this one
+            Button share = new Button(getTranslation("history.share"),
+                    click -> UI.getCurrent().navigate("share/" + dialogue.id()));
+            share.setAriaLabel(share.getText() + ": " + dialogue.title().in(locale));
+            share.addClassName("sp-share-button");
+            item.add(open, share);
             list.add(item);
         }
         add(list);

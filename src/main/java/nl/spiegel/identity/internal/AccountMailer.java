@@ -69,6 +69,11 @@ public class AccountMailer implements DisposableBean {
                 i18n.getTranslation("account.mail.changed.body", locale, resetLink), null);
     }
 
+    /** A notice from another module (never with anything a person wrote), with the usual footer. */
+    public void sendNotice(String to, String subject, String body, Locale locale) {
+        send(to, locale, subject, body, null);
+    }
+
     private void send(String to, Locale locale, String subject, String body, String devLink) {
         Runnable job = () -> deliver(to, subject, body + "\n\n" + i18n.getTranslation("account.mail.footer", locale),
                 devLink);

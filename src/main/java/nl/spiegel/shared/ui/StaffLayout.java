@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLayout;
 
@@ -35,7 +36,16 @@ public class StaffLayout extends Div implements RouterLayout {
         help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         help.setId("help-button");
 
-        Header header = new Header(brand, role, help);
+        // by path: the workspaces live in feature modules that depend on this one
+        Anchor live = new Anchor("therapist", getTranslation("staff.nav.live"));
+        live.setId("nav-live");
+        Anchor reviews = new Anchor("therapist/reviews", getTranslation("staff.nav.reviews"));
+        reviews.setId("nav-reviews");
+        Nav nav = new Nav(live, reviews);
+        nav.addClassName("sp-staff-nav");
+        nav.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
+
+        Header header = new Header(brand, role, nav, help);
         header.addClassNames("sp-header", "sp-staff-header");
         content.addClassName("sp-content");
         content.addClassName("sp-staff-content");

@@ -1,0 +1,170 @@
+package nl.spiegel.review.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import nl.spiegel.dialogue.SessionId;
+import nl.spiegel.identity.UserId;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.review.ShareId;
+import nl.spiegel.shared.crypto.FieldCipher;
+import nl.spiegel.shared.database.DbTime;
+
+/**
+ * Invite codes, shares and comments. Using a code is one conditional update (unused, not expired, same
+ * organisation), so a code works exactly once even when two people type it at the same moment. Comments are stored
+ * encrypted next to the id of their key, bound to the comment id.
+ */
+@Repository
+public class ReviewRepository {
+
+    /** A stored share with the organisation it belongs to; names are looked up by the service. */
+    public record ShareRow(ShareId id, OrganisationId organisationId, UserId person, SessionId session,
+                           UserId therapist, Instant createdAt, Instant endsAt, Instant revokedAt, Instant readAt) {
+    }
+
+    public record InviteRow(UUID id, OrganisationId organisationId, UserId therapist) {
+    }
+
+    public record CommentRow(UserId author, String kind, String text, Instant at) {
+    }
+
+    private static final String SHARE_COLUMNS = """
+            id, organisation_id, person_id, session_id, therapist_id, created_at, ends_at, revoked_at, read_at""";
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    ReviewRepository(JdbcClient jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public void insertInvite(UUID id, OrganisationId organisation, UserId therapist, String codeHash, Instant now,
+                             Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO review_invites (id, organisation_id, therapist_id, code_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), organisation.toString(), therapist.toString(), codeHash, DbTime.write(now),
+                        DbTime.write(expiresAt))
+                .update();
+    }
+
+    /** The unused, unexpired invite with this hash in this organisation. */
+    public Optional<InviteRow> findUsableInvite(String codeHash, OrganisationId organisation, Instant now) {
+        return jdbc.sql("""
+                SELECT id, organisation_id, therapist_id FROM review_invites
+                WHERE code_hash = ? AND organisation_id = ? AND used_at IS NULL AND expires_at > ?""")
+                .params(codeHash, organisation.toString(), DbTime.write(now))
+                .query((rs, n) -> new InviteRow(UUID.fromString(rs.getString(1)),
+                        OrganisationId.parse(rs.getString(2)), UserId.parse(rs.getString(3))))
+                .optional();
+    }
+
+    /** @return whether this call used the invite (false when it was used, expired or unknown meanwhile) */
+    public boolean useInvite(UUID invite, Instant now) {
+        return jdbc.sql("UPDATE review_invites SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?")
+                .params(DbTime.write(now), invite.toString(), DbTime.write(now))
+                .update() == 1;
+    }
+
+    public void insertShare(ShareRow share) {
+        jdbc.sql("""
+                INSERT INTO review_shares (id, organisation_id, person_id, session_id, therapist_id, created_at,
+                    ends_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(share.id().toString(), share.organisationId().toString(), share.person().toString(),
+                        share.session().toString(), share.therapist().toString(), DbTime.write(share.createdAt()),
+                        share.endsAt() == null ? null : DbTime.write(share.endsAt()))
+                .update();
+    }
+
+    public Optional<ShareRow> findShare(ShareId id) {
+        return jdbc.sql("SELECT " + SHARE_COLUMNS + " FROM review_shares WHERE id = ?")
+                .param(id.toString()).query(ReviewRepository::share).optional();
+    }
+
+    /** The person's shares of one dialogue, or of all their dialogues when {@code session} is null; newest first. */
+    public List<ShareRow> sharesOfPerson(UserId person, SessionId session) {
+        return jdbc.sql("SELECT " + SHARE_COLUMNS + " FROM review_shares WHERE person_id = ?"
+                        + (session == null ? "" : " AND session_id = ?") + " ORDER BY created_at DESC")
+                .params(session == null ? List.of(person.toString()) : List.of(person.toString(), session.toString()))
+                .query(ReviewRepository::share).list();
+    }
+
+    /** Shares naming the therapist in their organisation that are neither revoked nor ended; newest first. */
+    public List<ShareRow> activeSharesFor(UserId therapist, OrganisationId organisation, Instant now) {
+        return jdbc.sql("SELECT " + SHARE_COLUMNS + " FROM review_shares"
+                        + " WHERE therapist_id = ? AND organisation_id = ? AND revoked_at IS NULL"
+                        + " AND (ends_at IS NULL OR ends_at > ?) ORDER BY created_at DESC")
+                .params(therapist.toString(), organisation.toString(), DbTime.write(now))
+                .query(ReviewRepository::share).list();
+    }
+
+    public boolean revoke(ShareId id, UserId person, Instant now) {
+        return jdbc.sql("UPDATE review_shares SET revoked_at = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL")
+                .params(DbTime.write(now), id.toString(), person.toString()).update() == 1;
+    }
+
+    public void markRead(ShareId id, Instant now) {
+        jdbc.sql("UPDATE review_shares SET read_at = ? WHERE id = ? AND read_at IS NULL")
+                .params(DbTime.write(now), id.toString()).update();
+    }
+
+    public void insertComment(UUID id, ShareId share, OrganisationId organisation, UserId author, String kind,
+                              String text, Instant now) {
+        jdbc.sql("""
+                INSERT INTO review_comments (id, share_id, organisation_id, author_id, kind, body, key_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), share.toString(), organisation.toString(), author.toString(), kind,
+                        cipher.encrypt(ReviewEncryptedColumns.COMMENT_BODY, id.toString(), text),
+                        cipher.activeKeyId(), DbTime.write(now))
+                .update();
+    }
+
+    /** Comments of one kind on the given shares, oldest first, decrypted. */
+    public List<CommentRow> comments(List<ShareId> shares, String kind) {
+        if (shares.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(shares.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(shares.stream().map(ShareId::toString).toList());
+        params.add(kind);
+        return jdbc.sql("SELECT id, author_id, kind, body, key_id, created_at FROM review_comments WHERE share_id IN ("
+                        + marks + ") AND kind = ? ORDER BY created_at, id")
+                .params(params)
+                .query((rs, n) -> new CommentRow(UserId.parse(rs.getString("author_id")), rs.getString("kind"),
+                        cipher.decryptToString(ReviewEncryptedColumns.COMMENT_BODY, rs.getString("id"),
+                                rs.getBytes("body"), rs.getString("key_id")),
+                        DbTime.read(rs, "created_at")))
+                .list();
+    }
+
+    /** Deletes everything of a person: their shares and the comments on them; as a therapist, their invites too. */
+    public int deleteEverythingOf(UserId user) {
+        String id = user.toString();
+        int rows = jdbc.sql("""
+                DELETE FROM review_comments WHERE share_id IN
+                    (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR author_id = ?""")
+                .params(id, id, id).update();
+        rows += jdbc.sql("DELETE FROM review_shares WHERE person_id = ? OR therapist_id = ?").params(id, id).update();
+        rows += jdbc.sql("DELETE FROM review_invites WHERE therapist_id = ?").param(id).update();
+        return rows;
+    }
+
+    private static ShareRow share(ResultSet rs, int row) throws SQLException {
+        return new ShareRow(ShareId.parse(rs.getString("id")), OrganisationId.parse(rs.getString("organisation_id")),
+                UserId.parse(rs.getString("person_id")), SessionId.parse(rs.getString("session_id")),
+                UserId.parse(rs.getString("therapist_id")), DbTime.read(rs, "created_at"),
+                rs.getObject("ends_at") == null ? null : DbTime.read(rs, "ends_at"),
+                rs.getObject("revoked_at") == null ? null : DbTime.read(rs, "revoked_at"),
+                rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at"));
+    }
+}

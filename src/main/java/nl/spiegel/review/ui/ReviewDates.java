@@ -1,0 +1,26 @@
+package nl.spiegel.review.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Dates and times as people in the Netherlands read them. */
+final class ReviewDates {
+
+    // the product serves the Netherlands first; the browser's zone is not known on the server
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private ReviewDates() {
+    }
+
+    static String date(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE).format(instant);
+    }
+
+    static String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZONE).format(instant);
+    }
+}

@@ -1,0 +1,249 @@
+package nl.spiegel.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import nl.spiegel.SpiegelIntegrationTest;
+import nl.spiegel.audit.AuditAction;
+import nl.spiegel.audit.AuditTrail;
+import nl.spiegel.dialogue.SharedTranscript;
+import nl.spiegel.dialogue.DialogueFeedback;
+import nl.spiegel.dialogue.DialogueService;
+import nl.spiegel.dialogue.SessionNotFoundException;
+import nl.spiegel.dialogue.SessionSnapshot;
+import nl.spiegel.identity.Role;
+import nl.spiegel.identity.StaffDirectory;
+import nl.spiegel.identity.StaffMember;
+import nl.spiegel.identity.Visitor;
+import nl.spiegel.identity.VisitorService;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.privacy.PersonalDataService;
+import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+
+/** Sharing a dialogue with a therapist on the real services and database. */
+@SpiegelIntegrationTest
+class ReviewServiceIT {
+
+    private static final Locale NL = SpiegelI18NProvider.DUTCH;
+
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    VisitorService visitors;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    DialogueService dialogues;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    PersonalDataService personalData;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ReviewFixtures fixtures;
+    private StaffMember therapist;
+    private Visitor person;
+    private SessionSnapshot dialogue;
+    private String marker;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new ReviewFixtures(visitors, staff, dialogues, jdbc);
+        therapist = fixtures.member(Role.THERAPIST, OrganisationId.DEFAULT);
+        person = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        marker = "Wandelen-" + UUID.randomUUID();
+        dialogue = fixtures.finishedDialogue(person, marker);
+    }
+
+    @Test
+    void aPersonSharesByInviteCodeAndEveryReadOfTheTherapistIsOnTheAuditTrail() {
+        InviteCode code = reviews.createInvite(therapist.userId());
+        assertThat(code.code()).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review_invites WHERE code_hash = ?").param(code.code())
+                .query(Integer.class).single()).as("only the hash is stored").isZero();
+
+        assertThat(reviews.checkInvite(person, code.code().toLowerCase()).therapistName())
+                .isEqualTo(therapist.displayName());
+        Share share = reviews.share(person, dialogue.id(), code.code(), null);
+
+        List<InboxItem> inbox = reviews.inbox(therapist.userId(), NL);
+        assertThat(inbox).extracting(InboxItem::share).containsExactly(share.id());
+        assertThat(inbox.getFirst().unread()).isTrue();
+
+        SharedReading reading = reviews.read(therapist.userId(), share.id(), NL);
+        assertThat(reading.transcript().lines()).extracting(SharedTranscript.Line::text)
+                .anyMatch(text -> text.contains(marker));
+        assertThat(reviews.inbox(therapist.userId(), NL).getFirst().unread()).isFalse();
+
+        assertThat(audit.aboutMe(person)).anyMatch(entry -> entry.action() == AuditAction.VIEW
+                && entry.recordType().equals(ReviewService.SHARED_DIALOGUE)
+                && therapist.displayName().equals(entry.actorName()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE record_type = ? AND record_id = ? AND action = ?")
+                .params(ReviewService.SHARED_DIALOGUE, share.id().toString(), "VIEW").query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCodeWorksOnceAndWrongExpiredOrForeignCodesGetTheSameRefusal() {
+        InviteCode code = reviews.createInvite(therapist.userId());
+        reviews.share(person, dialogue.id(), code.code(), null);
+
+        Visitor other = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        SessionSnapshot othersDialogue = fixtures.finishedDialogue(other, "ander");
+        assertThatThrownBy(() -> reviews.share(other, othersDialogue.id(), code.code(), null))
+                .as("used before").isInstanceOf(InvalidInviteException.class);
+        assertThatThrownBy(() -> reviews.checkInvite(other, "ABCDE-FGHJK"))
+                .as("never made").isInstanceOf(InvalidInviteException.class);
+
+        InviteCode expired = reviews.createInvite(therapist.userId());
+        jdbc.sql("UPDATE review_invites SET expires_at = TIMESTAMPADD(MINUTE, -1, UTC_TIMESTAMP(6))"
+                        + " WHERE therapist_id = ? AND used_at IS NULL")
+                .param(therapist.userId().toString()).update();
+        assertThatThrownBy(() -> reviews.checkInvite(other, expired.code()))
+                .as("expired").isInstanceOf(InvalidInviteException.class);
+
+        StaffMember elsewhere = fixtures.member(Role.THERAPIST, fixtures.newOrganisation());
+        InviteCode foreign = reviews.createInvite(elsewhere.userId());
+        assertThatThrownBy(() -> reviews.checkInvite(other, foreign.code()))
+                .as("a therapist of another organisation").isInstanceOf(InvalidInviteException.class);
+
+        StaffMember leaving = fixtures.member(Role.THERAPIST, OrganisationId.DEFAULT);
+        InviteCode fromLeaver = reviews.createInvite(leaving.userId());
+        staff.changeRole(leaving.userId(), Role.ORG_ADMIN);
+        assertThatThrownBy(() -> reviews.share(other, othersDialogue.id(), fromLeaver.code(), null))
+                .as("a therapist who is no longer one").isInstanceOf(InvalidInviteException.class);
+
+        assertThat(reviews.sharesOf(other, null)).isEmpty();
+    }
+
+    @Test
+    void anonymousVisitorsRegisterBeforeTheyShareAndNobodySharesSomeoneElsesDialogue() {
+        Visitor anonymous = fixtures.anonymousPerson();
+        SessionSnapshot own = dialogues.startNew(anonymous, "kennismaking");
+        InviteCode code = reviews.createInvite(therapist.userId());
+
+        assertThat(reviews.mayShare(anonymous)).isFalse();
+        assertThatThrownBy(() -> reviews.share(anonymous, own.id(), code.code(), null))
+                .isInstanceOf(RegistrationRequiredException.class);
+
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThatThrownBy(() -> reviews.share(stranger, dialogue.id(), code.code(), null))
+                .isInstanceOf(SessionNotFoundException.class);
+        assertThat(reviews.checkInvite(stranger, code.code())).as("the code was not used up").isNotNull();
+    }
+
+    @Test
+    void revokingIsImmediateAndAnEndedShareIsRefusedLikeARevokedOne() {
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        reviews.read(therapist.userId(), share.id(), NL);
+
+        reviews.revoke(person, share.id());
+
+        assertThatThrownBy(() -> reviews.read(therapist.userId(), share.id(), NL))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.addFeedback(therapist.userId(), share.id(), "Goed gedaan"))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE record_id = ? AND action = 'ACCESS_DENIED'")
+                .param(share.id().toString()).query(Integer.class).single()).isEqualTo(2);
+
+        Share ending = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(),
+                Instant.now().plus(Duration.ofDays(2)));
+        assertThat(reviews.read(therapist.userId(), ending.id(), NL)).isNotNull();
+        jdbc.sql("UPDATE review_shares SET ends_at = TIMESTAMPADD(MINUTE, -1, UTC_TIMESTAMP(6)) WHERE id = ?")
+                .param(ending.id().toString()).update();
+        assertThatThrownBy(() -> reviews.read(therapist.userId(), ending.id(), NL))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        assertThat(reviews.sharesOf(person, dialogue.id())).hasSize(2).noneMatch(s -> s.activeAt(Instant.now()));
+
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThatThrownBy(() -> reviews.revoke(stranger, ending.id())).isInstanceOf(ShareAccessDeniedException.class);
+    }
+
+    @Test
+    void onlyTheTherapistNamedInTheShareReadsItNotAColleagueNorAnotherOrganisation() {
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        StaffMember colleague = fixtures.member(Role.THERAPIST, OrganisationId.DEFAULT);
+        StaffMember elsewhere = fixtures.member(Role.THERAPIST, fixtures.newOrganisation());
+        StaffMember admin = fixtures.member(Role.ORG_ADMIN, OrganisationId.DEFAULT);
+
+        for (StaffMember refused : List.of(colleague, elsewhere, admin)) {
+            assertThatThrownBy(() -> reviews.read(refused.userId(), share.id(), NL))
+                    .as(refused.role() + " " + refused.organisationId())
+                    .isInstanceOf(ShareAccessDeniedException.class);
+            assertThatThrownBy(() -> reviews.addNote(refused.userId(), share.id(), "notitie"))
+                    .isInstanceOf(ShareAccessDeniedException.class);
+        }
+        assertThat(reviews.inbox(colleague.userId(), NL)).isEmpty();
+        assertThat(reviews.inbox(elsewhere.userId(), NL)).isEmpty();
+        assertThatThrownBy(() -> reviews.createInvite(admin.userId())).isInstanceOf(ShareAccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.inbox(person.userId(), NL)).isInstanceOf(ShareAccessDeniedException.class);
+    }
+
+    @Test
+    void feedbackAndNotesAreStoredEncryptedAndOnlyTheFeedbackReachesThePerson() {
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        String feedback = "Feedbacktekst-" + UUID.randomUUID();
+        String note = "Notitietekst-" + UUID.randomUUID();
+
+        reviews.addFeedback(therapist.userId(), share.id(), "Mooi dat je fietst. " + feedback);
+        reviews.addNote(therapist.userId(), share.id(), "Bespreken: " + note);
+
+        assertThat(fixtures.columnsContaining(feedback)).as("no plaintext feedback in any column").isEmpty();
+        assertThat(fixtures.columnsContaining(note)).as("no plaintext note in any column").isEmpty();
+        assertThat(reviews.feedbackFor(person, dialogue.id())).extracting(DialogueFeedback::text)
+                .singleElement().asString().contains(feedback);
+        assertThat(reviews.feedbackFor(person, dialogue.id())).noneMatch(item -> item.text().contains(note));
+        SharedReading reading = reviews.read(therapist.userId(), share.id(), NL);
+        assertThat(reading.feedback()).extracting(Comment::text).anyMatch(text -> text.contains(feedback));
+        assertThat(reading.notes()).extracting(Comment::text).anyMatch(text -> text.contains(note));
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThat(reviews.feedbackFor(stranger, dialogue.id())).isEmpty();
+
+        String tooLong = "x".repeat(4001);
+        assertThatThrownBy(() -> reviews.addFeedback(therapist.userId(), share.id(), tooLong))
+                .isInstanceOf(CommentTooLongException.class);
+        assertThat(reviews.read(therapist.userId(), share.id(), NL).feedback()).hasSize(1);
+        assertThat(audit.aboutMe(person)).anyMatch(entry -> entry.recordType().equals(ReviewService.REVIEW_FEEDBACK));
+    }
+
+    @Test
+    void theRiskOfAMessageReachesTheTherapistAsRuleIdsOfThatMessage() {
+        jdbc.sql("""
+                UPDATE dialogue_messages SET risk_level = 'CONCERN', risk_rules = 'crisis.plan'
+                WHERE session_id = ? AND kind = 'USER_TEXT' ORDER BY seq LIMIT 1""")
+                .param(dialogue.id().toString()).update();
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+
+        SharedReading reading = reviews.read(therapist.userId(), share.id(), NL);
+
+        assertThat(reading.transcript().risksBySeq()).hasSize(1).containsValue(List.of("crisis.plan"));
+    }
+
+    @Test
+    void deletingThePersonDeletesTheirSharesAndTheCommentsOnThem() {
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        reviews.addFeedback(therapist.userId(), share.id(), "tot ziens");
+        reviews.addNote(therapist.userId(), share.id(), "notitie");
+
+        personalData.deleteEverything(person);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review_shares WHERE id = ?").param(share.id().toString())
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review_comments WHERE share_id = ?").param(share.id().toString())
+                .query(Integer.class).single()).isZero();
+        assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+    }
+}
