@@ -17,7 +17,7 @@ import nl.spiegel.risk.internal.TrainingData;
  * the rules. The rules were tuned on these very messages, so the combined figure flatters them; the model-alone
  * figure is the honest one for the model.
  *
- * <pre>./mvnw -q compile exec:java -Dexec.mainClass=nl.spiegel.risk.RiskModelEvaluation [-Dexec.args=sweep]</pre>
+ * <pre>./mvnw -q test-compile exec:java@risk-model [-Dexec.args=sweep]</pre>
  * prints the report; with {@code sweep} also the threshold grid used to choose {@link RiskDetector.ModelPolicy}.
  */
 public final class RiskModelEvaluation {

@@ -10,7 +10,7 @@ import nl.spiegel.risk.internal.TsvFile;
  * Prints recall, false alarms, under-triage and over-escalation per language and per tag for a labelled corpus
  * ({@code id<TAB>lang<TAB>level<TAB>tags<TAB>text}).
  *
- * <pre>./mvnw -q compile exec:java -Dexec.mainClass=nl.spiegel.risk.RiskReport [-Dexec.args=FILE]</pre>
+ * <pre>./mvnw -q test-compile exec:java@risk-report [-Dexec.args=FILE]</pre>
  * Without a file it reads the shipped corpus, src/test/resources/risk/corpus.tsv, relative to the project root.
  */
 public final class RiskReport {
