@@ -27,6 +27,9 @@ class ObfuscationTest {
             'p', '\u0440', 'c', '\u0441', 'x', '\u0445', 'i', '\u0456', 'y', '\u0443', 's', '\u0455');
     private static final String[] INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"};
 
+    private static final java.util.regex.Pattern SPELLED_OUT =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L} ){4,}\\p{L}(?![\\p{L}\\p{N}])");
+
     static final List<BiFunction<String, Random, String>> DISGUISES = List.of(
             ObfuscationTest::leet, ObfuscationTest::invisible, ObfuscationTest::lookAlike,
             ObfuscationTest::spaced, ObfuscationTest::dotted, ObfuscationTest::stretched, ObfuscationTest::mixed);
@@ -39,7 +42,8 @@ class ObfuscationTest {
         int checked = 0;
         for (Evaluation.Row row : riskyRows()) {
             RiskLevel plain = DETECTOR.assess(row.text(), row.lang()).level();
-            if (plain == RiskLevel.NONE) {
+            // "o v e r d o s e d": a message that is spelled out already has no plain form to compare with
+            if (plain == RiskLevel.NONE || SPELLED_OUT.matcher(row.text()).find()) {
                 continue;
             }
             for (int d = 0; d < DISGUISES.size(); d++) {

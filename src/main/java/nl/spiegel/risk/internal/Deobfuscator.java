@@ -81,6 +81,10 @@ public final class Deobfuscator {
         boolean digits = b != before || STANDING_DIGITS.matcher(text).find();
         b = spelledOut(b, false); // "k.i.l.l", "d-o-o-d" first, so "a b-l-a-d-e" keeps its "a"
         b = spelledOut(b, true);
+        // "h 3 t  t r @ i n": spelled out with digits for letters, which stood alone until the letters were joined
+        Buffer joined = b;
+        b = leet(b, false);
+        digits |= b != joined;
         return new Result(b.sb.toString(), Arrays.copyOf(b.origin, b.sb.length()), digits);
     }
 
@@ -94,6 +98,7 @@ public final class Deobfuscator {
         b = leet(b, true);
         b = spelledOut(b, false);
         b = spelledOut(b, true);
+        b = leet(b, true);
         return new Result(b.sb.toString(), Arrays.copyOf(b.origin, b.sb.length()), true);
     }
 
