@@ -41,15 +41,15 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Rounds 15-17": 10-fold CV over 6,675 rows with 3,590 negatives, of which 2,200 ordinary
-        // reflective answers; model alone 43.7 / 54.7 / 1.5 %, combined 82.4 / 91.4 / 4.4 % (crisis recall, escalation
+        // docs/risk-lexicon.md, "Rounds 15-18": 10-fold CV over 7,375 rows with 3,850 negatives, of which 2,260 ordinary
+        // reflective answers; model alone 47.7 / 57.6 / 1.5 %, combined 81.3 / 91.2 / 4.4 % (crisis recall, escalation
         // recall, false alarms). Lower than round 14's 87.7 / 94.3 because the 1,400 new rows are harder, not because
         // the detector got worse: the same detector scores them blind at 41 / 65 % (training-u1) before learning.
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.547 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.437 - MARGIN);
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.576 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.477 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
-        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.824 - MARGIN);
-        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.914 - MARGIN);
+        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.813 - MARGIN);
+        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.912 - MARGIN);
         assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.046);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
         assertThat(combined.escalationRecall()).isGreaterThanOrEqualTo(rules.escalationRecall());
@@ -125,7 +125,7 @@ class RiskModelTest {
         Set<String> expected = new LinkedHashSet<>();
         for (String f : List.of("corpus.tsv", "holdout.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv",
                 "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv", "holdout14.tsv", "holdout15.tsv",
-                "training-u1.tsv", "training-u2.tsv", "holdout16.tsv", "holdout17.tsv")) {
+                "training-u1.tsv", "training-u2.tsv", "holdout16.tsv", "holdout17.tsv", "training-u3.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }
