@@ -33,6 +33,7 @@ import nl.spiegel.review.internal.ReviewRepository;
 import nl.spiegel.review.internal.ReviewRepository.CommentRow;
 import nl.spiegel.review.internal.ReviewRepository.InviteRow;
 import nl.spiegel.review.internal.ReviewRepository.ShareRow;
+import nl.spiegel.review.internal.ReviewRepository.StandingRow;
 
 /**
  * Sharing a dialogue with a therapist, owned by the person: the therapist hands out an invite code, the person uses
@@ -49,6 +50,9 @@ public class ReviewService {
     public static final String REVIEW_FEEDBACK = "REVIEW_FEEDBACK";
     /** A therapist's private note on a shared dialogue. */
     public static final String REVIEW_NOTE = "REVIEW_NOTE";
+
+    /** "Everything from now on" with a therapist, shared or revoked by the person. */
+    public static final String STANDING_SHARE = "STANDING_SHARE";
 
     static final String FEEDBACK = "FEEDBACK";
     static final String NOTE = "NOTE";
@@ -100,12 +104,33 @@ public class ReviewService {
     }
 
     /** The dialogues shared with the therapist right now, newest first, with an unread marker. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<InboxItem> inbox(UserId therapist, Locale locale) {
+        return inbox(therapist, locale, InboxFilter.ALL);
+    }
+
+    /**
+     * The dialogues shared with the therapist right now that match the filter, newest first. Dialogues a person
+     * started under "everything from now on" join the inbox here. The search looks in titles and summaries only.
+     */
+    @Transactional
+    public List<InboxItem> inbox(UserId therapist, Locale locale, InboxFilter filter) {
         StaffMember member = therapist(therapist);
-        return repository.activeSharesFor(member.userId(), member.organisationId(), clock.instant()).stream()
+        Instant now = clock.instant();
+        coverNewDialogues(member, now);
+        String search = filter.search() == null ? "" : filter.search().strip().toLowerCase(locale);
+        return repository.activeSharesFor(member.userId(), member.organisationId(), now).stream()
+                .filter(row -> !filter.unreadOnly() || row.readAt() == null)
+                .filter(row -> filter.from() == null || !row.createdAt().isBefore(filter.from()))
+                .filter(row -> filter.until() == null || row.createdAt().isBefore(filter.until()))
                 .map(row -> new InboxItem(row.id(), dialogues.title(row.person(), row.session(), locale),
-                        personName(row.person()), row.createdAt(), row.endsAt(), row.readAt() == null))
+                        personName(row.person()), row.createdAt(), row.endsAt(), row.readAt() == null,
+                        dialogues.highestRisk(row.person(), row.session()), row.standing() != null))
+                .filter(item -> isBlank(filter.person()) || item.person().equals(filter.person()))
+                .filter(item -> isBlank(filter.dialogue()) || item.dialogueTitle().equals(filter.dialogue()))
+                .filter(item -> filter.minRisk() == null || item.risk().isAtLeast(filter.minRisk()))
+                .filter(item -> search.isEmpty() || item.dialogueTitle().toLowerCase(locale).contains(search)
+                        || summaryMentions(repository.findShare(item.share()).orElseThrow(), search, locale))
                 .toList();
     }
 
@@ -174,6 +199,20 @@ public class ReviewService {
      */
     @Transactional
     public Share share(Visitor person, SessionId session, String code, Instant endsAt) {
+        return share(person, session, code, endsAt, ShareScope.THIS_DIALOGUE);
+    }
+
+    /**
+     * Shares one of the person's dialogues, or (for {@link ShareScope#FROM_NOW_ON}) that dialogue and every one
+     * they start later, with the therapist of the code, which is used up.
+     *
+     * @param endsAt when the share ends by itself, in the future; null for no end date
+     * @return the share of this dialogue
+     * @throws InvalidInviteException        for any code that would not work, without saying why
+     * @throws RegistrationRequiredException for anonymous visitors
+     */
+    @Transactional
+    public Share share(Visitor person, SessionId session, String code, Instant endsAt, ShareScope scope) {
         requireRegistered(person);
         Instant now = clock.instant();
         if (endsAt != null && !endsAt.isAfter(now)) {
@@ -185,8 +224,16 @@ public class ReviewService {
         if (!repository.useInvite(invite.id(), now)) {
             throw new InvalidInviteException();
         }
+        UUID standing = null;
+        if (scope == ShareScope.FROM_NOW_ON) {
+            standing = UUID.randomUUID();
+            repository.insertStanding(new StandingRow(standing, person.organisationId(), person.userId(),
+                    invite.therapist(), now, endsAt, null));
+            audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, STANDING_SHARE, standing.toString(),
+                    person.userId(), person.organisationId()));
+        }
         ShareRow row = new ShareRow(ShareId.random(), person.organisationId(), person.userId(), session,
-                invite.therapist(), now, endsAt, null, null);
+                invite.therapist(), now, endsAt, null, null, standing);
         repository.insertShare(row);
         audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, SHARED_DIALOGUE, row.id().toString(),
                 person.userId(), person.organisationId()));
@@ -222,6 +269,38 @@ public class ReviewService {
         }
     }
 
+    /** The person's "everything from now on" shares, newest first, active or not. */
+    @Transactional(readOnly = true)
+    public List<StandingShare> standingSharesOf(Visitor person) {
+        return repository.standingOfPerson(person.userId()).stream().map(this::standing).toList();
+    }
+
+    /**
+     * Stops "everything from now on" at once, and with it the share of every dialogue it covered.
+     *
+     * @throws ShareAccessDeniedException when it is not the person's
+     */
+    @Transactional
+    public void revokeStanding(Visitor person, StandingShare.Id id) {
+        Optional<StandingRow> row = repository.findStanding(id.value())
+                .filter(standing -> standing.person().equals(person.userId()));
+        if (row.isEmpty()) {
+            throw new ShareAccessDeniedException("not the person's share");
+        }
+        Instant now = clock.instant();
+        List<ShareId> covered = repository.revokeStanding(id.value(), person.userId(), now);
+        if (row.get().revokedAt() == null) {
+            audit.record(AuditEvent.of(Actor.person(person), AuditAction.UPDATE, STANDING_SHARE, id.toString(),
+                    person.userId(), row.get().organisationId()));
+        }
+        for (ShareId share : covered) {
+            audit.record(AuditEvent.of(Actor.person(person), AuditAction.UPDATE, SHARED_DIALOGUE, share.toString(),
+                    person.userId(), row.get().organisationId()));
+            events.publishEvent(new ShareChanged(share, row.get().therapist(), ShareChanged.Kind.REVOKED));
+        }
+        log.info("standing share {} revoked by the person ({} dialogues)", id, covered.size());
+    }
+
     /** Feedback therapists gave on this dialogue of the person, oldest first; also after a share ended. */
     @Transactional(readOnly = true)
     public List<DialogueFeedback> feedbackFor(Visitor person, SessionId session) {
@@ -232,6 +311,30 @@ public class ReviewService {
     }
 
     // ---- checks ----
+
+    /** Gives every dialogue a person started under an active "everything from now on" its own share. */
+    private void coverNewDialogues(StaffMember member, Instant now) {
+        for (StandingRow standing : repository.activeStandingFor(member.userId(), member.organisationId(), now)) {
+            for (SessionId session : dialogues.startedSince(standing.person(), standing.createdAt())) {
+                ShareRow row = new ShareRow(ShareId.random(), standing.organisationId(), standing.person(), session,
+                        standing.therapist(), now, standing.endsAt(), null, null, standing.id());
+                if (repository.insertShare(row)) {
+                    log.info("standing share {} now covers session {} (share {})", standing.id(), session, row.id());
+                }
+            }
+        }
+    }
+
+    private boolean summaryMentions(ShareRow row, String search, Locale locale) {
+        return dialogues.transcript(row.person(), row.session(), locale).lines().stream()
+                .filter(line -> line.kind().equals("summary"))
+                .anyMatch(line -> line.text().toLowerCase(locale).contains(search)
+                        || (line.title() != null && line.title().toLowerCase(locale).contains(search)));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 
     private ShareRow writeComment(UserId therapist, ShareId id, String text, String kind, String recordType) {
         String stripped = text == null ? "" : text.strip();
@@ -298,6 +401,11 @@ public class ReviewService {
     private Share share(ShareRow row) {
         return new Share(row.id(), row.person(), row.session(), row.therapist(), staffName(row.therapist()),
                 row.createdAt(), row.endsAt(), row.revokedAt());
+    }
+
+    private StandingShare standing(StandingRow row) {
+        return new StandingShare(new StandingShare.Id(row.id()), staffName(row.therapist()), row.createdAt(),
+                row.endsAt(), row.revokedAt());
     }
 
     private List<Comment> comments(List<ShareId> shares, String kind) {

@@ -29,6 +29,7 @@ import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.privacy.PersonalDataService;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** Sharing a dialogue with a therapist on the real services and database. */
@@ -245,5 +246,107 @@ class ReviewServiceIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_comments WHERE share_id = ?").param(share.id().toString())
                 .query(Integer.class).single()).isZero();
         assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+    }
+
+    @Test
+    void everythingFromNowOnCoversDialoguesStartedLaterUntilThePersonStopsIt() {
+        SessionSnapshot before = fixtures.finishedDialogue(person, "eerder");
+        Share first = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null,
+                ShareScope.FROM_NOW_ON);
+        SessionSnapshot later = dialogues.startNew(person, "kennismaking");
+
+        List<InboxItem> inbox = reviews.inbox(therapist.userId(), NL);
+        assertThat(inbox).extracting(InboxItem::fromNowOn).containsOnly(true);
+        assertThat(inbox).hasSize(2).extracting(InboxItem::share).contains(first.id());
+        ShareId laterShare = reviews.sharesOf(person, later.id()).getFirst().id();
+        assertThat(reviews.read(therapist.userId(), laterShare, NL).transcript().id()).isEqualTo(later.id());
+        assertThat(reviews.sharesOf(person, before.id())).as("started before: not shared").isEmpty();
+        assertThat(reviews.inbox(therapist.userId(), NL)).as("covered once").hasSize(2);
+
+        StandingShare standing = reviews.standingSharesOf(person).getFirst();
+        assertThat(standing.activeAt(Instant.now())).isTrue();
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThatThrownBy(() -> reviews.revokeStanding(stranger, standing.id()))
+                .isInstanceOf(ShareAccessDeniedException.class);
+
+        reviews.revokeStanding(person, standing.id());
+
+        assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+        assertThatThrownBy(() -> reviews.read(therapist.userId(), laterShare, NL))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        SessionSnapshot afterStop = dialogues.startNew(person, "kennismaking");
+        assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+        assertThat(reviews.sharesOf(person, afterStop.id())).isEmpty();
+        assertThat(reviews.standingSharesOf(person).getFirst().revokedAt()).isNotNull();
+        assertThat(audit.aboutMe(person)).anyMatch(entry -> entry.recordType().equals(ReviewService.STANDING_SHARE));
+    }
+
+    @Test
+    void everythingFromNowOnEndsAtItsEndDateAndIsDeletedWithThePerson() {
+        reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(),
+                Instant.now().plus(Duration.ofDays(3)), ShareScope.FROM_NOW_ON);
+        dialogues.startNew(person, "kennismaking");
+        assertThat(reviews.inbox(therapist.userId(), NL)).hasSize(2).allMatch(item -> item.endsAt() != null);
+
+        jdbc.sql("UPDATE review_standing_shares SET ends_at = TIMESTAMPADD(MINUTE, -1, UTC_TIMESTAMP(6))"
+                + " WHERE person_id = ?").param(person.userId().toString()).update();
+        jdbc.sql("UPDATE review_shares SET ends_at = TIMESTAMPADD(MINUTE, -1, UTC_TIMESTAMP(6))"
+                + " WHERE person_id = ?").param(person.userId().toString()).update();
+        dialogues.startNew(person, "kennismaking");
+        assertThat(reviews.inbox(therapist.userId(), NL)).isEmpty();
+        assertThat(reviews.sharesOf(person, null)).hasSize(2);
+
+        personalData.deleteEverything(person);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review_standing_shares WHERE person_id = ?")
+                .param(person.userId().toString()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theInboxFiltersOnPersonDialogueRiskAndDateAndSearchesTitlesAndSummariesOnly() {
+        Visitor other = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        SessionSnapshot othersDialogue = fixtures.finishedDialogue(other, "Zeilen-" + UUID.randomUUID());
+        jdbc.sql("""
+                UPDATE dialogue_messages SET risk_level = 'CRISIS', risk_rules = 'nl.crisis.explicit-wish'
+                WHERE session_id = ? AND kind = 'USER_TEXT' ORDER BY seq LIMIT 1""")
+                .param(othersDialogue.id().toString()).update();
+        Share mine = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        Share risky = reviews.share(other, othersDialogue.id(), reviews.createInvite(therapist.userId()).code(),
+                null);
+        List<InboxItem> all = reviews.inbox(therapist.userId(), NL);
+        InboxItem riskyItem = all.stream().filter(item -> item.share().equals(risky.id())).findFirst().orElseThrow();
+        assertThat(riskyItem.risk()).isEqualTo(RiskLevel.CRISIS);
+
+        assertThat(reviews.inbox(therapist.userId(), NL, new InboxFilter(null, null, RiskLevel.CONCERN, null, null,
+                null, false))).extracting(InboxItem::share).containsExactly(risky.id());
+        assertThat(reviews.inbox(therapist.userId(), NL, new InboxFilter(riskyItem.person(), null, null, null, null,
+                null, false))).extracting(InboxItem::share).containsExactly(risky.id());
+        assertThat(reviews.inbox(therapist.userId(), NL, new InboxFilter(null, riskyItem.dialogueTitle(), null, null,
+                null, null, false))).extracting(InboxItem::share).containsExactly(risky.id(), mine.id());
+        assertThat(reviews.inbox(therapist.userId(), NL, new InboxFilter(null, null, null,
+                Instant.now().plus(Duration.ofDays(1)), null, null, false))).isEmpty();
+        assertThat(reviews.inbox(therapist.userId(), NL, new InboxFilter(null, null, null,
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(1)), null, false)))
+                .hasSize(2);
+
+        SharedTranscript transcript = dialogues.transcript(person.userId(), dialogue.id(), NL);
+        String summaryWord = transcript.lines().stream().filter(line -> line.kind().equals("summary"))
+                .map(SharedTranscript.Line::text).flatMap(text -> List.of(text.split("\\s+")).stream())
+                .filter(word -> word.length() > 6 && !riskyItem.dialogueTitle().contains(word)).findFirst()
+                .orElseThrow();
+        assertThat(reviews.inbox(therapist.userId(), NL, InboxFilter.ALL.withSearch(summaryWord)))
+                .extracting(InboxItem::share).contains(mine.id());
+        assertThat(reviews.inbox(therapist.userId(), NL, InboxFilter.ALL.withSearch(
+                riskyItem.dialogueTitle().toUpperCase(NL)))).hasSize(2);
+        assertThat(reviews.inbox(therapist.userId(), NL, InboxFilter.ALL.withSearch(
+                "zeker-niet-" + UUID.randomUUID()))).isEmpty();
+        String summaries = transcript.lines().stream().filter(line -> line.kind().equals("summary"))
+                .map(line -> line.title() + " " + line.text()).reduce("", String::concat).toLowerCase(NL);
+        String botOnly = transcript.lines().stream().filter(line -> line.kind().equals("bot"))
+                .flatMap(line -> List.of(line.text().split("[^\\p{L}]+")).stream())
+                .filter(word -> word.length() > 7 && !summaries.contains(word.toLowerCase(NL))
+                        && !riskyItem.dialogueTitle().toLowerCase(NL).contains(word.toLowerCase(NL)))
+                .findFirst().orElseThrow();
+        assertThat(reviews.inbox(therapist.userId(), NL, InboxFilter.ALL.withSearch(botOnly)))
+                .as("the rest of the conversation is not searched").isEmpty();
     }
 }

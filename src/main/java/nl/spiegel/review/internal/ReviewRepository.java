@@ -27,7 +27,17 @@ public class ReviewRepository {
 
     /** A stored share with the organisation it belongs to; names are looked up by the service. */
     public record ShareRow(ShareId id, OrganisationId organisationId, UserId person, SessionId session,
-                           UserId therapist, Instant createdAt, Instant endsAt, Instant revokedAt, Instant readAt) {
+                           UserId therapist, Instant createdAt, Instant endsAt, Instant revokedAt, Instant readAt,
+                           UUID standing) {
+    }
+
+    /** "Everything from now on" with one therapist; the dialogues it covers get their own {@link ShareRow}. */
+    public record StandingRow(UUID id, OrganisationId organisationId, UserId person, UserId therapist,
+                              Instant createdAt, Instant endsAt, Instant revokedAt) {
+
+        public boolean activeAt(Instant now) {
+            return revokedAt == null && (endsAt == null || endsAt.isAfter(now));
+        }
     }
 
     public record InviteRow(UUID id, OrganisationId organisationId, UserId therapist) {
@@ -37,7 +47,10 @@ public class ReviewRepository {
     }
 
     private static final String SHARE_COLUMNS = """
-            id, organisation_id, person_id, session_id, therapist_id, created_at, ends_at, revoked_at, read_at""";
+            id, organisation_id, person_id, session_id, therapist_id, created_at, ends_at, revoked_at, read_at,
+            standing_id""";
+    private static final String STANDING_COLUMNS = """
+            id, organisation_id, person_id, therapist_id, created_at, ends_at, revoked_at""";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -75,15 +88,67 @@ public class ReviewRepository {
                 .update() == 1;
     }
 
-    public void insertShare(ShareRow share) {
-        jdbc.sql("""
-                INSERT INTO review_shares (id, organisation_id, person_id, session_id, therapist_id, created_at,
-                    ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+    /** @return whether the row was added; false when the standing share already covers that dialogue */
+    public boolean insertShare(ShareRow share) {
+        return jdbc.sql("""
+                INSERT IGNORE INTO review_shares (id, organisation_id, person_id, session_id, therapist_id,
+                    created_at, ends_at, standing_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(share.id().toString(), share.organisationId().toString(), share.person().toString(),
                         share.session().toString(), share.therapist().toString(), DbTime.write(share.createdAt()),
-                        share.endsAt() == null ? null : DbTime.write(share.endsAt()))
+                        share.endsAt() == null ? null : DbTime.write(share.endsAt()),
+                        share.standing() == null ? null : share.standing().toString())
+                .update() == 1;
+    }
+
+    public void insertStanding(StandingRow standing) {
+        jdbc.sql("""
+                INSERT INTO review_standing_shares (id, organisation_id, person_id, therapist_id, created_at, ends_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(standing.id().toString(), standing.organisationId().toString(),
+                        standing.person().toString(), standing.therapist().toString(),
+                        DbTime.write(standing.createdAt()),
+                        standing.endsAt() == null ? null : DbTime.write(standing.endsAt()))
                 .update();
+    }
+
+    public Optional<StandingRow> findStanding(UUID id) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares WHERE id = ?")
+                .param(id.toString()).query(ReviewRepository::standing).optional();
+    }
+
+    /** The person's standing shares, newest first, active or not. */
+    public List<StandingRow> standingOfPerson(UserId person) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares WHERE person_id = ?"
+                        + " ORDER BY created_at DESC")
+                .param(person.toString()).query(ReviewRepository::standing).list();
+    }
+
+    /** Standing shares naming the therapist in their organisation that are neither revoked nor ended. */
+    public List<StandingRow> activeStandingFor(UserId therapist, OrganisationId organisation, Instant now) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares"
+                        + " WHERE therapist_id = ? AND organisation_id = ? AND revoked_at IS NULL"
+                        + " AND (ends_at IS NULL OR ends_at > ?)")
+                .params(therapist.toString(), organisation.toString(), DbTime.write(now))
+                .query(ReviewRepository::standing).list();
+    }
+
+    /**
+     * Revokes a standing share and every dialogue share it made that is still open.
+     *
+     * @return the dialogue shares that were open until now; empty when the standing share was revoked before
+     */
+    public List<ShareId> revokeStanding(UUID id, UserId person, Instant now) {
+        if (jdbc.sql("UPDATE review_standing_shares SET revoked_at = ? WHERE id = ? AND person_id = ?"
+                        + " AND revoked_at IS NULL")
+                .params(DbTime.write(now), id.toString(), person.toString()).update() == 0) {
+            return List.of();
+        }
+        List<ShareId> open = jdbc.sql("SELECT id FROM review_shares WHERE standing_id = ? AND revoked_at IS NULL")
+                .param(id.toString()).query((rs, n) -> ShareId.parse(rs.getString(1))).list();
+        jdbc.sql("UPDATE review_shares SET revoked_at = ? WHERE standing_id = ? AND revoked_at IS NULL")
+                .params(DbTime.write(now), id.toString()).update();
+        return open;
     }
 
     public Optional<ShareRow> findShare(ShareId id) {
@@ -155,6 +220,8 @@ public class ReviewRepository {
                     (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR author_id = ?""")
                 .params(id, id, id).update();
         rows += jdbc.sql("DELETE FROM review_shares WHERE person_id = ? OR therapist_id = ?").params(id, id).update();
+        rows += jdbc.sql("DELETE FROM review_standing_shares WHERE person_id = ? OR therapist_id = ?").params(id, id)
+                .update();
         rows += jdbc.sql("DELETE FROM review_invites WHERE therapist_id = ?").param(id).update();
         return rows;
     }
@@ -165,6 +232,15 @@ public class ReviewRepository {
                 UserId.parse(rs.getString("therapist_id")), DbTime.read(rs, "created_at"),
                 rs.getObject("ends_at") == null ? null : DbTime.read(rs, "ends_at"),
                 rs.getObject("revoked_at") == null ? null : DbTime.read(rs, "revoked_at"),
-                rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at"));
+                rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at"),
+                rs.getString("standing_id") == null ? null : UUID.fromString(rs.getString("standing_id")));
+    }
+
+    private static StandingRow standing(ResultSet rs, int row) throws SQLException {
+        return new StandingRow(UUID.fromString(rs.getString("id")),
+                OrganisationId.parse(rs.getString("organisation_id")), UserId.parse(rs.getString("person_id")),
+                UserId.parse(rs.getString("therapist_id")), DbTime.read(rs, "created_at"),
+                rs.getObject("ends_at") == null ? null : DbTime.read(rs, "ends_at"),
+                rs.getObject("revoked_at") == null ? null : DbTime.read(rs, "revoked_at"));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,8 +14,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
@@ -27,6 +24,7 @@ import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InviteCode;
 import nl.spiegel.review.ReviewBroadcaster;
 import nl.spiegel.review.ReviewService;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.ui.StaffLayout;
 
 /**
@@ -42,8 +40,7 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private final UserId me;
     private final Div invite = new Div();
     private final Div inbox = new Div();
-    private final TextField search = new TextField();
-    private final Checkbox unreadOnly = new Checkbox();
+    private InboxFilters filters;
 
     public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
@@ -59,17 +56,7 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         add(new Paragraph(getTranslation("review.invite.intro")), newInvite, invite);
 
         add(new H2(getTranslation("review.inbox.shared")));
-        search.setId("inbox-search");
-        search.setLabel(getTranslation("review.inbox.search"));
-        search.setHelperText(getTranslation("review.inbox.search.help"));
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(change -> showInbox());
-        unreadOnly.setId("inbox-unread-only");
-        unreadOnly.setLabel(getTranslation("review.inbox.unread-only"));
-        unreadOnly.addValueChangeListener(change -> showInbox());
-        Div filters = new Div(search, unreadOnly);
-        filters.addClassName("sp-inbox-filters");
+        filters = new InboxFilters(this::showInbox);
         inbox.setId("review-inbox-area");
         add(filters, inbox);
         showInbox();
@@ -78,13 +65,9 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private void showInbox() {
         inbox.removeAll();
         List<InboxItem> all = reviews.inbox(me, getLocale());
-        // titles and the person's address only: never the free text of the dialogues
-        String wanted = search.getValue().strip().toLowerCase(getLocale());
-        List<InboxItem> items = all.stream()
-                .filter(item -> !unreadOnly.getValue() || item.unread())
-                .filter(item -> wanted.isEmpty() || item.dialogueTitle().toLowerCase(getLocale()).contains(wanted)
-                        || item.person().toLowerCase(getLocale()).contains(wanted))
-                .toList();
+        filters.offer(all);
+        // titles and summaries only: never the free text of the dialogues
+        List<InboxItem> items = reviews.inbox(me, getLocale(), filters.value());
         if (items.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation(all.isEmpty() ? "review.inbox.empty"
                     : "review.inbox.no-match"));
@@ -112,6 +95,16 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
             entry.add(unread);
         }
         entry.add(new H2(item.dialogueTitle()));
+        if (item.risk().isAtLeast(RiskLevel.CONCERN)) {
+            Span risk = new Span(getTranslation("review.inbox.risk." + item.risk().code()));
+            risk.addClassNames("sp-risk-flag", "sp-inbox-risk");
+            entry.add(risk);
+        }
+        if (item.fromNowOn()) {
+            Span standing = new Span(getTranslation("review.inbox.from-now-on"));
+            standing.addClassName("sp-inbox-standing");
+            entry.add(standing);
+        }
         entry.add(new Paragraph(getTranslation("review.inbox.from", item.person(),
                 ReviewDates.dateTime(item.sharedAt(), locale))));
         if (item.endsAt() != null) {
