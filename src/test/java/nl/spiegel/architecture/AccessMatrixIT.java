@@ -99,12 +99,15 @@ import nl.spiegel.progress.ProgressService;
 import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
+import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
 import nl.spiegel.review.RegistrationRequiredException;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareId;
+import nl.spiegel.review.ShareScope;
+import nl.spiegel.review.StandingShare;
 import nl.spiegel.review.ui.ReviewInboxView;
 import nl.spiegel.review.ui.ReviewTranscriptView;
 import nl.spiegel.review.ui.ShareDialogueView;
@@ -345,6 +348,13 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ReviewService.read(ended)                             VISITOR_A    N  N  N  N  N   N  N   N   N
             ReviewService.addFeedback                             VISITOR_A    N  N  N  Y  N   N  N   N   N
             ReviewService.addNote                                 VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.share(fromNowOn)                        VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.standingSharesOf                        VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.revokeStanding                          VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.inbox(filtered)                         VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.inbox(filtered)                         CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewService.inbox(laterDialogueFromNowOn)           VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.read(fromNowOnRevoked)                  VISITOR_A    N  N  N  N  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
@@ -682,6 +692,36 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                 reviews.addFeedback(userId(caller), shared.get(owner).share(), "reactie van " + caller) != null);
         attempts.put("ReviewService.addNote", (caller, owner) ->
                 reviews.addNote(userId(caller), shared.get(owner).share(), "notitie van " + caller) != null);
+        attempts.put("ReviewService.share(fromNowOn)", (caller, owner) -> reviews.share(sharer(caller, owner),
+                shared.get(owner).session(), inviteOf(owner), null, ShareScope.FROM_NOW_ON).id() != null);
+        attempts.put("ReviewService.standingSharesOf", (caller, owner) -> reviews.standingSharesOf(
+                sharer(caller, owner)).stream().map(StandingShare::id).anyMatch(shared.get(owner).standing()::equals));
+        attempts.put("ReviewService.revokeStanding", (caller, owner) -> {
+            StandingShare.Id fresh = standingOf(owner);
+            reviews.revokeStanding(sharer(caller, owner), fresh);
+            return reviews.standingSharesOf(shared.get(owner).person()).stream()
+                    .anyMatch(standing -> standing.id().equals(fresh) && standing.revokedAt() != null);
+        });
+        attempts.put("ReviewService.inbox(filtered)", (caller, owner) -> reviews.inbox(userId(caller),
+                Locale.ENGLISH, new InboxFilter(null, null, null, Instant.now().minus(Duration.ofDays(1)), null, null,
+                        false)).stream().map(InboxItem::share).anyMatch(shared.get(owner).share()::equals));
+        attempts.put("ReviewService.inbox(laterDialogueFromNowOn)", (caller, owner) -> {
+            Visitor person = registered(freshPerson(owner));
+            SessionId first = finish(person, "kennismaking", "eerst").id();
+            reviews.share(person, first, inviteOf(owner), null, ShareScope.FROM_NOW_ON);
+            SessionId later = dialogues.startNew(person, "kennismaking").id();
+            return reviews.inbox(userId(caller), Locale.ENGLISH).stream().map(InboxItem::share)
+                    .filter(id -> reviews.sharesOf(person, later).stream().anyMatch(s -> s.id().equals(id)))
+                    .findFirst().map(covering -> reviews.read(userId(caller), covering, Locale.ENGLISH).transcript()
+                            .id().equals(later)).orElse(false);
+        });
+        attempts.put("ReviewService.read(fromNowOnRevoked)", (caller, owner) -> {
+            Visitor person = shared.get(owner).person();
+            ShareId share = reviews.share(person, shared.get(owner).session(), inviteOf(owner), null,
+                    ShareScope.FROM_NOW_ON).id();
+            reviews.revokeStanding(person, reviews.standingSharesOf(person).getFirst().id());
+            return reviews.read(userId(caller), share, Locale.ENGLISH) != null;
+        });
         return attempts;
     }
 
@@ -735,7 +775,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     }
 
     /** What a registered stand-in of an owner shared with the therapist of the owner's organisation. */
-    record SharedFixture(Visitor person, SessionId session, ShareId share, String marker, String feedbackMarker) {
+    record SharedFixture(Visitor person, SessionId session, ShareId share, String marker, String feedbackMarker,
+                         StandingShare.Id standing) {
     }
 
     private final Map<Caller, SharedFixture> shared = new EnumMap<>(Caller.class);
@@ -748,13 +789,21 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ShareId share = reviews.share(person, session, inviteOf(owner), null).id();
             String feedbackMarker = "reactie-" + UUID.randomUUID();
             reviews.addFeedback(userId(therapistOf(owner)), share, "Dank je " + feedbackMarker);
-            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker));
+            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, null));
+            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, standingOf(owner)));
         }
     }
 
     /** The owner acts as their registered stand-in; everyone else as themselves. */
     private Visitor sharer(Caller caller, Caller owner) {
         return caller == owner ? shared.get(owner).person() : visitor(caller);
+    }
+
+    /** A fresh "everything from now on" of the owner's registered stand-in, on their shared dialogue. */
+    private StandingShare.Id standingOf(Caller owner) {
+        Visitor person = shared.get(owner).person();
+        reviews.share(person, shared.get(owner).session(), inviteOf(owner), null, ShareScope.FROM_NOW_ON);
+        return reviews.standingSharesOf(person).getFirst().id();
     }
 
     private String inviteOf(Caller owner) {
