@@ -1,6 +1,10 @@
 package nl.spiegel.review;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.SharedTranscript;
+import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.identity.Account;
 import nl.spiegel.identity.AccountService;
 import nl.spiegel.identity.StaffDirectory;
@@ -34,6 +39,10 @@ import nl.spiegel.review.internal.ReviewRepository.CommentRow;
 import nl.spiegel.review.internal.ReviewRepository.InviteRow;
 import nl.spiegel.review.internal.ReviewRepository.ShareRow;
 import nl.spiegel.review.internal.ReviewRepository.StandingRow;
+import nl.spiegel.risk.RiskDetector;
+import nl.spiegel.risk.RiskKind;
+import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.risk.RiskMatch;
 
 /**
  * Sharing a dialogue with a therapist, owned by the person: the therapist hands out an invite code, the person uses
@@ -65,13 +74,20 @@ public class ReviewService {
     private final DialogueService dialogues;
     private final AuditTrail audit;
     private final ReviewMailer mailer;
+    private final RiskDetector riskDetector;
+    private final ScreeningService screenings;
+    private final ReviewNoticeService notices;
     private final ReviewProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewService(ReviewRepository repository, StaffDirectory staff, AccountService accounts,
                   DialogueService dialogues, AuditTrail audit, ReviewMailer mailer, ReviewProperties properties,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, RiskDetector riskDetector,
+                  ScreeningService screenings, ReviewNoticeService notices) {
+        this.notices = notices;
+        this.riskDetector = riskDetector;
+        this.screenings = screenings;
         this.events = events;
         this.repository = repository;
         this.staff = staff;
@@ -146,8 +162,10 @@ public class ReviewService {
                 row.person(), row.organisationId()));
         repository.markRead(id, clock.instant());
         SharedTranscript transcript = dialogues.transcript(row.person(), row.session(), locale);
+        // sharing the dialogue is the person's consent to show the follow-up answers given in it too
         return new SharedReading(share(row), personName(row.person()), transcript,
-                comments(List.of(id), FEEDBACK), comments(List.of(id), NOTE));
+                comments(List.of(id), FEEDBACK), comments(List.of(id), NOTE), riskSpans(transcript, locale),
+                screenings.latestShared(row.person(), row.session()).orElse(null));
     }
 
     /**
@@ -159,6 +177,7 @@ public class ReviewService {
     public Comment addFeedback(UserId therapist, ShareId id, String text) {
         ShareRow row = writeComment(therapist, id, text, FEEDBACK, REVIEW_FEEDBACK);
         mailer.sendFeedbackLeft(row.person());
+        notices.notify(row, ReviewNotice.Kind.FEEDBACK);
         return new Comment(staffName(therapist), text.strip(), clock.instant());
     }
 
@@ -238,6 +257,7 @@ public class ReviewService {
         audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, SHARED_DIALOGUE, row.id().toString(),
                 person.userId(), person.organisationId()));
         mailer.sendSharedWithYou(invite.therapist());
+        notices.notify(row, ReviewNotice.Kind.SHARED);
         events.publishEvent(new ShareChanged(row.id(), invite.therapist(), ShareChanged.Kind.SHARED));
         log.info("person {} shared session {} with therapist {} (share {})", person.userId(), session,
                 invite.therapist(), row.id());
@@ -319,10 +339,41 @@ public class ReviewService {
                 ShareRow row = new ShareRow(ShareId.random(), standing.organisationId(), standing.person(), session,
                         standing.therapist(), now, standing.endsAt(), null, null, standing.id());
                 if (repository.insertShare(row)) {
+                    notices.notify(row, ReviewNotice.Kind.SHARED);
                     log.info("standing share {} now covers session {} (share {})", standing.id(), session, row.id());
                 }
             }
         }
+    }
+
+    /**
+     * Where the detector's signals sit in the person's flagged messages. The offsets are not stored, so the public
+     * detector finds them again at read time; only offsets leave this method, and nothing of the text is logged.
+     */
+    private Map<Integer, List<RiskSpan>> riskSpans(SharedTranscript transcript, Locale locale) {
+        Map<Integer, List<RiskSpan>> spans = new TreeMap<>();
+        for (SharedTranscript.Line line : transcript.lines()) {
+            if (!line.fromPerson() || !transcript.risksBySeq().containsKey(line.seq()) || line.text() == null) {
+                continue;
+            }
+            List<RiskSpan> found = new ArrayList<>();
+            riskDetector.assess(line.text(), locale.getLanguage()).matches().stream()
+                    .filter(match -> match.level() != RiskLevel.NONE && !RiskKind.isModifier(match.ruleId()))
+                    .filter(match -> match.end() > match.start() && match.end() <= line.text().length())
+                    .sorted(Comparator.comparingInt(RiskMatch::start))
+                    .forEach(match -> {
+                        RiskSpan last = found.isEmpty() ? null : found.getLast();
+                        if (last != null && match.start() <= last.end()) {
+                            found.set(found.size() - 1, new RiskSpan(last.start(), Math.max(last.end(), match.end())));
+                        } else {
+                            found.add(new RiskSpan(match.start(), match.end()));
+                        }
+                    });
+            if (!found.isEmpty()) {
+                spans.put(line.seq(), List.copyOf(found));
+            }
+        }
+        return spans;
     }
 
     private boolean summaryMentions(ShareRow row, String search, Locale locale) {

@@ -103,11 +103,14 @@ import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
 import nl.spiegel.review.RegistrationRequiredException;
+import nl.spiegel.review.ReviewNotice;
+import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareId;
 import nl.spiegel.review.ShareScope;
 import nl.spiegel.review.StandingShare;
+import nl.spiegel.review.ui.NoticesView;
 import nl.spiegel.review.ui.ReviewInboxView;
 import nl.spiegel.review.ui.ReviewTranscriptView;
 import nl.spiegel.review.ui.ShareDialogueView;
@@ -158,6 +161,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(AccountView.class, "account",                     N,   Y,    Y,    Y,   Y),
             new RouteRow(TherapistWorkspaceView.class, "therapist",        N,   N,    Y,    N,   N),
             new RouteRow(ShareDialogueView.class, "share/" + UUID.randomUUID(), Y, Y,   Y,    Y,   Y),
+            new RouteRow(NoticesView.class, "notifications",               N,   Y,    Y,    Y,   Y),
             new RouteRow(ReviewInboxView.class, "therapist/reviews",       N,   N,    Y,    N,   N),
             new RouteRow(ReviewTranscriptView.class, "therapist/review/" + UUID.randomUUID(),
                                                                            N,   N,    Y,    N,   N),
@@ -355,6 +359,11 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ReviewService.inbox(filtered)                         CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
             ReviewService.inbox(laterDialogueFromNowOn)           VISITOR_A    N  N  N  Y  N   N  N   N   N
             ReviewService.read(fromNowOnRevoked)                  VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewNoticeService.noticesOf                         VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewNoticeService.markRead                          VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewNoticeService.noticesOfTherapist                VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewNoticeService.noticesOfTherapist                CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewNoticeService.markReadByTherapist               VISITOR_A    N  N  N  Y  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
@@ -390,6 +399,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     AuditTrail audit;
     @Autowired
     ReviewService reviews;
+    @Autowired
+    ReviewNoticeService reviewNotices;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -721,6 +732,24 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                     ShareScope.FROM_NOW_ON).id();
             reviews.revokeStanding(person, reviews.standingSharesOf(person).getFirst().id());
             return reviews.read(userId(caller), share, Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewNoticeService.noticesOf", (caller, owner) -> reviewNotices.noticesOf(
+                sharer(caller, owner), Locale.ENGLISH).stream()
+                // the person's notice of feedback; a therapist's own notices of the share are theirs to see
+                .anyMatch(notice -> notice.kind() == ReviewNotice.Kind.FEEDBACK
+                        && notice.session().equals(shared.get(owner).session())));
+        attempts.put("ReviewNoticeService.markRead", (caller, owner) -> {
+            reviews.addFeedback(userId(therapistOf(owner)), shared.get(owner).share(), "nog een reactie");
+            reviewNotices.markRead(sharer(caller, owner));
+            return reviewNotices.unread(shared.get(owner).person().userId()) == 0;
+        });
+        attempts.put("ReviewNoticeService.noticesOfTherapist", (caller, owner) -> reviewNotices.noticesOfTherapist(
+                userId(caller), Locale.ENGLISH).stream()
+                .anyMatch(notice -> notice.session().equals(shared.get(owner).session())));
+        attempts.put("ReviewNoticeService.markReadByTherapist", (caller, owner) -> {
+            reviews.share(shared.get(owner).person(), shared.get(owner).session(), inviteOf(owner), null);
+            reviewNotices.markReadByTherapist(userId(caller));
+            return reviewNotices.unread(userId(therapistOf(owner))) == 0;
         });
         return attempts;
     }

@@ -22,6 +22,8 @@ import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionNotFoundException;
 import nl.spiegel.dialogue.SessionSnapshot;
+import nl.spiegel.escalation.Screening;
+import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
@@ -52,6 +54,10 @@ class ReviewServiceIT {
     PersonalDataService personalData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ScreeningService screenings;
+    @Autowired
+    ReviewNoticeService notices;
 
     private ReviewFixtures fixtures;
     private StaffMember therapist;
@@ -348,5 +354,68 @@ class ReviewServiceIT {
                 .findFirst().orElseThrow();
         assertThat(reviews.inbox(therapist.userId(), NL, InboxFilter.ALL.withSearch(botOnly)))
                 .as("the rest of the conversation is not searched").isEmpty();
+    }
+
+    @Test
+    void theTranscriptShowsWhereTheRiskSitsAndTheAnswersToTheFollowUpQuestions() {
+        Visitor worried = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        SessionSnapshot risky = fixtures.finishedDialogue(worried, "maar ik wil niet meer leven");
+        Screening screening = screenings.start(worried, risky.id(), RiskLevel.CRISIS);
+        screenings.answer(worried, screening.id(), screening.next().orElseThrow(), true);
+        Share share = reviews.share(worried, risky.id(), reviews.createInvite(therapist.userId()).code(), null);
+
+        SharedReading reading = reviews.read(therapist.userId(), share.id(), NL);
+
+        assertThat(reading.riskSpans()).isNotEmpty();
+        reading.riskSpans().forEach((seq, spans) -> {
+            String text = reading.transcript().lines().stream().filter(line -> line.seq() == seq).findFirst()
+                    .orElseThrow().text();
+            assertThat(spans).allSatisfy(span -> assertThat("ik wil niet meer leven")
+                    .contains(text.substring(span.start(), span.end()).toLowerCase(NL)));
+        });
+        assertThat(reading.riskSpans().keySet()).isSubsetOf(reading.transcript().risksBySeq().keySet());
+        assertThat(reading.screening()).isNotNull();
+        assertThat(reading.screening().answersInWords()).singleElement()
+                .satisfies(answer -> assertThat(answer.yes()).isTrue())
+                .satisfies(answer -> assertThat(answer.questionKey()).startsWith("screening.q"));
+
+        SharedReading calm = reviews.read(therapist.userId(), reviews.share(person, dialogue.id(),
+                reviews.createInvite(therapist.userId()).code(), null).id(), NL);
+        assertThat(calm.riskSpans()).isEmpty();
+        assertThat(calm.screening()).isNull();
+    }
+
+    @Test
+    void noticesTellTheTherapistAboutAShareAndThePersonAboutFeedbackEachOnlyTheirOwn() {
+        int before = notices.unread(therapist.userId());
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        assertThat(notices.unread(therapist.userId())).isEqualTo(before + 1);
+        ReviewNotice shared = notices.noticesOfTherapist(therapist.userId(), NL).getFirst();
+        assertThat(shared.kind()).isEqualTo(ReviewNotice.Kind.SHARED);
+        assertThat(shared.session()).isEqualTo(dialogue.id());
+        assertThat(shared.unread()).isTrue();
+        notices.markReadByTherapist(therapist.userId());
+        assertThat(notices.unread(therapist.userId())).isZero();
+
+        String feedback = "Reactie-" + UUID.randomUUID();
+        reviews.addFeedback(therapist.userId(), share.id(), feedback);
+        assertThat(notices.unread(person.userId())).isEqualTo(1);
+        assertThat(notices.noticesOf(person, NL)).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(ReviewNotice.Kind.FEEDBACK);
+            assertThat(notice.from()).isEqualTo(therapist.displayName());
+            assertThat(notice.dialogueTitle()).isNotBlank().doesNotContain(feedback);
+        });
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThat(notices.noticesOf(stranger, NL)).isEmpty();
+        notices.markRead(stranger);
+        assertThat(notices.unread(person.userId())).as("someone else's reading changes nothing").isEqualTo(1);
+        notices.markRead(person);
+        assertThat(notices.unread(person.userId())).isZero();
+        assertThatThrownBy(() -> notices.noticesOfTherapist(person.userId(), NL))
+                .isInstanceOf(ShareAccessDeniedException.class);
+
+        personalData.deleteEverything(person);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM review_notices WHERE share_id = ?").param(share.id().toString())
+                .query(Integer.class).single()).isZero();
     }
 }

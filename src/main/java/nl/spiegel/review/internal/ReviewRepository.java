@@ -43,6 +43,10 @@ public class ReviewRepository {
     public record InviteRow(UUID id, OrganisationId organisationId, UserId therapist) {
     }
 
+    /** An in-app notice: ids and a kind, never text. */
+    public record NoticeRow(UUID id, String kind, ShareId share, Instant createdAt, Instant readAt) {
+    }
+
     public record CommentRow(UserId author, String kind, String text, Instant at) {
     }
 
@@ -212,10 +216,45 @@ public class ReviewRepository {
                 .list();
     }
 
+    public void insertNotice(UUID id, OrganisationId organisation, UserId user, String kind, ShareId share,
+                             Instant now) {
+        jdbc.sql("""
+                INSERT INTO review_notices (id, organisation_id, user_id, kind, share_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), organisation.toString(), user.toString(), kind, share.toString(),
+                        DbTime.write(now))
+                .update();
+    }
+
+    /** The user's notices, newest first; at most {@code limit}. */
+    public List<NoticeRow> notices(UserId user, int limit) {
+        return jdbc.sql("SELECT id, kind, share_id, created_at, read_at FROM review_notices WHERE user_id = ?"
+                        + " ORDER BY created_at DESC, id LIMIT ?")
+                .params(user.toString(), limit)
+                .query((rs, n) -> new NoticeRow(UUID.fromString(rs.getString("id")), rs.getString("kind"),
+                        ShareId.parse(rs.getString("share_id")), DbTime.read(rs, "created_at"),
+                        rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at")))
+                .list();
+    }
+
+    public int unreadNotices(UserId user) {
+        return jdbc.sql("SELECT COUNT(*) FROM review_notices WHERE user_id = ? AND read_at IS NULL")
+                .param(user.toString()).query(Integer.class).single();
+    }
+
+    public void markNoticesRead(UserId user, Instant now) {
+        jdbc.sql("UPDATE review_notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+                .params(DbTime.write(now), user.toString()).update();
+    }
+
     /** Deletes everything of a person: their shares and the comments on them; as a therapist, their invites too. */
     public int deleteEverythingOf(UserId user) {
         String id = user.toString();
         int rows = jdbc.sql("""
+                DELETE FROM review_notices WHERE share_id IN
+                    (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR user_id = ?""")
+                .params(id, id, id).update();
+        rows += jdbc.sql("""
                 DELETE FROM review_comments WHERE share_id IN
                     (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR author_id = ?""")
                 .params(id, id, id).update();

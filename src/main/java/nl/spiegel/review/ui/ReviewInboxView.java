@@ -23,6 +23,7 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InviteCode;
 import nl.spiegel.review.ReviewBroadcaster;
+import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.ui.StaffLayout;
@@ -42,9 +43,12 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private final Div inbox = new Div();
     private InboxFilters filters;
 
-    public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
+    public ReviewInboxView(ReviewService reviews, ReviewNoticeService notices, ReviewBroadcaster broadcaster,
+                           CurrentStaff currentStaff) {
         this.reviews = reviews;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
+        // the inbox itself shows what is new, so the header's notice can go
+        notices.markReadByTherapist(me);
         LiveShares.follow(this, broadcaster, me, event -> showInbox());
         addClassNames("sp-page", "sp-review-inbox");
         add(new H1(getTranslation("review.inbox.title")));

@@ -104,9 +104,12 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
                     });
         }
         add(flags);
+        if (reading.screening() != null) {
+            add(new ScreeningAnswers(reading.screening()));
+        }
 
         TranscriptList transcript = new TranscriptList(reading.transcript().lines(),
-                reading.transcript().risksBySeq());
+                reading.transcript().risksBySeq(), reading.riskSpans());
         transcript.setId("transcript");
         add(new H2(getTranslation("review.transcript.title")), transcript);
 
