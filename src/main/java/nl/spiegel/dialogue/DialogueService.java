@@ -295,6 +295,14 @@ public class DialogueService {
         return sessions.riskContext(id).highest();
     }
 
+    /** The titles of the dialogues on offer to the person, by script id in catalogue order, in one language. */
+    @Transactional(readOnly = true)
+    public Map<String, String> catalogueTitles(Visitor visitor, java.util.Locale locale) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        catalogue(visitor).forEach(card -> titles.put(card.scriptId(), card.title().in(locale)));
+        return titles;
+    }
+
     /** The ids of the person's dialogues started at or after a moment, oldest first (for a standing share). */
     @Transactional(readOnly = true)
     public List<SessionId> startedSince(nl.spiegel.identity.UserId owner, Instant since) {

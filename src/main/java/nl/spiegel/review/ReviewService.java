@@ -406,7 +406,7 @@ public class ReviewService {
     }
 
     /** The share, when it names this therapist, in their organisation, and is neither revoked nor ended. */
-    private ShareRow readable(UserId therapist, ShareId id) {
+    ShareRow readable(UserId therapist, ShareId id) {
         Optional<ShareRow> row = repository.findShare(id);
         Optional<StaffMember> member = staff.find(therapist);
         boolean allowed = row.isPresent() && member.isPresent() && member.get().isTherapist()

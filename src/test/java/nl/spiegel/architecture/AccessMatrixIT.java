@@ -103,6 +103,8 @@ import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
 import nl.spiegel.review.RegistrationRequiredException;
+import nl.spiegel.review.Assignment;
+import nl.spiegel.review.ReviewAssignmentService;
 import nl.spiegel.review.ReviewNotice;
 import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
@@ -364,6 +366,13 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ReviewNoticeService.noticesOfTherapist                VISITOR_A    N  N  N  Y  N   N  N   N   N
             ReviewNoticeService.noticesOfTherapist                CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
             ReviewNoticeService.markReadByTherapist               VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.options                       VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assign                        VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assign                        CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewAssignmentService.assign(revoked)               VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewAssignmentService.assignedBy                    VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assignmentsOf                 VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewAssignmentService.markDone                      VISITOR_A    Y  N  N  N  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
@@ -401,6 +410,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     ReviewService reviews;
     @Autowired
     ReviewNoticeService reviewNotices;
+    @Autowired
+    ReviewAssignmentService reviewAssignments;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -750,6 +761,38 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             reviews.share(shared.get(owner).person(), shared.get(owner).session(), inviteOf(owner), null);
             reviewNotices.markReadByTherapist(userId(caller));
             return reviewNotices.unread(userId(therapistOf(owner))) == 0;
+        });
+        attempts.put("ReviewAssignmentService.options", (caller, owner) -> !reviewAssignments.options(userId(caller),
+                shared.get(owner).share(), Locale.ENGLISH).isEmpty());
+        attempts.put("ReviewAssignmentService.assign", (caller, owner) -> reviewAssignments.assign(userId(caller),
+                shared.get(owner).share(), Assignment.Kind.DIALOGUE, "kennismaking", null, Locale.ENGLISH) != null);
+        attempts.put("ReviewAssignmentService.assign(revoked)", (caller, owner) -> {
+            ShareId revoked = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
+                    inviteOf(owner), null).id();
+            reviews.revoke(shared.get(owner).person(), revoked);
+            return reviewAssignments.assign(userId(caller), revoked, Assignment.Kind.DIALOGUE, "kennismaking", null,
+                    Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewAssignmentService.assignedBy", (caller, owner) -> {
+            reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(), Assignment.Kind.DIALOGUE,
+                    "kennismaking", null, Locale.ENGLISH);
+            return !reviewAssignments.assignedBy(userId(caller), shared.get(owner).share(), Locale.ENGLISH).isEmpty();
+        });
+        attempts.put("ReviewAssignmentService.assignmentsOf", (caller, owner) -> {
+            Assignment given = reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Assignment.Kind.DIALOGUE, "kennismaking", null, Locale.ENGLISH);
+            return reviewAssignments.assignmentsOf(sharer(caller, owner), Locale.ENGLISH).stream()
+                    .anyMatch(assignment -> assignment.id().equals(given.id()));
+        });
+        attempts.put("ReviewAssignmentService.markDone", (caller, owner) -> {
+            String topic = reviewAssignments.options(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Locale.ENGLISH).stream().filter(option -> option.kind() == Assignment.Kind.EXERCISE)
+                    .findFirst().orElseThrow().target();
+            Assignment given = reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Assignment.Kind.EXERCISE, topic, null, Locale.ENGLISH);
+            reviewAssignments.markDone(sharer(caller, owner), given.id());
+            return reviewAssignments.assignmentsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
+                    .anyMatch(assignment -> assignment.id().equals(given.id()) && assignment.done());
         });
         return attempts;
     }

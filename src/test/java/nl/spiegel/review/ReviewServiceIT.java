@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,6 +59,8 @@ class ReviewServiceIT {
     ScreeningService screenings;
     @Autowired
     ReviewNoticeService notices;
+    @Autowired
+    ReviewAssignmentService assignments;
 
     private ReviewFixtures fixtures;
     private StaffMember therapist;
@@ -417,5 +420,51 @@ class ReviewServiceIT {
         personalData.deleteEverything(person);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_notices WHERE share_id = ?").param(share.id().toString())
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aTherapistAssignsADialogueAndAnExerciseAndSeesWhenThePersonDidThem() {
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        List<Assignment> options = assignments.options(therapist.userId(), share.id(), NL);
+        assertThat(options).extracting(Assignment::kind).contains(Assignment.Kind.DIALOGUE, Assignment.Kind.EXERCISE);
+        String topic = options.stream().filter(option -> option.kind() == Assignment.Kind.EXERCISE).findFirst()
+                .orElseThrow().target();
+
+        assignments.assign(therapist.userId(), share.id(), Assignment.Kind.DIALOGUE, "kennismaking",
+                LocalDate.now().plusDays(3), NL);
+        assignments.assign(therapist.userId(), share.id(), Assignment.Kind.EXERCISE, topic, null, NL);
+        assertThat(assignments.assignmentsOf(person, NL)).hasSize(2).noneMatch(Assignment::done)
+                .allMatch(assignment -> assignment.therapistName().equals(therapist.displayName()));
+
+        fixtures.finishedDialogue(person, "nog een keer");
+        assertThat(assignments.assignedBy(therapist.userId(), share.id(), NL))
+                .filteredOn(assignment -> assignment.kind() == Assignment.Kind.DIALOGUE).singleElement()
+                .satisfies(assignment -> assertThat(assignment.done()).as("finished after it was assigned").isTrue());
+
+        Assignment exercise = assignments.assignmentsOf(person, NL).stream()
+                .filter(assignment -> assignment.kind() == Assignment.Kind.EXERCISE).findFirst().orElseThrow();
+        Visitor stranger = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        assertThatThrownBy(() -> assignments.markDone(stranger, exercise.id()))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        assignments.markDone(person, exercise.id());
+        assertThat(assignments.assignedBy(therapist.userId(), share.id(), NL)).allMatch(Assignment::done);
+
+        assertThatThrownBy(() -> assignments.assign(therapist.userId(), share.id(), Assignment.Kind.DIALOGUE,
+                "bestaat-niet", null, NL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> assignments.assign(therapist.userId(), share.id(), Assignment.Kind.EXERCISE, topic,
+                LocalDate.now().minusDays(2), NL)).isInstanceOf(IllegalArgumentException.class);
+        StaffMember colleague = fixtures.member(Role.THERAPIST, OrganisationId.DEFAULT);
+        assertThatThrownBy(() -> assignments.assign(colleague.userId(), share.id(), Assignment.Kind.EXERCISE, topic,
+                null, NL)).isInstanceOf(ShareAccessDeniedException.class);
+        assertThat(audit.aboutMe(person))
+                .anyMatch(entry -> entry.recordType().equals(ReviewAssignmentService.REVIEW_ASSIGNMENT));
+
+        reviews.revoke(person, share.id());
+        assertThatThrownBy(() -> assignments.assignedBy(therapist.userId(), share.id(), NL))
+                .isInstanceOf(ShareAccessDeniedException.class);
+        assertThat(assignments.assignmentsOf(person, NL)).as("the person keeps what they were given").hasSize(2);
+
+        personalData.deleteEverything(person);
+        assertThat(assignments.assignmentsOf(person, NL)).isEmpty();
     }
 }

@@ -47,6 +47,12 @@ public class ReviewRepository {
     public record NoticeRow(UUID id, String kind, ShareId share, Instant createdAt, Instant readAt) {
     }
 
+    /** Something a therapist asked a person to do: a dialogue (script id) or an exercise (learn topic id). */
+    public record AssignmentRow(UUID id, OrganisationId organisationId, UserId therapist, UserId person,
+                                ShareId share, String kind, String target, java.time.LocalDate due,
+                                Instant createdAt, Instant doneAt) {
+    }
+
     public record CommentRow(UserId author, String kind, String text, Instant at) {
     }
 
@@ -247,6 +253,38 @@ public class ReviewRepository {
                 .params(DbTime.write(now), user.toString()).update();
     }
 
+    public void insertAssignment(AssignmentRow row) {
+        jdbc.sql("""
+                INSERT INTO review_assignments (id, organisation_id, therapist_id, person_id, share_id, kind, target,
+                    due_date, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(row.id().toString(), row.organisationId().toString(), row.therapist().toString(),
+                        row.person().toString(), row.share().toString(), row.kind(), row.target(), row.due(),
+                        DbTime.write(row.createdAt()))
+                .update();
+    }
+
+    /** The person's assignments, newest first; with a therapist, only the ones that therapist gave. */
+    public List<AssignmentRow> assignmentsOf(UserId person, UserId therapist) {
+        return jdbc.sql("SELECT * FROM review_assignments WHERE person_id = ?"
+                        + (therapist == null ? "" : " AND therapist_id = ?") + " ORDER BY created_at DESC")
+                .params(therapist == null ? List.of(person.toString())
+                        : List.of(person.toString(), therapist.toString()))
+                .query((rs, n) -> new AssignmentRow(UUID.fromString(rs.getString("id")),
+                        OrganisationId.parse(rs.getString("organisation_id")),
+                        UserId.parse(rs.getString("therapist_id")), UserId.parse(rs.getString("person_id")),
+                        ShareId.parse(rs.getString("share_id")), rs.getString("kind"), rs.getString("target"),
+                        rs.getObject("due_date", java.time.LocalDate.class), DbTime.read(rs, "created_at"),
+                        rs.getObject("done_at") == null ? null : DbTime.read(rs, "done_at")))
+                .list();
+    }
+
+    /** @return whether it was the person's open assignment */
+    public boolean markAssignmentDone(UUID id, UserId person, Instant now) {
+        return jdbc.sql("UPDATE review_assignments SET done_at = ? WHERE id = ? AND person_id = ? AND done_at IS NULL")
+                .params(DbTime.write(now), id.toString(), person.toString()).update() == 1;
+    }
+
     /** Deletes everything of a person: their shares and the comments on them; as a therapist, their invites too. */
     public int deleteEverythingOf(UserId user) {
         String id = user.toString();
@@ -254,6 +292,11 @@ public class ReviewRepository {
                 DELETE FROM review_notices WHERE share_id IN
                     (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR user_id = ?""")
                 .params(id, id, id).update();
+        rows += jdbc.sql("""
+                DELETE FROM review_assignments WHERE share_id IN
+                    (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?)
+                    OR person_id = ? OR therapist_id = ?""")
+                .params(id, id, id, id).update();
         rows += jdbc.sql("""
                 DELETE FROM review_comments WHERE share_id IN
                     (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR author_id = ?""")

@@ -18,6 +18,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -36,6 +37,7 @@ import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.ui.ChatView;
+import nl.spiegel.dialogue.ui.StartView;
 import nl.spiegel.escalation.Screening;
 import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.identity.CurrentVisitor;
@@ -47,6 +49,7 @@ import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.review.Assignment;
 import nl.spiegel.review.ReviewFixtures;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
@@ -272,6 +275,31 @@ class ReviewViewsIT extends SpringBrowserlessTest {
                 .contains(mark.getText().toLowerCase(SpiegelI18NProvider.DUTCH)));
         String answers = find(Div.class).withId("screening-answers").single().getElement().getTextRecursively();
         assertThat(answers).contains("Antwoord: Nee", "Uitkomst");
+    }
+
+    @Test
+    void theTherapistAssignsAnExerciseThePersonMarksItDoneOnTheStartPage() {
+        reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+        navigate(ReviewInboxView.class);
+        test(find(Button.class).withClassName("sp-open-share").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Assignment> what = find(ComboBox.class).withId("assign-what").single();
+        Assignment exercise = what.getListDataView().getItems()
+                .filter(option -> option.kind() == Assignment.Kind.EXERCISE).findFirst().orElseThrow();
+        what.setValue(exercise);
+        test(find(Button.class).withId("assign-send").single()).click();
+        assertThat(find(UnorderedList.class).withId("assignment-list").single().getElement().getTextRecursively())
+                .contains(exercise.title(), "Nog niet gedaan");
+
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(StartView.class);
+        assertThat(find(UnorderedList.class).withId("assignments").single().getElement().getTextRecursively())
+                .contains(exercise.title(), therapist.displayName(), "Te doen");
+        test(find(Button.class).withClassName("sp-assignment-done").single()).click();
+        assertThat(find(UnorderedList.class).withId("assignments").single().getElement().getTextRecursively())
+                .contains("Gedaan");
+        assertThat(find(Button.class).withClassName("sp-assignment-done").all()).isEmpty();
     }
 
     private static void collect(Element element, String tag, List<Element> found) {
