@@ -243,24 +243,33 @@ public class ReviewService {
         if (!repository.useInvite(invite.id(), now)) {
             throw new InvalidInviteException();
         }
+        return createShare(person, session, invite.therapist(), now, endsAt, scope);
+    }
+
+    /**
+     * The share the person consented to, with the therapist they chose (by invite code, or by a request from the
+     * directory that the therapist accepted): on the audit trail as the person's act, and announced to the therapist.
+     */
+    Share createShare(Visitor person, SessionId session, UserId therapist, Instant now, Instant endsAt,
+                      ShareScope scope) {
         UUID standing = null;
         if (scope == ShareScope.FROM_NOW_ON) {
             standing = UUID.randomUUID();
             repository.insertStanding(new StandingRow(standing, person.organisationId(), person.userId(),
-                    invite.therapist(), now, endsAt, null));
+                    therapist, now, endsAt, null));
             audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, STANDING_SHARE, standing.toString(),
                     person.userId(), person.organisationId()));
         }
         ShareRow row = new ShareRow(ShareId.random(), person.organisationId(), person.userId(), session,
-                invite.therapist(), now, endsAt, null, null, standing);
+                therapist, now, endsAt, null, null, standing);
         repository.insertShare(row);
         audit.record(AuditEvent.of(Actor.person(person), AuditAction.CREATE, SHARED_DIALOGUE, row.id().toString(),
                 person.userId(), person.organisationId()));
-        mailer.sendSharedWithYou(invite.therapist());
+        mailer.sendSharedWithYou(therapist);
         notices.notify(row, ReviewNotice.Kind.SHARED);
-        events.publishEvent(new ShareChanged(row.id(), invite.therapist(), ShareChanged.Kind.SHARED));
-        log.info("person {} shared session {} with therapist {} (share {})", person.userId(), session,
-                invite.therapist(), row.id());
+        events.publishEvent(new ShareChanged(row.id(), therapist, ShareChanged.Kind.SHARED));
+        log.info("person {} shared session {} with therapist {} (share {})", person.userId(), session, therapist,
+                row.id());
         return share(row);
     }
 
@@ -427,7 +436,7 @@ public class ReviewService {
                 .orElseThrow(() -> new ShareAccessDeniedException("only therapists"));
     }
 
-    private void requireRegistered(Visitor person) {
+    void requireRegistered(Visitor person) {
         if (!mayShare(person)) {
             throw new RegistrationRequiredException();
         }

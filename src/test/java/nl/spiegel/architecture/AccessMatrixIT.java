@@ -99,6 +99,10 @@ import nl.spiegel.progress.ProgressService;
 import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
+import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.ExpertFilter;
+import nl.spiegel.review.ExpertProfile;
+import nl.spiegel.review.ExpertUnavailableException;
 import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
@@ -110,8 +114,12 @@ import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareId;
+import nl.spiegel.review.ShareRequest;
 import nl.spiegel.review.ShareScope;
 import nl.spiegel.review.StandingShare;
+import nl.spiegel.review.ui.ExpertDirectoryView;
+import nl.spiegel.review.ui.ExpertProfileView;
+import nl.spiegel.review.ui.ExpertView;
 import nl.spiegel.review.ui.NoticesView;
 import nl.spiegel.review.ui.ReviewInboxView;
 import nl.spiegel.review.ui.ReviewTranscriptView;
@@ -164,6 +172,9 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(TherapistWorkspaceView.class, "therapist",        N,   N,    Y,    N,   N),
             new RouteRow(ShareDialogueView.class, "share/" + UUID.randomUUID(), Y, Y,   Y,    Y,   Y),
             new RouteRow(NoticesView.class, "notifications",               N,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertDirectoryView.class, "experts",             Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertView.class, "expert/" + UUID.randomUUID(),  Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertProfileView.class, "therapist/profile",     N,   N,    Y,    N,   N),
             new RouteRow(ReviewInboxView.class, "therapist/reviews",       N,   N,    Y,    N,   N),
             new RouteRow(ReviewTranscriptView.class, "therapist/review/" + UUID.randomUUID(),
                                                                            N,   N,    Y,    N,   N),
@@ -373,12 +384,19 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ReviewAssignmentService.assignedBy                    VISITOR_A    N  N  N  Y  N   N  N   N   N
             ReviewAssignmentService.assignmentsOf                 VISITOR_A    Y  N  N  N  N   N  N   N   N
             ReviewAssignmentService.markDone                      VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExpertDirectory.directory                             VISITOR_A    Y  Y  N  Y  Y   N  Y   N   Y
+            ExpertDirectory.directory                             CLIENT_ORG2  N  N  Y  N  N   Y  N   Y   N
+            ExpertDirectory.saveProfile(own)                      SELF         N  N  N  Y  Y   Y  N   N   N
+            ExpertDirectory.request                               VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExpertDirectory.openRequests                          VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ExpertDirectory.openRequests                          CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ExpertDirectory.answer                                VISITOR_A    N  N  N  Y  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
     private static final List<Class<? extends Exception>> REFUSALS = List.of(HandoffAccessDeniedException.class,
             AccessDeniedException.class, SessionNotFoundException.class, ScreeningNotFoundException.class,
-            InvalidInviteException.class, RegistrationRequiredException.class);
+            InvalidInviteException.class, RegistrationRequiredException.class, ExpertUnavailableException.class);
 
     @FunctionalInterface
     interface Attempt {
@@ -412,6 +430,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     ReviewNoticeService reviewNotices;
     @Autowired
     ReviewAssignmentService reviewAssignments;
+    @Autowired
+    ExpertDirectory expertDirectory;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -794,7 +814,32 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             return reviewAssignments.assignmentsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
                     .anyMatch(assignment -> assignment.id().equals(given.id()) && assignment.done());
         });
+        attempts.put("ExpertDirectory.directory", (caller, owner) -> expertDirectory.directory(visitor(caller),
+                ExpertFilter.ANY).stream().anyMatch(expert -> expert.therapist().equals(userId(therapistOf(owner)))));
+        attempts.put("ExpertDirectory.saveProfile(own)", (caller, owner) -> expertDirectory.saveProfile(
+                userId(caller), expertProfile(userId(caller))).listed());
+        attempts.put("ExpertDirectory.request", (caller, owner) -> expertDirectory.request(sharer(caller, owner),
+                userId(therapistOf(owner)), shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH)
+                != null);
+        attempts.put("ExpertDirectory.openRequests", (caller, owner) -> {
+            ShareRequest asked = expertDirectory.request(shared.get(owner).person(), userId(therapistOf(owner)),
+                    shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH);
+            return expertDirectory.openRequests(userId(caller), Locale.ENGLISH).stream()
+                    .anyMatch(request -> request.id().equals(asked.id()));
+        });
+        attempts.put("ExpertDirectory.answer", (caller, owner) -> {
+            ShareRequest asked = expertDirectory.request(shared.get(owner).person(), userId(therapistOf(owner)),
+                    shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH);
+            expertDirectory.answer(userId(caller), asked.id(), false);
+            return expertDirectory.requestsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
+                    .anyMatch(request -> request.id().equals(asked.id()) && request.accepted() != null);
+        });
         return attempts;
+    }
+
+    private static ExpertProfile expertProfile(UserId therapist) {
+        return new ExpertProfile(therapist, "", "Ik luister eerst.", null, List.of("stress"), List.of("cbt"),
+                List.of("nl"), null, true, true, true, false);
     }
 
     // ---- the callers and their data ----
@@ -862,6 +907,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             String feedbackMarker = "reactie-" + UUID.randomUUID();
             reviews.addFeedback(userId(therapistOf(owner)), share, "Dank je " + feedbackMarker);
             shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, null));
+            expertDirectory.saveProfile(userId(therapistOf(owner)), expertProfile(userId(therapistOf(owner))));
             shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, standingOf(owner)));
         }
     }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.review.ExpertDirectory;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InviteCode;
 import nl.spiegel.review.ReviewBroadcaster;
@@ -43,8 +44,8 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private final Div inbox = new Div();
     private InboxFilters filters;
 
-    public ReviewInboxView(ReviewService reviews, ReviewNoticeService notices, ReviewBroadcaster broadcaster,
-                           CurrentStaff currentStaff) {
+    public ReviewInboxView(ReviewService reviews, ReviewNoticeService notices, ExpertDirectory directory,
+                           ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
         // the inbox itself shows what is new, so the header's notice can go
@@ -59,6 +60,7 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         invite.addClassName("sp-invite");
         add(new Paragraph(getTranslation("review.invite.intro")), newInvite, invite);
 
+        add(new ShareRequestList(directory, me, this::showInbox));
         add(new H2(getTranslation("review.inbox.shared")));
         filters = new InboxFilters(this::showInbox);
         inbox.setId("review-inbox-area");

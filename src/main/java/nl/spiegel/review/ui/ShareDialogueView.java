@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -98,6 +99,10 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
             return;
         }
         buildCodeForm();
+        Anchor toDirectory = new Anchor("experts", getTranslation("share.no-code"));
+        toDirectory.getElement().setAttribute("router-link", true);
+        toDirectory.setId("share-to-directory");
+        add(new Paragraph(toDirectory));
         preview.setId("share-preview");
         preview.setVisible(false);
         add(preview);

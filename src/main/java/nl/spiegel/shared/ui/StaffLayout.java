@@ -46,7 +46,9 @@ public class StaffLayout extends Div implements RouterLayout, AfterNavigationObs
         live.setId("nav-live");
         Anchor reviews = new Anchor("therapist/reviews", getTranslation("staff.nav.reviews"));
         reviews.setId("nav-reviews");
-        Nav nav = new Nav(live, reviews);
+        Anchor profile = new Anchor("therapist/profile", getTranslation("staff.nav.profile"));
+        profile.setId("nav-profile");
+        Nav nav = new Nav(live, reviews, profile);
         nav.addClassName("sp-staff-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
 
