@@ -16,10 +16,8 @@ import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +36,7 @@ import nl.spiegel.review.internal.ExpertRepository.ProfileRow;
  * Made once; a later start finds them and changes nothing.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class DemoExperts implements ApplicationRunner {
+class DemoExperts {
 
     private record Demo(String email, String name, String line, String lineEn, List<String> specialisms,
                         List<String> forms, List<String> languages, String region, boolean online,
@@ -84,9 +81,10 @@ class DemoExperts implements ApplicationRunner {
         this.clock = clock;
     }
 
-    @Override
+    /** After start-up, so the demo accounts (made by an application runner) exist. */
+    @EventListener(ApplicationReadyEvent.class)
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void addDemoExperts() {
         if (!demo.enabled()) {
             return;
         }

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -50,6 +51,8 @@ import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.review.Assignment;
+import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.ReviewFixtures;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
@@ -75,6 +78,8 @@ class ReviewViewsIT extends SpringBrowserlessTest {
     JdbcClient jdbc;
     @Autowired
     ScreeningService screenings;
+    @Autowired
+    ExpertDirectory expertDirectory;
 
     private ReviewFixtures fixtures;
     private StaffMember therapist;
@@ -300,6 +305,41 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         assertThat(find(UnorderedList.class).withId("assignments").single().getElement().getTextRecursively())
                 .contains("Gedaan");
         assertThat(find(Button.class).withClassName("sp-assignment-done").all()).isEmpty();
+    }
+
+    @Test
+    void aPersonAsksAnExpertFromTheDirectoryAndTheExpertAcceptsInTheInbox() {
+        expertDirectory.saveProfile(therapist.userId(), new ExpertProfile(therapist.userId(), "",
+                "Ik luister eerst.", null, List.of("sleep"), List.of("act"), List.of("nl"), "Leiden", true, true,
+                true, false));
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(ExpertDirectoryView.class);
+        assertThat(find(UnorderedList.class).withId("expert-list").single().getElement().getTextRecursively())
+                .contains(therapist.displayName(), "Anouk Verbeek");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> form = find(ComboBox.class).withId("expert-form").single();
+        form.setValue("act");
+        test(find(TextField.class).withId("expert-region").single()).setValue("leiden");
+        assertThat(find(UnorderedList.class).withId("expert-list").single().getElement().getTextRecursively())
+                .contains(therapist.displayName()).doesNotContain("Anouk Verbeek");
+
+        navigate(ExpertView.class, therapist.userId().toString());
+        assertThat(find(H1.class).withId("expert-name").single().getText()).isEqualTo(therapist.displayName());
+        String message = "Graag hulp bij slapen " + UUID.randomUUID();
+        test(find(TextArea.class).withId("expert-request-message").single()).setValue(message);
+        test(find(Button.class).withId("expert-request-send").single()).click();
+        assertThat(expertDirectory.requestsOf(person, SpiegelI18NProvider.DUTCH)).singleElement()
+                .satisfies(request -> assertThat(request.message()).isEqualTo(message));
+
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+        navigate(ReviewInboxView.class);
+        assertThat(find(UnorderedList.class).withId("share-request-list").single().getElement()
+                .getTextRecursively()).contains(message);
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).isEmpty();
+        test(find(Button.class).withClassName("sp-request-accept").single()).click();
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(1);
+        assertThat(find(UnorderedList.class).withId("share-request-list").all()).as("nothing waits any more")
+                .isEmpty();
     }
 
     private static void collect(Element element, String tag, List<Element> found) {
