@@ -283,6 +283,33 @@ public class DialogueService {
         return scriptOf(row).title().in(locale);
     }
 
+    /**
+     * The highest risk level the detector stored in one of the person's dialogues (levels only, no text), for a
+     * therapist's inbox filter; the review module checks the share first.
+     *
+     * @throws SessionNotFoundException when the session is not the owner's
+     */
+    @Transactional(readOnly = true)
+    public RiskLevel highestRisk(nl.spiegel.identity.UserId owner, SessionId id) {
+        sessions.find(owner, id).orElseThrow(() -> new SessionNotFoundException(id));
+        return sessions.riskContext(id).highest();
+    }
+
+    /** The titles of the dialogues on offer to the person, by script id in catalogue order, in one language. */
+    @Transactional(readOnly = true)
+    public Map<String, String> catalogueTitles(Visitor visitor, java.util.Locale locale) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        catalogue(visitor).forEach(card -> titles.put(card.scriptId(), card.title().in(locale)));
+        return titles;
+    }
+
+    /** The ids of the person's dialogues started at or after a moment, oldest first (for a standing share). */
+    @Transactional(readOnly = true)
+    public List<SessionId> startedSince(nl.spiegel.identity.UserId owner, Instant since) {
+        return sessions.findAll(owner).stream().filter(row -> !row.startedAt().isBefore(since))
+                .sorted(java.util.Comparator.comparing(SessionRow::startedAt)).map(SessionRow::id).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<ExerciseItem> exercises(Visitor visitor) {
         // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it

@@ -40,4 +40,15 @@ public record Screening(ScreeningId id, SessionId session, RiskLevel trigger, Sc
     public Grade grade() {
         return screener.grade();
     }
+
+    /** The answers so far, in the order given, for a reader outside this module (a therapist the person shared with). */
+    public java.util.List<ScreenerAnswer> answersInWords() {
+        return screener.answers().stream().map(answer -> new ScreenerAnswer(answer.question().messageKey(),
+                answer.yes(), answer.fromWords())).toList();
+    }
+
+    /** The grade as a stable lower-case code (none, low, moderate, high). */
+    public String gradeCode() {
+        return grade().code();
+    }
 }

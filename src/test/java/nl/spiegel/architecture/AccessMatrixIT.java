@@ -99,12 +99,28 @@ import nl.spiegel.progress.ProgressService;
 import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
+import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.ExpertFilter;
+import nl.spiegel.review.ExpertProfile;
+import nl.spiegel.review.ExpertUnavailableException;
+import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
 import nl.spiegel.review.RegistrationRequiredException;
+import nl.spiegel.review.Assignment;
+import nl.spiegel.review.ReviewAssignmentService;
+import nl.spiegel.review.ReviewNotice;
+import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareId;
+import nl.spiegel.review.ShareRequest;
+import nl.spiegel.review.ShareScope;
+import nl.spiegel.review.StandingShare;
+import nl.spiegel.review.ui.ExpertDirectoryView;
+import nl.spiegel.review.ui.ExpertProfileView;
+import nl.spiegel.review.ui.ExpertView;
+import nl.spiegel.review.ui.NoticesView;
 import nl.spiegel.review.ui.ReviewInboxView;
 import nl.spiegel.review.ui.ReviewTranscriptView;
 import nl.spiegel.review.ui.ShareDialogueView;
@@ -155,6 +171,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(AccountView.class, "account",                     N,   Y,    Y,    Y,   Y),
             new RouteRow(TherapistWorkspaceView.class, "therapist",        N,   N,    Y,    N,   N),
             new RouteRow(ShareDialogueView.class, "share/" + UUID.randomUUID(), Y, Y,   Y,    Y,   Y),
+            new RouteRow(NoticesView.class, "notifications",               N,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertDirectoryView.class, "experts",             Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertView.class, "expert/" + UUID.randomUUID(),  Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ExpertProfileView.class, "therapist/profile",     N,   N,    Y,    N,   N),
             new RouteRow(ReviewInboxView.class, "therapist/reviews",       N,   N,    Y,    N,   N),
             new RouteRow(ReviewTranscriptView.class, "therapist/review/" + UUID.randomUUID(),
                                                                            N,   N,    Y,    N,   N),
@@ -345,12 +365,38 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ReviewService.read(ended)                             VISITOR_A    N  N  N  N  N   N  N   N   N
             ReviewService.addFeedback                             VISITOR_A    N  N  N  Y  N   N  N   N   N
             ReviewService.addNote                                 VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.share(fromNowOn)                        VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.standingSharesOf                        VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.revokeStanding                          VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewService.inbox(filtered)                         VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.inbox(filtered)                         CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewService.inbox(laterDialogueFromNowOn)           VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewService.read(fromNowOnRevoked)                  VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewNoticeService.noticesOf                         VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewNoticeService.markRead                          VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewNoticeService.noticesOfTherapist                VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewNoticeService.noticesOfTherapist                CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewNoticeService.markReadByTherapist               VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.options                       VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assign                        VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assign                        CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ReviewAssignmentService.assign(revoked)               VISITOR_A    N  N  N  N  N   N  N   N   N
+            ReviewAssignmentService.assignedBy                    VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ReviewAssignmentService.assignmentsOf                 VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ReviewAssignmentService.markDone                      VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExpertDirectory.directory                             VISITOR_A    Y  Y  N  Y  Y   N  Y   N   Y
+            ExpertDirectory.directory                             CLIENT_ORG2  N  N  Y  N  N   Y  N   Y   N
+            ExpertDirectory.saveProfile(own)                      SELF         N  N  N  Y  Y   Y  N   N   N
+            ExpertDirectory.request                               VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExpertDirectory.openRequests                          VISITOR_A    N  N  N  Y  N   N  N   N   N
+            ExpertDirectory.openRequests                          CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            ExpertDirectory.answer                                VISITOR_A    N  N  N  Y  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
     private static final List<Class<? extends Exception>> REFUSALS = List.of(HandoffAccessDeniedException.class,
             AccessDeniedException.class, SessionNotFoundException.class, ScreeningNotFoundException.class,
-            InvalidInviteException.class, RegistrationRequiredException.class);
+            InvalidInviteException.class, RegistrationRequiredException.class, ExpertUnavailableException.class);
 
     @FunctionalInterface
     interface Attempt {
@@ -380,6 +426,12 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     AuditTrail audit;
     @Autowired
     ReviewService reviews;
+    @Autowired
+    ReviewNoticeService reviewNotices;
+    @Autowired
+    ReviewAssignmentService reviewAssignments;
+    @Autowired
+    ExpertDirectory expertDirectory;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -682,7 +734,112 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                 reviews.addFeedback(userId(caller), shared.get(owner).share(), "reactie van " + caller) != null);
         attempts.put("ReviewService.addNote", (caller, owner) ->
                 reviews.addNote(userId(caller), shared.get(owner).share(), "notitie van " + caller) != null);
+        attempts.put("ReviewService.share(fromNowOn)", (caller, owner) -> reviews.share(sharer(caller, owner),
+                shared.get(owner).session(), inviteOf(owner), null, ShareScope.FROM_NOW_ON).id() != null);
+        attempts.put("ReviewService.standingSharesOf", (caller, owner) -> reviews.standingSharesOf(
+                sharer(caller, owner)).stream().map(StandingShare::id).anyMatch(shared.get(owner).standing()::equals));
+        attempts.put("ReviewService.revokeStanding", (caller, owner) -> {
+            StandingShare.Id fresh = standingOf(owner);
+            reviews.revokeStanding(sharer(caller, owner), fresh);
+            return reviews.standingSharesOf(shared.get(owner).person()).stream()
+                    .anyMatch(standing -> standing.id().equals(fresh) && standing.revokedAt() != null);
+        });
+        attempts.put("ReviewService.inbox(filtered)", (caller, owner) -> reviews.inbox(userId(caller),
+                Locale.ENGLISH, new InboxFilter(null, null, null, Instant.now().minus(Duration.ofDays(1)), null, null,
+                        false)).stream().map(InboxItem::share).anyMatch(shared.get(owner).share()::equals));
+        attempts.put("ReviewService.inbox(laterDialogueFromNowOn)", (caller, owner) -> {
+            Visitor person = registered(freshPerson(owner));
+            SessionId first = finish(person, "kennismaking", "eerst").id();
+            reviews.share(person, first, inviteOf(owner), null, ShareScope.FROM_NOW_ON);
+            SessionId later = dialogues.startNew(person, "kennismaking").id();
+            return reviews.inbox(userId(caller), Locale.ENGLISH).stream().map(InboxItem::share)
+                    .filter(id -> reviews.sharesOf(person, later).stream().anyMatch(s -> s.id().equals(id)))
+                    .findFirst().map(covering -> reviews.read(userId(caller), covering, Locale.ENGLISH).transcript()
+                            .id().equals(later)).orElse(false);
+        });
+        attempts.put("ReviewService.read(fromNowOnRevoked)", (caller, owner) -> {
+            Visitor person = shared.get(owner).person();
+            ShareId share = reviews.share(person, shared.get(owner).session(), inviteOf(owner), null,
+                    ShareScope.FROM_NOW_ON).id();
+            reviews.revokeStanding(person, reviews.standingSharesOf(person).getFirst().id());
+            return reviews.read(userId(caller), share, Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewNoticeService.noticesOf", (caller, owner) -> reviewNotices.noticesOf(
+                sharer(caller, owner), Locale.ENGLISH).stream()
+                // the person's notice of feedback; a therapist's own notices of the share are theirs to see
+                .anyMatch(notice -> notice.kind() == ReviewNotice.Kind.FEEDBACK
+                        && notice.session().equals(shared.get(owner).session())));
+        attempts.put("ReviewNoticeService.markRead", (caller, owner) -> {
+            reviews.addFeedback(userId(therapistOf(owner)), shared.get(owner).share(), "nog een reactie");
+            reviewNotices.markRead(sharer(caller, owner));
+            return reviewNotices.unread(shared.get(owner).person().userId()) == 0;
+        });
+        attempts.put("ReviewNoticeService.noticesOfTherapist", (caller, owner) -> reviewNotices.noticesOfTherapist(
+                userId(caller), Locale.ENGLISH).stream()
+                .anyMatch(notice -> notice.session().equals(shared.get(owner).session())));
+        attempts.put("ReviewNoticeService.markReadByTherapist", (caller, owner) -> {
+            reviews.share(shared.get(owner).person(), shared.get(owner).session(), inviteOf(owner), null);
+            reviewNotices.markReadByTherapist(userId(caller));
+            return reviewNotices.unread(userId(therapistOf(owner))) == 0;
+        });
+        attempts.put("ReviewAssignmentService.options", (caller, owner) -> !reviewAssignments.options(userId(caller),
+                shared.get(owner).share(), Locale.ENGLISH).isEmpty());
+        attempts.put("ReviewAssignmentService.assign", (caller, owner) -> reviewAssignments.assign(userId(caller),
+                shared.get(owner).share(), Assignment.Kind.DIALOGUE, "kennismaking", null, Locale.ENGLISH) != null);
+        attempts.put("ReviewAssignmentService.assign(revoked)", (caller, owner) -> {
+            ShareId revoked = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
+                    inviteOf(owner), null).id();
+            reviews.revoke(shared.get(owner).person(), revoked);
+            return reviewAssignments.assign(userId(caller), revoked, Assignment.Kind.DIALOGUE, "kennismaking", null,
+                    Locale.ENGLISH) != null;
+        });
+        attempts.put("ReviewAssignmentService.assignedBy", (caller, owner) -> {
+            reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(), Assignment.Kind.DIALOGUE,
+                    "kennismaking", null, Locale.ENGLISH);
+            return !reviewAssignments.assignedBy(userId(caller), shared.get(owner).share(), Locale.ENGLISH).isEmpty();
+        });
+        attempts.put("ReviewAssignmentService.assignmentsOf", (caller, owner) -> {
+            Assignment given = reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Assignment.Kind.DIALOGUE, "kennismaking", null, Locale.ENGLISH);
+            return reviewAssignments.assignmentsOf(sharer(caller, owner), Locale.ENGLISH).stream()
+                    .anyMatch(assignment -> assignment.id().equals(given.id()));
+        });
+        attempts.put("ReviewAssignmentService.markDone", (caller, owner) -> {
+            String topic = reviewAssignments.options(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Locale.ENGLISH).stream().filter(option -> option.kind() == Assignment.Kind.EXERCISE)
+                    .findFirst().orElseThrow().target();
+            Assignment given = reviewAssignments.assign(userId(therapistOf(owner)), shared.get(owner).share(),
+                    Assignment.Kind.EXERCISE, topic, null, Locale.ENGLISH);
+            reviewAssignments.markDone(sharer(caller, owner), given.id());
+            return reviewAssignments.assignmentsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
+                    .anyMatch(assignment -> assignment.id().equals(given.id()) && assignment.done());
+        });
+        attempts.put("ExpertDirectory.directory", (caller, owner) -> expertDirectory.directory(visitor(caller),
+                ExpertFilter.ANY).stream().anyMatch(expert -> expert.therapist().equals(userId(therapistOf(owner)))));
+        attempts.put("ExpertDirectory.saveProfile(own)", (caller, owner) -> expertDirectory.saveProfile(
+                userId(caller), expertProfile(userId(caller))).listed());
+        attempts.put("ExpertDirectory.request", (caller, owner) -> expertDirectory.request(sharer(caller, owner),
+                userId(therapistOf(owner)), shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH)
+                != null);
+        attempts.put("ExpertDirectory.openRequests", (caller, owner) -> {
+            ShareRequest asked = expertDirectory.request(shared.get(owner).person(), userId(therapistOf(owner)),
+                    shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH);
+            return expertDirectory.openRequests(userId(caller), Locale.ENGLISH).stream()
+                    .anyMatch(request -> request.id().equals(asked.id()));
+        });
+        attempts.put("ExpertDirectory.answer", (caller, owner) -> {
+            ShareRequest asked = expertDirectory.request(shared.get(owner).person(), userId(therapistOf(owner)),
+                    shared.get(owner).session(), ShareScope.THIS_DIALOGUE, "", Locale.ENGLISH);
+            expertDirectory.answer(userId(caller), asked.id(), false);
+            return expertDirectory.requestsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
+                    .anyMatch(request -> request.id().equals(asked.id()) && request.accepted() != null);
+        });
         return attempts;
+    }
+
+    private static ExpertProfile expertProfile(UserId therapist) {
+        return new ExpertProfile(therapist, "", "Ik luister eerst.", null, List.of("stress"), List.of("cbt"),
+                List.of("nl"), null, true, true, true, false);
     }
 
     // ---- the callers and their data ----
@@ -735,7 +892,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     }
 
     /** What a registered stand-in of an owner shared with the therapist of the owner's organisation. */
-    record SharedFixture(Visitor person, SessionId session, ShareId share, String marker, String feedbackMarker) {
+    record SharedFixture(Visitor person, SessionId session, ShareId share, String marker, String feedbackMarker,
+                         StandingShare.Id standing) {
     }
 
     private final Map<Caller, SharedFixture> shared = new EnumMap<>(Caller.class);
@@ -748,13 +906,22 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ShareId share = reviews.share(person, session, inviteOf(owner), null).id();
             String feedbackMarker = "reactie-" + UUID.randomUUID();
             reviews.addFeedback(userId(therapistOf(owner)), share, "Dank je " + feedbackMarker);
-            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker));
+            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, null));
+            expertDirectory.saveProfile(userId(therapistOf(owner)), expertProfile(userId(therapistOf(owner))));
+            shared.put(owner, new SharedFixture(person, session, share, marker, feedbackMarker, standingOf(owner)));
         }
     }
 
     /** The owner acts as their registered stand-in; everyone else as themselves. */
     private Visitor sharer(Caller caller, Caller owner) {
         return caller == owner ? shared.get(owner).person() : visitor(caller);
+    }
+
+    /** A fresh "everything from now on" of the owner's registered stand-in, on their shared dialogue. */
+    private StandingShare.Id standingOf(Caller owner) {
+        Visitor person = shared.get(owner).person();
+        reviews.share(person, shared.get(owner).session(), inviteOf(owner), null, ShareScope.FROM_NOW_ON);
+        return reviews.standingSharesOf(person).getFirst().id();
     }
 
     private String inviteOf(Caller owner) {

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The running app on a random port and the headless browsers a journey opens; every browser is closed after a test. */
@@ -36,6 +40,27 @@ abstract class BrowserJourney {
     protected void close(Browser browser) {
         browsers.remove(browser);
         browser.close();
+    }
+
+    /** Logs the demo therapist in, with the second step an authenticator app would give; ends on their workspace. */
+    protected static void logInAsDemoTherapist(Browser browser) {
+        typeLogin(browser, "therapeut@spiegel.local", "spiegel-demo-therapeut");
+        // staff log in with a second step: the code from an authenticator app with the demo secret
+        browser.waiting().until(ExpectedConditions.urlContains("/two-factor"));
+        browser.waitForVaadin();
+        browser.visible(By.cssSelector("#totp-code input")).sendKeys(DemoTotp.nextCode());
+        browser.visible(By.id("totp-submit")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/therapist"));
+        browser.waitForVaadin();
+    }
+
+    /** Fills in the login form and sends it. */
+    protected static void typeLogin(Browser browser, String email, String password) {
+        browser.go("/login");
+        browser.visible(By.cssSelector("#vaadinLoginUsername input")).sendKeys(email);
+        WebElement field = browser.visible(By.cssSelector("#vaadinLoginPassword input"));
+        field.sendKeys(password);
+        field.sendKeys(Keys.ENTER);
     }
 
     protected String baseUrl() {

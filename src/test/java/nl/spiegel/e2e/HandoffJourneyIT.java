@@ -195,20 +195,4 @@ class HandoffJourneyIT extends BrowserJourney {
         person.waiting().until(ExpectedConditions.or(ExpectedConditions.textToBe(STATUS, "We zoeken iemand voor je"),
                 ExpectedConditions.textToBe(STATUS, "Het is nu niet gelukt om iemand te vinden")));
     }
-
-    private void logInAsDemoTherapist(Browser browser) {
-        browser.go("/login");
-        browser.visible(By.cssSelector("#vaadinLoginUsername input")).sendKeys("therapeut@spiegel.local");
-        WebElement password = browser.visible(By.cssSelector("#vaadinLoginPassword input"));
-        password.sendKeys("spiegel-demo-therapeut");
-        password.sendKeys(Keys.ENTER);
-        // staff log in with a second step: the code from an authenticator app with the demo secret
-        browser.waiting().until(ExpectedConditions.urlContains("/two-factor"));
-        browser.waitForVaadin();
-        browser.visible(By.cssSelector("#totp-code input")).sendKeys(DemoTotp.nextCode());
-        browser.visible(By.id("totp-submit")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/therapist"));
-        browser.waitForVaadin();
-    }
-
 }

@@ -2,6 +2,8 @@ package nl.spiegel.dialogue.ui;
 
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.dialogue.AssignedWorkSource;
 import nl.spiegel.dialogue.DialogueCard;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
@@ -30,7 +33,8 @@ public class StartView extends Div implements HasDynamicTitle {
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
 
-    public StartView(DialogueService dialogues, CurrentVisitor visitor) {
+    public StartView(DialogueService dialogues, CurrentVisitor visitor,
+                     ObjectProvider<AssignedWorkSource> assignedWork) {
         this.dialogues = dialogues;
         this.visitor = visitor;
         addClassName("sp-start");
@@ -57,7 +61,9 @@ public class StartView extends Div implements HasDynamicTitle {
         Paragraph privacy = new Paragraph(getTranslation("start.privacy"));
         privacy.addClassName("sp-note");
 
-        add(title, intro, listTitle, list, learn, privacy);
+        add(title, intro);
+        assignedWork.ifAvailable(source -> add(new AssignedWorkList(source, dialogues, visitor.get())));
+        add(listTitle, list, learn, privacy);
     }
 
     private ListItem card(DialogueCard card, Locale locale) {

@@ -26,8 +26,10 @@ class ReviewDataContributor implements PersonalDataContributor {
 
     private final ReviewRepository repository;
     private final StaffDirectory staff;
+    private final ExpertRepository experts;
 
-    ReviewDataContributor(ReviewRepository repository, StaffDirectory staff) {
+    ReviewDataContributor(ReviewRepository repository, StaffDirectory staff, ExpertRepository experts) {
+        this.experts = experts;
         this.repository = repository;
         this.staff = staff;
     }
@@ -58,6 +60,7 @@ class ReviewDataContributor implements PersonalDataContributor {
 
     @Override
     public int delete(UserId person) {
-        return repository.deleteEverythingOf(person);
+        // requests point at shares, so they go first
+        return experts.deleteEverythingOf(person) + repository.deleteEverythingOf(person);
     }
 }

@@ -27,17 +27,40 @@ public class ReviewRepository {
 
     /** A stored share with the organisation it belongs to; names are looked up by the service. */
     public record ShareRow(ShareId id, OrganisationId organisationId, UserId person, SessionId session,
-                           UserId therapist, Instant createdAt, Instant endsAt, Instant revokedAt, Instant readAt) {
+                           UserId therapist, Instant createdAt, Instant endsAt, Instant revokedAt, Instant readAt,
+                           UUID standing) {
+    }
+
+    /** "Everything from now on" with one therapist; the dialogues it covers get their own {@link ShareRow}. */
+    public record StandingRow(UUID id, OrganisationId organisationId, UserId person, UserId therapist,
+                              Instant createdAt, Instant endsAt, Instant revokedAt) {
+
+        public boolean activeAt(Instant now) {
+            return revokedAt == null && (endsAt == null || endsAt.isAfter(now));
+        }
     }
 
     public record InviteRow(UUID id, OrganisationId organisationId, UserId therapist) {
+    }
+
+    /** An in-app notice: ids and a kind, never text. */
+    public record NoticeRow(UUID id, String kind, ShareId share, Instant createdAt, Instant readAt) {
+    }
+
+    /** Something a therapist asked a person to do: a dialogue (script id) or an exercise (learn topic id). */
+    public record AssignmentRow(UUID id, OrganisationId organisationId, UserId therapist, UserId person,
+                                ShareId share, String kind, String target, java.time.LocalDate due,
+                                Instant createdAt, Instant doneAt) {
     }
 
     public record CommentRow(UserId author, String kind, String text, Instant at) {
     }
 
     private static final String SHARE_COLUMNS = """
-            id, organisation_id, person_id, session_id, therapist_id, created_at, ends_at, revoked_at, read_at""";
+            id, organisation_id, person_id, session_id, therapist_id, created_at, ends_at, revoked_at, read_at,
+            standing_id""";
+    private static final String STANDING_COLUMNS = """
+            id, organisation_id, person_id, therapist_id, created_at, ends_at, revoked_at""";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -75,15 +98,67 @@ public class ReviewRepository {
                 .update() == 1;
     }
 
-    public void insertShare(ShareRow share) {
-        jdbc.sql("""
-                INSERT INTO review_shares (id, organisation_id, person_id, session_id, therapist_id, created_at,
-                    ends_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+    /** @return whether the row was added; false when the standing share already covers that dialogue */
+    public boolean insertShare(ShareRow share) {
+        return jdbc.sql("""
+                INSERT IGNORE INTO review_shares (id, organisation_id, person_id, session_id, therapist_id,
+                    created_at, ends_at, standing_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(share.id().toString(), share.organisationId().toString(), share.person().toString(),
                         share.session().toString(), share.therapist().toString(), DbTime.write(share.createdAt()),
-                        share.endsAt() == null ? null : DbTime.write(share.endsAt()))
+                        share.endsAt() == null ? null : DbTime.write(share.endsAt()),
+                        share.standing() == null ? null : share.standing().toString())
+                .update() == 1;
+    }
+
+    public void insertStanding(StandingRow standing) {
+        jdbc.sql("""
+                INSERT INTO review_standing_shares (id, organisation_id, person_id, therapist_id, created_at, ends_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(standing.id().toString(), standing.organisationId().toString(),
+                        standing.person().toString(), standing.therapist().toString(),
+                        DbTime.write(standing.createdAt()),
+                        standing.endsAt() == null ? null : DbTime.write(standing.endsAt()))
                 .update();
+    }
+
+    public Optional<StandingRow> findStanding(UUID id) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares WHERE id = ?")
+                .param(id.toString()).query(ReviewRepository::standing).optional();
+    }
+
+    /** The person's standing shares, newest first, active or not. */
+    public List<StandingRow> standingOfPerson(UserId person) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares WHERE person_id = ?"
+                        + " ORDER BY created_at DESC")
+                .param(person.toString()).query(ReviewRepository::standing).list();
+    }
+
+    /** Standing shares naming the therapist in their organisation that are neither revoked nor ended. */
+    public List<StandingRow> activeStandingFor(UserId therapist, OrganisationId organisation, Instant now) {
+        return jdbc.sql("SELECT " + STANDING_COLUMNS + " FROM review_standing_shares"
+                        + " WHERE therapist_id = ? AND organisation_id = ? AND revoked_at IS NULL"
+                        + " AND (ends_at IS NULL OR ends_at > ?)")
+                .params(therapist.toString(), organisation.toString(), DbTime.write(now))
+                .query(ReviewRepository::standing).list();
+    }
+
+    /**
+     * Revokes a standing share and every dialogue share it made that is still open.
+     *
+     * @return the dialogue shares that were open until now; empty when the standing share was revoked before
+     */
+    public List<ShareId> revokeStanding(UUID id, UserId person, Instant now) {
+        if (jdbc.sql("UPDATE review_standing_shares SET revoked_at = ? WHERE id = ? AND person_id = ?"
+                        + " AND revoked_at IS NULL")
+                .params(DbTime.write(now), id.toString(), person.toString()).update() == 0) {
+            return List.of();
+        }
+        List<ShareId> open = jdbc.sql("SELECT id FROM review_shares WHERE standing_id = ? AND revoked_at IS NULL")
+                .param(id.toString()).query((rs, n) -> ShareId.parse(rs.getString(1))).list();
+        jdbc.sql("UPDATE review_shares SET revoked_at = ? WHERE standing_id = ? AND revoked_at IS NULL")
+                .params(DbTime.write(now), id.toString()).update();
+        return open;
     }
 
     public Optional<ShareRow> findShare(ShareId id) {
@@ -147,14 +222,88 @@ public class ReviewRepository {
                 .list();
     }
 
+    public void insertNotice(UUID id, OrganisationId organisation, UserId user, String kind, ShareId share,
+                             Instant now) {
+        jdbc.sql("""
+                INSERT INTO review_notices (id, organisation_id, user_id, kind, share_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id.toString(), organisation.toString(), user.toString(), kind, share.toString(),
+                        DbTime.write(now))
+                .update();
+    }
+
+    /** The user's notices, newest first; at most {@code limit}. */
+    public List<NoticeRow> notices(UserId user, int limit) {
+        return jdbc.sql("SELECT id, kind, share_id, created_at, read_at FROM review_notices WHERE user_id = ?"
+                        + " ORDER BY created_at DESC, id LIMIT ?")
+                .params(user.toString(), limit)
+                .query((rs, n) -> new NoticeRow(UUID.fromString(rs.getString("id")), rs.getString("kind"),
+                        ShareId.parse(rs.getString("share_id")), DbTime.read(rs, "created_at"),
+                        rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at")))
+                .list();
+    }
+
+    public int unreadNotices(UserId user) {
+        return jdbc.sql("SELECT COUNT(*) FROM review_notices WHERE user_id = ? AND read_at IS NULL")
+                .param(user.toString()).query(Integer.class).single();
+    }
+
+    public void markNoticesRead(UserId user, Instant now) {
+        jdbc.sql("UPDATE review_notices SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+                .params(DbTime.write(now), user.toString()).update();
+    }
+
+    public void insertAssignment(AssignmentRow row) {
+        jdbc.sql("""
+                INSERT INTO review_assignments (id, organisation_id, therapist_id, person_id, share_id, kind, target,
+                    due_date, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(row.id().toString(), row.organisationId().toString(), row.therapist().toString(),
+                        row.person().toString(), row.share().toString(), row.kind(), row.target(), row.due(),
+                        DbTime.write(row.createdAt()))
+                .update();
+    }
+
+    /** The person's assignments, newest first; with a therapist, only the ones that therapist gave. */
+    public List<AssignmentRow> assignmentsOf(UserId person, UserId therapist) {
+        return jdbc.sql("SELECT * FROM review_assignments WHERE person_id = ?"
+                        + (therapist == null ? "" : " AND therapist_id = ?") + " ORDER BY created_at DESC")
+                .params(therapist == null ? List.of(person.toString())
+                        : List.of(person.toString(), therapist.toString()))
+                .query((rs, n) -> new AssignmentRow(UUID.fromString(rs.getString("id")),
+                        OrganisationId.parse(rs.getString("organisation_id")),
+                        UserId.parse(rs.getString("therapist_id")), UserId.parse(rs.getString("person_id")),
+                        ShareId.parse(rs.getString("share_id")), rs.getString("kind"), rs.getString("target"),
+                        rs.getObject("due_date", java.time.LocalDate.class), DbTime.read(rs, "created_at"),
+                        rs.getObject("done_at") == null ? null : DbTime.read(rs, "done_at")))
+                .list();
+    }
+
+    /** @return whether it was the person's open assignment */
+    public boolean markAssignmentDone(UUID id, UserId person, Instant now) {
+        return jdbc.sql("UPDATE review_assignments SET done_at = ? WHERE id = ? AND person_id = ? AND done_at IS NULL")
+                .params(DbTime.write(now), id.toString(), person.toString()).update() == 1;
+    }
+
     /** Deletes everything of a person: their shares and the comments on them; as a therapist, their invites too. */
     public int deleteEverythingOf(UserId user) {
         String id = user.toString();
         int rows = jdbc.sql("""
+                DELETE FROM review_notices WHERE share_id IN
+                    (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR user_id = ?""")
+                .params(id, id, id).update();
+        rows += jdbc.sql("""
+                DELETE FROM review_assignments WHERE share_id IN
+                    (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?)
+                    OR person_id = ? OR therapist_id = ?""")
+                .params(id, id, id, id).update();
+        rows += jdbc.sql("""
                 DELETE FROM review_comments WHERE share_id IN
                     (SELECT id FROM review_shares WHERE person_id = ? OR therapist_id = ?) OR author_id = ?""")
                 .params(id, id, id).update();
         rows += jdbc.sql("DELETE FROM review_shares WHERE person_id = ? OR therapist_id = ?").params(id, id).update();
+        rows += jdbc.sql("DELETE FROM review_standing_shares WHERE person_id = ? OR therapist_id = ?").params(id, id)
+                .update();
         rows += jdbc.sql("DELETE FROM review_invites WHERE therapist_id = ?").param(id).update();
         return rows;
     }
@@ -165,6 +314,15 @@ public class ReviewRepository {
                 UserId.parse(rs.getString("therapist_id")), DbTime.read(rs, "created_at"),
                 rs.getObject("ends_at") == null ? null : DbTime.read(rs, "ends_at"),
                 rs.getObject("revoked_at") == null ? null : DbTime.read(rs, "revoked_at"),
-                rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at"));
+                rs.getObject("read_at") == null ? null : DbTime.read(rs, "read_at"),
+                rs.getString("standing_id") == null ? null : UUID.fromString(rs.getString("standing_id")));
+    }
+
+    private static StandingRow standing(ResultSet rs, int row) throws SQLException {
+        return new StandingRow(UUID.fromString(rs.getString("id")),
+                OrganisationId.parse(rs.getString("organisation_id")), UserId.parse(rs.getString("person_id")),
+                UserId.parse(rs.getString("therapist_id")), DbTime.read(rs, "created_at"),
+                rs.getObject("ends_at") == null ? null : DbTime.read(rs, "ends_at"),
+                rs.getObject("revoked_at") == null ? null : DbTime.read(rs, "revoked_at"));
     }
 }

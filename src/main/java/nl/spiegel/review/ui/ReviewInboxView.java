@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -15,18 +14,19 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.review.ExpertDirectory;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InviteCode;
 import nl.spiegel.review.ReviewBroadcaster;
+import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.ui.StaffLayout;
 
 /**
@@ -42,12 +42,14 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private final UserId me;
     private final Div invite = new Div();
     private final Div inbox = new Div();
-    private final TextField search = new TextField();
-    private final Checkbox unreadOnly = new Checkbox();
+    private InboxFilters filters;
 
-    public ReviewInboxView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
+    public ReviewInboxView(ReviewService reviews, ReviewNoticeService notices, ExpertDirectory directory,
+                           ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
+        // the inbox itself shows what is new, so the header's notice can go
+        notices.markReadByTherapist(me);
         LiveShares.follow(this, broadcaster, me, event -> showInbox());
         addClassNames("sp-page", "sp-review-inbox");
         add(new H1(getTranslation("review.inbox.title")));
@@ -58,18 +60,9 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         invite.addClassName("sp-invite");
         add(new Paragraph(getTranslation("review.invite.intro")), newInvite, invite);
 
+        add(new ShareRequestList(directory, me, this::showInbox));
         add(new H2(getTranslation("review.inbox.shared")));
-        search.setId("inbox-search");
-        search.setLabel(getTranslation("review.inbox.search"));
-        search.setHelperText(getTranslation("review.inbox.search.help"));
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(change -> showInbox());
-        unreadOnly.setId("inbox-unread-only");
-        unreadOnly.setLabel(getTranslation("review.inbox.unread-only"));
-        unreadOnly.addValueChangeListener(change -> showInbox());
-        Div filters = new Div(search, unreadOnly);
-        filters.addClassName("sp-inbox-filters");
+        filters = new InboxFilters(this::showInbox);
         inbox.setId("review-inbox-area");
         add(filters, inbox);
         showInbox();
@@ -78,13 +71,9 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
     private void showInbox() {
         inbox.removeAll();
         List<InboxItem> all = reviews.inbox(me, getLocale());
-        // titles and the person's address only: never the free text of the dialogues
-        String wanted = search.getValue().strip().toLowerCase(getLocale());
-        List<InboxItem> items = all.stream()
-                .filter(item -> !unreadOnly.getValue() || item.unread())
-                .filter(item -> wanted.isEmpty() || item.dialogueTitle().toLowerCase(getLocale()).contains(wanted)
-                        || item.person().toLowerCase(getLocale()).contains(wanted))
-                .toList();
+        filters.offer(all);
+        // titles and summaries only: never the free text of the dialogues
+        List<InboxItem> items = reviews.inbox(me, getLocale(), filters.value());
         if (items.isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation(all.isEmpty() ? "review.inbox.empty"
                     : "review.inbox.no-match"));
@@ -112,6 +101,16 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
             entry.add(unread);
         }
         entry.add(new H2(item.dialogueTitle()));
+        if (item.risk().isAtLeast(RiskLevel.CONCERN)) {
+            Span risk = new Span(getTranslation("review.inbox.risk." + item.risk().code()));
+            risk.addClassNames("sp-risk-flag", "sp-inbox-risk");
+            entry.add(risk);
+        }
+        if (item.fromNowOn()) {
+            Span standing = new Span(getTranslation("review.inbox.from-now-on"));
+            standing.addClassName("sp-inbox-standing");
+            entry.add(standing);
+        }
         entry.add(new Paragraph(getTranslation("review.inbox.from", item.person(),
                 ReviewDates.dateTime(item.sharedAt(), locale))));
         if (item.endsAt() != null) {

@@ -26,6 +26,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.review.Comment;
 import nl.spiegel.review.CommentTooLongException;
+import nl.spiegel.review.ReviewAssignmentService;
 import nl.spiegel.review.ReviewBroadcaster;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.ShareChanged;
@@ -44,12 +45,15 @@ import nl.spiegel.shared.ui.StaffLayout;
 public class ReviewTranscriptView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final ReviewService reviews;
+    private final ReviewAssignmentService assignments;
     private final UserId me;
     private ShareId share;
     private String title = "";
 
-    public ReviewTranscriptView(ReviewService reviews, ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
+    public ReviewTranscriptView(ReviewService reviews, ReviewAssignmentService assignments,
+                                ReviewBroadcaster broadcaster, CurrentStaff currentStaff) {
         this.reviews = reviews;
+        this.assignments = assignments;
         this.me = currentStaff.get().map(StaffMember::userId).orElseThrow();
         LiveShares.follow(this, broadcaster, me, event -> {
             if (event.kind() == ShareChanged.Kind.REVOKED && event.share().equals(share)) {
@@ -104,15 +108,19 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
                     });
         }
         add(flags);
+        if (reading.screening() != null) {
+            add(new ScreeningAnswers(reading.screening()));
+        }
 
         TranscriptList transcript = new TranscriptList(reading.transcript().lines(),
-                reading.transcript().risksBySeq());
+                reading.transcript().risksBySeq(), reading.riskSpans());
         transcript.setId("transcript");
         add(new H2(getTranslation("review.transcript.title")), transcript);
 
         add(commentSection("feedback", getTranslation("review.feedback.title"),
                 getTranslation("review.feedback.help"), getTranslation("review.feedback.send"), reading.feedback(),
                 text -> reviews.addFeedback(me, share, text)));
+        add(new AssignmentSection(assignments, me, share, this::showGone));
         add(commentSection("note", getTranslation("review.notes.title"), getTranslation("review.notes.help"),
                 getTranslation("review.notes.save"), reading.notes(), text -> reviews.addNote(me, share, text)));
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,6 +40,7 @@ import nl.spiegel.review.RegistrationRequiredException;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareAccessDeniedException;
+import nl.spiegel.review.ShareScope;
 
 /**
  * Sharing one dialogue with a therapist, owned by the person: the code from the therapist, a preview of exactly what
@@ -57,6 +60,8 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
     private final Span codeError = new Span();
     private final Div preview = new Div();
     private final UnorderedList shares = new UnorderedList();
+    private final RadioButtonGroup<ShareScope> scope = new RadioButtonGroup<>();
+    private StandingShareList standing;
     private SharedTranscript dialogue;
 
     public ShareDialogueView(ReviewService reviews, DialogueService dialogues, CurrentVisitor currentVisitor,
@@ -94,6 +99,10 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
             return;
         }
         buildCodeForm();
+        Anchor toDirectory = new Anchor("experts", getTranslation("share.no-code"));
+        toDirectory.getElement().setAttribute("router-link", true);
+        toDirectory.setId("share-to-directory");
+        add(new Paragraph(toDirectory));
         preview.setId("share-preview");
         preview.setVisible(false);
         add(preview);
@@ -101,6 +110,8 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
         shares.setId("share-list");
         shares.addClassName("sp-card-list");
         add(shares);
+        standing = new StandingShareList(reviews, currentVisitor, clock, this::showShares);
+        add(standing);
         showShares();
     }
 
@@ -143,6 +154,12 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
         TranscriptList transcript = new TranscriptList(dialogue.lines(), Map.of());
         transcript.setId("share-preview-transcript");
         preview.add(transcript);
+        scope.setId("share-scope");
+        scope.setLabel(getTranslation("share.scope"));
+        scope.setItems(ShareScope.values());
+        scope.setItemLabelGenerator(option -> getTranslation("share.scope." + option.name().toLowerCase(locale)));
+        scope.setValue(ShareScope.THIS_DIALOGUE);
+        preview.add(scope);
         DatePicker end = new DatePicker(getTranslation("share.end"));
         end.setId("share-end");
         end.setHelperText(getTranslation("share.end.help"));
@@ -163,7 +180,8 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
 
     private void confirm(Instant endsAt) {
         try {
-            reviews.share(currentVisitor.get(), dialogue.id(), code.getValue(), endsAt);
+            reviews.share(currentVisitor.get(), dialogue.id(), code.getValue(), endsAt,
+                    scope.getValue() == null ? ShareScope.THIS_DIALOGUE : scope.getValue());
         } catch (InvalidInviteException | RegistrationRequiredException | IllegalArgumentException refused) {
             preview.setVisible(false);
             codeError.setText(getTranslation("share.code.invalid"));
@@ -173,6 +191,7 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
         code.clear();
         Notification.show(getTranslation("share.done"));
         showShares();
+        standing.refresh();
     }
 
     private void showShares() {
@@ -189,16 +208,8 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
             item.addClassNames("sp-card", "sp-share-item");
             item.add(new H2(share.therapistName()));
             item.add(new Paragraph(getTranslation("share.since", ReviewDates.date(share.createdAt(), locale))));
-            String status;
-            if (share.revokedAt() != null) {
-                status = getTranslation("share.status.revoked", ReviewDates.date(share.revokedAt(), locale));
-            } else if (!share.activeAt(now)) {
-                status = getTranslation("share.status.ended", ReviewDates.date(share.endsAt(), locale));
-            } else if (share.endsAt() != null) {
-                status = getTranslation("share.status.until", ReviewDates.date(share.endsAt(), locale));
-            } else {
-                status = getTranslation("share.status.open");
-            }
+            String status = StandingShareList.status(this, share.endsAt(), share.revokedAt(), share.activeAt(now),
+                    locale);
             Span statusLine = new Span(status);
             statusLine.addClassName("sp-share-status");
             item.add(statusLine);

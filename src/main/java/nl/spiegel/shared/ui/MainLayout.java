@@ -40,10 +40,12 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final Nav nav = new Nav();
     private final Div accountLinks = new Div();
     private final ObjectProvider<AuthenticationContext> authentication;
+    private final ObjectProvider<HeaderNotices> notices;
 
     public MainLayout(ObjectProvider<HelpDialogFactory> helpDialogs,
-                      ObjectProvider<AuthenticationContext> authentication) {
+                      ObjectProvider<AuthenticationContext> authentication, ObjectProvider<HeaderNotices> notices) {
         this.authentication = authentication;
+        this.notices = notices;
         addClassName("sp-shell");
 
         Anchor brand = new Anchor("", getTranslation("app.name"));
@@ -123,6 +125,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         } else {
             accountLinks.add(link("login", "account.nav.login"), link("register", "account.nav.register"));
         }
+        NoticeLinks.addTo(accountLinks, notices);
     }
 
     @Override

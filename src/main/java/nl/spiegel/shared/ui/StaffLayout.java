@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
 
 /**
@@ -20,11 +22,14 @@ import com.vaadin.flow.router.RouterLayout;
  * read as if the therapist were a visitor). The help button stays, as on every screen.
  */
 @RolesAllowed("THERAPIST")
-public class StaffLayout extends Div implements RouterLayout {
+public class StaffLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
     private final Main content = new Main();
+    private final Div noticeLinks = new Div();
+    private final ObjectProvider<HeaderNotices> notices;
 
-    public StaffLayout(ObjectProvider<HelpDialogFactory> helpDialogs) {
+    public StaffLayout(ObjectProvider<HelpDialogFactory> helpDialogs, ObjectProvider<HeaderNotices> notices) {
+        this.notices = notices;
         addClassNames("sp-shell", "sp-staff-shell");
         Anchor brand = new Anchor("therapist", getTranslation("app.name"));
         brand.addClassName("sp-brand");
@@ -41,11 +46,14 @@ public class StaffLayout extends Div implements RouterLayout {
         live.setId("nav-live");
         Anchor reviews = new Anchor("therapist/reviews", getTranslation("staff.nav.reviews"));
         reviews.setId("nav-reviews");
-        Nav nav = new Nav(live, reviews);
+        Anchor profile = new Anchor("therapist/profile", getTranslation("staff.nav.profile"));
+        profile.setId("nav-profile");
+        Nav nav = new Nav(live, reviews, profile);
         nav.addClassName("sp-staff-nav");
         nav.getElement().setAttribute("aria-label", getTranslation("staff.nav.label"));
 
-        Header header = new Header(brand, role, nav, help);
+        noticeLinks.addClassName("sp-account-links");
+        Header header = new Header(brand, role, nav, noticeLinks, help);
         header.addClassNames("sp-header", "sp-staff-header");
         content.addClassName("sp-content");
         content.addClassName("sp-staff-content");
@@ -59,5 +67,11 @@ public class StaffLayout extends Div implements RouterLayout {
         if (child != null) {
             content.getElement().appendChild(child.getElement());
         }
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        noticeLinks.removeAll();
+        NoticeLinks.addTo(noticeLinks, notices);
     }
 }

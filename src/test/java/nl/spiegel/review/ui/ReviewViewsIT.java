@@ -2,6 +2,8 @@ package nl.spiegel.review.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,13 +18,19 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelIntegrationTest;
@@ -30,6 +38,9 @@ import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.ui.ChatView;
+import nl.spiegel.dialogue.ui.StartView;
+import nl.spiegel.escalation.Screening;
+import nl.spiegel.escalation.ScreeningService;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
@@ -39,9 +50,14 @@ import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.review.Assignment;
+import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.ReviewFixtures;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
+import nl.spiegel.review.ShareScope;
+import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The person's share screen and the therapist's inbox and transcript, without a browser. */
@@ -60,6 +76,10 @@ class ReviewViewsIT extends SpringBrowserlessTest {
     CurrentVisitor currentVisitor;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ScreeningService screenings;
+    @Autowired
+    ExpertDirectory expertDirectory;
 
     private ReviewFixtures fixtures;
     private StaffMember therapist;
@@ -136,6 +156,7 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
 
         navigate(ReviewInboxView.class);
+        assertThat(find(Anchor.class).withId("nav-review-notices").all()).as("the inbox shows what is new").isEmpty();
         test(find(Button.class).withId("new-invite").single()).click();
         assertThat(find(Span.class).withId("invite-code-shown").single().getText())
                 .matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
@@ -197,8 +218,138 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         navigate(ChatView.class, dialogue.id().toString());
         assertThat(find(Div.class).withId("chat-feedback").single().getElement().getTextRecursively())
                 .contains(feedback, therapist.displayName());
+        assertThat(find(Anchor.class).withId("nav-notices").single().getText()).isEqualTo("Nieuwe berichten: 1");
+        navigate(NoticesView.class);
+        assertThat(find(UnorderedList.class).withId("notices").single().getElement().getTextRecursively())
+                .contains(therapist.displayName(), "reageerde op je gesprek").doesNotContain(feedback);
+        navigate(ChatView.class, dialogue.id().toString());
+        assertThat(find(Anchor.class).withId("nav-notices").all()).as("read now").isEmpty();
         test(find(Button.class).withId("share-dialogue").single()).click();
         assertThat(getCurrentView()).isInstanceOf(ShareDialogueView.class);
+    }
+
+    @Test
+    void aPersonSharesEverythingFromNowOnAndStopsItInOneStep() {
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(ShareDialogueView.class, dialogue.id().toString());
+        assertThat(find(Div.class).withId("standing-shares").all()).as("hidden while there are none").isEmpty();
+        test(find(TextField.class).withId("invite-code").single())
+                .setValue(reviews.createInvite(therapist.userId()).code());
+        test(find(Button.class).withId("check-code").single()).click();
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ShareScope> scope = find(RadioButtonGroup.class).withId("share-scope").single();
+        test(scope).selectItem("Dit gesprek en alle gesprekken die je vanaf nu begint");
+        test(find(Button.class).withId("confirm-share").single()).click();
+
+        assertThat(reviews.standingSharesOf(person)).singleElement()
+                .satisfies(standing -> assertThat(standing.therapistName()).isEqualTo(therapist.displayName()));
+        assertThat(find(UnorderedList.class).withId("standing-list").single().getElement().getTextRecursively())
+                .contains(therapist.displayName(), "zonder einddatum");
+        SessionSnapshot later = dialogues.startNew(person, "kennismaking");
+        assertThat(reviews.inbox(therapist.userId(), SpiegelI18NProvider.DUTCH)).hasSize(2);
+
+        test(find(Button.class).withClassName("sp-revoke-standing").single()).click();
+        assertThat(reviews.inbox(therapist.userId(), SpiegelI18NProvider.DUTCH)).isEmpty();
+        assertThat(reviews.sharesOf(person, later.id())).allMatch(share -> share.revokedAt() != null);
+        assertThat(find(Button.class).withClassName("sp-revoke").all()).as("this dialogue's share stopped too")
+                .isEmpty();
+    }
+
+    @Test
+    void theTherapistFiltersOnRiskAndSeesWhereTheRiskSitsAndTheAnswers() {
+        Visitor worried = fixtures.registeredPerson(OrganisationId.DEFAULT);
+        SessionSnapshot risky = fixtures.finishedDialogue(worried, "maar ik wil niet meer leven");
+        Screening screening = screenings.start(worried, risky.id(), RiskLevel.CRISIS);
+        screenings.answer(worried, screening.id(), screening.next().orElseThrow(), false);
+        reviews.share(worried, risky.id(), reviews.createInvite(therapist.userId()).code(), null);
+        reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+
+        navigate(ReviewInboxView.class);
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(2);
+        @SuppressWarnings("unchecked")
+        Select<RiskLevel> risk = find(Select.class).withId("inbox-risk").single();
+        test(risk).selectItem("Zorgelijk signaal");
+        ListItem only = find(ListItem.class).withClassName("sp-inbox-item").single();
+        assertThat(only.getElement().getTextRecursively()).contains("Crisissignaal");
+        test(find(Button.class).withClassName("sp-open-share").single()).click();
+
+        List<Element> marks = new ArrayList<>();
+        collect(find(Div.class).withId("transcript").single().getElement(), "mark", marks);
+        assertThat(marks).isNotEmpty().allSatisfy(mark -> assertThat("ik wil niet meer leven")
+                .contains(mark.getText().toLowerCase(SpiegelI18NProvider.DUTCH)));
+        String answers = find(Div.class).withId("screening-answers").single().getElement().getTextRecursively();
+        assertThat(answers).contains("Antwoord: Nee", "Uitkomst");
+    }
+
+    @Test
+    void theTherapistAssignsAnExerciseThePersonMarksItDoneOnTheStartPage() {
+        reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+        navigate(ReviewInboxView.class);
+        test(find(Button.class).withClassName("sp-open-share").single()).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<Assignment> what = find(ComboBox.class).withId("assign-what").single();
+        Assignment exercise = what.getListDataView().getItems()
+                .filter(option -> option.kind() == Assignment.Kind.EXERCISE).findFirst().orElseThrow();
+        what.setValue(exercise);
+        test(find(Button.class).withId("assign-send").single()).click();
+        assertThat(find(UnorderedList.class).withId("assignment-list").single().getElement().getTextRecursively())
+                .contains(exercise.title(), "Nog niet gedaan");
+
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(StartView.class);
+        assertThat(find(UnorderedList.class).withId("assignments").single().getElement().getTextRecursively())
+                .contains(exercise.title(), therapist.displayName(), "Te doen");
+        test(find(Button.class).withClassName("sp-assignment-done").single()).click();
+        assertThat(find(UnorderedList.class).withId("assignments").single().getElement().getTextRecursively())
+                .contains("Gedaan");
+        assertThat(find(Button.class).withClassName("sp-assignment-done").all()).isEmpty();
+    }
+
+    @Test
+    void aPersonAsksAnExpertFromTheDirectoryAndTheExpertAcceptsInTheInbox() {
+        expertDirectory.saveProfile(therapist.userId(), new ExpertProfile(therapist.userId(), "",
+                "Ik luister eerst.", null, List.of("sleep"), List.of("act"), List.of("nl"), "Leiden", true, true,
+                true, false));
+        logIn(person.userId(), person.organisationId(), Role.CLIENT, "");
+        navigate(ExpertDirectoryView.class);
+        assertThat(find(UnorderedList.class).withId("expert-list").single().getElement().getTextRecursively())
+                .contains(therapist.displayName(), "Anouk Verbeek");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> form = find(ComboBox.class).withId("expert-form").single();
+        form.setValue("act");
+        test(find(TextField.class).withId("expert-region").single()).setValue("leiden");
+        assertThat(find(UnorderedList.class).withId("expert-list").single().getElement().getTextRecursively())
+                .contains(therapist.displayName()).doesNotContain("Anouk Verbeek");
+
+        navigate(ExpertView.class, therapist.userId().toString());
+        assertThat(find(H1.class).withId("expert-name").single().getText()).isEqualTo(therapist.displayName());
+        String message = "Graag hulp bij slapen " + UUID.randomUUID();
+        test(find(TextArea.class).withId("expert-request-message").single()).setValue(message);
+        test(find(Button.class).withId("expert-request-send").single()).click();
+        assertThat(expertDirectory.requestsOf(person, SpiegelI18NProvider.DUTCH)).singleElement()
+                .satisfies(request -> assertThat(request.message()).isEqualTo(message));
+
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+        navigate(ReviewInboxView.class);
+        assertThat(find(UnorderedList.class).withId("share-request-list").single().getElement()
+                .getTextRecursively()).contains(message);
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).isEmpty();
+        test(find(Button.class).withClassName("sp-request-accept").single()).click();
+        assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(1);
+        assertThat(find(UnorderedList.class).withId("share-request-list").all()).as("nothing waits any more")
+                .isEmpty();
+    }
+
+    private static void collect(Element element, String tag, List<Element> found) {
+        if (element.isTextNode()) {
+            return;
+        }
+        if (element.getTag().equals(tag)) {
+            found.add(element);
+        }
+        element.getChildren().forEach(child -> collect(child, tag, found));
     }
 
     private static void logIn(UserId user, OrganisationId organisation, Role role, String name) {
