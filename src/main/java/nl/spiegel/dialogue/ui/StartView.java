@@ -21,6 +21,9 @@ import nl.spiegel.dialogue.DialogueCard;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.Visitor;
+import nl.spiegel.organisation.Organisation;
+import nl.spiegel.organisation.OrganisationDirectory;
 
 /** The start page: the dialogues with their status, and the way to the explanations about therapy. */
 @Route("")
@@ -30,7 +33,7 @@ public class StartView extends Div implements HasDynamicTitle {
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
 
-    public StartView(DialogueService dialogues, CurrentVisitor visitor) {
+    public StartView(DialogueService dialogues, CurrentVisitor visitor, OrganisationDirectory organisations) {
         this.dialogues = dialogues;
         this.visitor = visitor;
         addClassName("sp-start");
@@ -45,8 +48,13 @@ public class StartView extends Div implements HasDynamicTitle {
         UnorderedList list = new UnorderedList();
         list.addClassName("sp-card-list");
         list.getElement().setAttribute("aria-labelledby", "dialogues-heading");
-        for (DialogueCard card : dialogues.catalogue(visitor.get())) {
-            list.add(card(card, locale));
+        Visitor person = visitor.get();
+        // the person's organisation may offer a selection of the dialogues, and greets in its own words
+        Organisation organisation = organisations.find(person.organisationId()).orElse(null);
+        for (DialogueCard card : dialogues.catalogue(person)) {
+            if (organisation == null || organisation.offers(card.scriptId())) {
+                list.add(card(card, locale));
+            }
         }
 
         H2 learnTitle = new H2(getTranslation("start.learn.title"));
@@ -57,7 +65,16 @@ public class StartView extends Div implements HasDynamicTitle {
         Paragraph privacy = new Paragraph(getTranslation("start.privacy"));
         privacy.addClassName("sp-note");
 
-        add(title, intro, listTitle, list, learn, privacy);
+        add(title, intro);
+        if (organisation != null) {
+            organisation.branding().welcome(locale).ifPresent(text -> {
+                Paragraph welcome = new Paragraph(text);
+                welcome.setId("org-welcome");
+                welcome.addClassName("sp-org-welcome");
+                add(welcome);
+            });
+        }
+        add(listTitle, list, learn, privacy);
     }
 
     private ListItem card(DialogueCard card, Locale locale) {
