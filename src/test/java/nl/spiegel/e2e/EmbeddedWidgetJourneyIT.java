@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +125,42 @@ class EmbeddedWidgetJourneyIT extends BrowserJourney {
         assertThat(browser.driver().getPageSource()).doesNotContain("Praktijk Noord");
         browser.driver().switchTo().defaultContent();
         assertThat(visitorsOf(organisation)).isZero();
+    }
+
+    @Test
+    void onlyTheEmbedRoutesMayBeFramedAndOnlyByTheListedOriginsWithPartitionedCookies() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> embed = get(http, "/embed/" + organisation.slug() + "?host=" + origin(listedHost));
+        assertThat(embed.statusCode()).isEqualTo(200);
+        assertThat(embed.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).endsWith("frame-ancestors " + origin(listedHost)).doesNotContain(origin(otherHost)));
+        assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
+        List<String> cookies = embed.headers().allValues("Set-Cookie");
+        assertThat(cookies).as("session, visitor and marker cookie").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("SameSite=None")
+                        .contains("Secure").contains("Partitioned"));
+        assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID="));
+
+        for (String path : List.of("/", "/login", "/embed/no-such-organisation")) {
+            HttpResponse<String> plain = get(http, path);
+            assertThat(plain.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).endsWith("frame-ancestors 'none'"));
+            assertThat(plain.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(plain.headers().allValues("Set-Cookie")).as(path)
+                    .noneSatisfy(cookie -> assertThat(cookie).contains("Partitioned"));
+        }
+        HttpResponse<String> unknown = get(http, "/embed/no-such-organisation");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).doesNotContain("Praktijk Noord");
+        assertThat(get(http, "/branding/no-such-organisation.css").statusCode()).isEqualTo(404);
+        HttpResponse<String> css = get(http, "/branding/" + organisation.slug() + ".css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("--lumo-primary-color: " + PRIMARY);
+    }
+
+    private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void runEmbeddedJourney(Browser browser, boolean screenshot) {

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -33,6 +34,7 @@ class EmbedContextFilter extends OncePerRequestFilter {
 
     static final String REQUEST_ATTRIBUTE = Embedding.class.getName() + ".request";
     static final String MARKER_COOKIE = "SPIEGEL_EMBED";
+    private static final String FRAME_OPTIONS = "X-Frame-Options";
     private static final Pattern EMBED_PATH = Pattern.compile("^/embed/([a-z0-9-]{1,40})/?$");
 
     private final OrganisationDirectory organisations;
@@ -65,8 +67,35 @@ class EmbedContextFilter extends OncePerRequestFilter {
             }
             // created here, before anything else, so the session cookie is made with the embed attributes
             request.getSession(true).setAttribute(Embedding.SESSION_ATTRIBUTE, embedding);
+            chain.doFilter(request, new WithoutFrameOptions(response));
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * X-Frame-Options cannot name origins and would overrule the allow-list in browsers that read it first; Vaadin's
+     * security configurer switches it back on, so for embed requests it is dropped here.
+     */
+    private static final class WithoutFrameOptions extends HttpServletResponseWrapper {
+
+        WithoutFrameOptions(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!FRAME_OPTIONS.equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!FRAME_OPTIONS.equalsIgnoreCase(name)) {
+                super.addHeader(name, value);
+            }
+        }
     }
 
     private static String marker(HttpServletRequest request) {

@@ -104,7 +104,9 @@ public class OrganisationSettingsView extends Div implements HasDynamicTitle {
             picker.setValue(organisation);
         }
         settings.removeAll();
-        settings.add(branding(organisation), logo(), offered(organisation), contacts(), embedding(organisation));
+        settings.add(branding(organisation), logo(), offered(organisation), contacts(), embedding(organisation),
+                new TherapistSection(admin, me.userId(), organisation.id(),
+                        change -> attempt(change, "organisation.saved")));
     }
 
     private Component branding(Organisation organisation) {
@@ -142,7 +144,7 @@ public class OrganisationSettingsView extends Div implements HasDynamicTitle {
         List<DialogueCard> catalogue = dialogues.catalogue(new Visitor(me.userId(), organisation.id()));
         choice.setItems(catalogue.stream().map(DialogueCard::scriptId).toList());
         choice.setItemLabelGenerator(id -> catalogue.stream().filter(card -> card.scriptId().equals(id)).findFirst()
-                .map(card -> card.title().in(locale)).orElse(id));
+                .map(card -> card.titleIn(locale)).orElse(id));
         choice.setValue(new java.util.HashSet<>(organisation.offeredDialogues()));
         choice.setHelperText(getTranslation("organisation.dialogues.help"));
         Button save = saveButton("org-save-dialogues", () -> admin.saveOfferedDialogues(me.userId(), current.id(),
