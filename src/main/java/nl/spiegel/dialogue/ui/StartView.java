@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -67,6 +68,12 @@ public class StartView extends Div implements HasDynamicTitle {
 
         add(title, intro);
         if (organisation != null) {
+            if (organisation.branding().hasLogo()) {
+                Image logo = new Image("/branding/" + organisation.slug() + "/logo", organisation.name());
+                logo.setId("org-logo-image");
+                logo.addClassName("sp-org-logo-image");
+                add(logo);
+            }
             organisation.branding().welcome(locale).ifPresent(text -> {
                 Paragraph welcome = new Paragraph(text);
                 welcome.setId("org-welcome");

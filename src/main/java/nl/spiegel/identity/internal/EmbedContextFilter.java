@@ -56,6 +56,10 @@ class EmbedContextFilter extends OncePerRequestFilter {
         Matcher embedPage = EMBED_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         String slug = embedPage.matches() ? embedPage.group(1) : marker(request);
         Optional<Organisation> organisation = slug == null ? Optional.empty() : organisations.bySlug(slug);
+        if (embedPage.matches() && organisation.isEmpty()) {
+            notFound(response);
+            return;
+        }
         if (organisation.isPresent()) {
             Organisation found = organisation.get();
             Embedding embedding = new Embedding(found.id(), found.slug(), found.embedOrigins());
@@ -96,6 +100,19 @@ class EmbedContextFilter extends OncePerRequestFilter {
                 super.addHeader(name, value);
             }
         }
+    }
+
+    /** An unknown organisation: a plain page that says so, starts nothing and may not be framed. */
+    private static void notFound(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.setHeader(FRAME_OPTIONS, "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head>
+                <body><h1>Niet gevonden</h1><p>Deze organisatie kennen we niet.</p>
+                <p lang="en">Not found: we do not know this organisation.</p></body></html>""");
     }
 
     private static String marker(HttpServletRequest request) {
