@@ -79,9 +79,9 @@ class OrganisationSettingsViewIT extends SpringBrowserlessTest {
 
     @Test
     void originsAndCrisisContactsAreSavedAndTheSnippetNamesTheOrganisation() {
-        test(find(TextArea.class).withId("org-origins").single()).setValue("https://portaal.midden.nl\nniet goed");
+        test(find(TextArea.class).withId("org-origins").single()).setValue("https://portaal.midden.nl\nftp://portaal.midden.nl");
         test(find(Button.class).withId("org-save-origins").single()).click();
-        assertThat(find(Paragraph.class).withId("org-message").single().getText()).contains("niet goed");
+        assertThat(find(Paragraph.class).withId("org-message").single().getText()).contains("ftp://portaal.midden.nl");
         assertThat(organisations.find(organisation.id()).orElseThrow().embedOrigins()).isEmpty();
 
         test(find(TextArea.class).withId("org-origins").single()).setValue("https://portaal.midden.nl");
