@@ -9,4 +9,9 @@ public record DialogueCard(String scriptId, LocalizedText title, LocalizedText d
     public enum Status {
         NEW, IN_PROGRESS, DONE
     }
+
+    /** The title in one language, for other modules' screens (the engine's text type stays inside this module). */
+    public String titleIn(java.util.Locale locale) {
+        return title.in(locale);
+    }
 }

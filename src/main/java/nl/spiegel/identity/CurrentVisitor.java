@@ -8,6 +8,7 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 
 import nl.spiegel.identity.internal.VisitorCookieFilter;
+import nl.spiegel.organisation.OrganisationId;
 
 /**
  * The person using the current Vaadin session, for views. After a login that is the account, on whatever device;
@@ -49,7 +50,8 @@ public class CurrentVisitor {
         if (cached instanceof CachedVisitor(VisitorToken cachedToken, Visitor visitor) && cachedToken.equals(visitorToken)) {
             return visitor;
         }
-        Visitor visitor = visitors.resolve(visitorToken);
+        Visitor visitor = visitors.resolve(visitorToken, Embedding.of(http).map(Embedding::organisation)
+                .orElse(OrganisationId.DEFAULT));
         session.setAttribute(CACHE, new CachedVisitor(visitorToken, visitor));
         return visitor;
     }

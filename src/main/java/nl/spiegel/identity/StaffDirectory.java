@@ -92,6 +92,23 @@ public class StaffDirectory {
         log.info("role of {} changed to {}", userId, role);
     }
 
+    /** An organisation's therapists with whether each is deactivated; the caller checks it may see them. */
+    @Transactional(readOnly = true)
+    public java.util.List<java.util.Map.Entry<StaffMember, Boolean>> therapists(OrganisationId organisation) {
+        return staff.therapists(organisation);
+    }
+
+    /**
+     * Deactivates a staff account: it can no longer log in or reset its password and every session it has ends. What
+     * it wrote stays. The caller checks it may do this.
+     */
+    @Transactional
+    public void deactivate(UserId userId) {
+        staff.deactivate(userId, clock.instant());
+        sessions.endAll(userId, null);
+        log.info("staff account {} deactivated", userId);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String email) {
         return staff.findLogin(normalise(email)).isPresent();

@@ -36,6 +36,15 @@ public class VisitorService {
      */
     @Transactional
     public Visitor resolve(VisitorToken token) {
+        return resolve(token, OrganisationId.DEFAULT);
+    }
+
+    /**
+     * As {@link #resolve(VisitorToken)}; a new pseudonymous user belongs to the given organisation (the one whose
+     * portal the visitor came through). An existing one keeps its organisation.
+     */
+    @Transactional
+    public Visitor resolve(VisitorToken token, OrganisationId organisation) {
         String hash = token.hash();
         return users.findByTokenHash(hash)
                 .map(found -> {
@@ -44,6 +53,6 @@ public class VisitorService {
                     }
                     return found.visitor();
                 })
-                .orElseGet(() -> users.createAnonymous(UserId.random(), OrganisationId.DEFAULT, hash, clock.instant()));
+                .orElseGet(() -> users.createAnonymous(UserId.random(), organisation, hash, clock.instant()));
     }
 }

@@ -90,7 +90,11 @@ import nl.spiegel.identity.ui.TwoFactorView;
 import nl.spiegel.identity.ui.VerifyEmailView;
 import nl.spiegel.learn.ui.LearnView;
 import nl.spiegel.learn.ui.TopicView;
+import nl.spiegel.organisation.OrganisationDirectory;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.portal.OrganisationAdmin;
+import nl.spiegel.portal.ui.EmbedView;
+import nl.spiegel.portal.ui.OrganisationSettingsView;
 import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.privacy.ui.DataDeletedView;
 import nl.spiegel.privacy.ui.MyDataView;
@@ -178,13 +182,18 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(ReviewInboxView.class, "therapist/reviews",       N,   N,    Y,    N,   N),
             new RouteRow(ReviewTranscriptView.class, "therapist/review/" + UUID.randomUUID(),
                                                                            N,   N,    Y,    N,   N),
-            new RouteRow(AuditLogView.class, "admin/audit",                N,   N,    N,    Y,   Y));
+            new RouteRow(AuditLogView.class, "admin/audit",                N,   N,    N,    Y,   Y),
+            new RouteRow(OrganisationSettingsView.class, "admin/organisation", N, N,  N,    Y,   Y),
+            new RouteRow(EmbedView.class, "embed/spiegel",                 Y,   Y,    Y,    Y,   Y));
 
     /**
      * Where an allowed navigation ends when the view itself sends the person on (not an access decision): the login
      * page sends logged-in people to their account, the code step without a pending login goes to the login page.
      */
     private static final Map<Class<?>, Map<Who, Class<?>>> FORWARDS = Map.of(
+            EmbedView.class, Map.of(Who.ANONYMOUS, StartView.class, Who.CLIENT, StartView.class,
+                    Who.THERAPIST, StartView.class, Who.ORG_ADMIN, StartView.class,
+                    Who.PLATFORM_ADMIN, StartView.class),
             LoginView.class, Map.of(Who.CLIENT, AccountView.class, Who.THERAPIST, AccountView.class,
                     Who.ORG_ADMIN, AccountView.class, Who.PLATFORM_ADMIN, AccountView.class),
             TwoFactorView.class, Map.of(Who.ANONYMOUS, LoginView.class, Who.CLIENT, AccountView.class,
@@ -391,6 +400,19 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             ExpertDirectory.openRequests                          VISITOR_A    N  N  N  Y  N   N  N   N   N
             ExpertDirectory.openRequests                          CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
             ExpertDirectory.answer                                VISITOR_A    N  N  N  Y  N   N  N   N   N
+            OrganisationAdmin.organisation                        VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.organisation                        CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.administered                        VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.administered                        CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.saveEmbedOrigins                    VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.saveEmbedOrigins                    CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.saveOfferedDialogues                VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.saveOfferedDialogues                CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.crisisContacts                      VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.crisisContacts                      CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.therapists                          VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.therapists                          CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.create(self)                        SELF         N  N  N  N  N   N  N   N   Y
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
@@ -432,6 +454,9 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     ReviewAssignmentService reviewAssignments;
     @Autowired
     ExpertDirectory expertDirectory;
+    OrganisationAdmin organisationAdmin;
+    @Autowired
+    OrganisationDirectory organisationDirectory;
 
     private final Map<Caller, Visitor> asVisitor = new EnumMap<>(Caller.class);
     private final Map<Caller, StaffMember> members = new EnumMap<>(Caller.class);
@@ -834,12 +859,47 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             return expertDirectory.requestsOf(shared.get(owner).person(), Locale.ENGLISH).stream()
                     .anyMatch(request -> request.id().equals(asked.id()) && request.accepted() != null);
         });
+
+        // ---- organisation settings: its own admins and platform admins; saving the current value changes nothing ----
+        attempts.put("OrganisationAdmin.organisation", (caller, owner) ->
+                organisationAdmin.organisation(userId(caller), orgOf(owner)).id().equals(orgOf(owner)));
+        attempts.put("OrganisationAdmin.administered", (caller, owner) -> {
+            try {
+                return organisationAdmin.administered(userId(caller)).stream()
+                        .anyMatch(organisation -> organisation.id().equals(orgOf(owner)));
+            } catch (AccessDeniedException notAnAdmin) {
+                return false;
+            }
+        });
+        attempts.put("OrganisationAdmin.saveEmbedOrigins", (caller, owner) -> {
+            organisationAdmin.saveEmbedOrigins(userId(caller), orgOf(owner),
+                    organisationDirectory.find(orgOf(owner)).orElseThrow().embedOrigins());
+            return true;
+        });
+        attempts.put("OrganisationAdmin.saveOfferedDialogues", (caller, owner) -> {
+            organisationAdmin.saveOfferedDialogues(userId(caller), orgOf(owner),
+                    organisationDirectory.find(orgOf(owner)).orElseThrow().offeredDialogues());
+            return true;
+        });
+        attempts.put("OrganisationAdmin.crisisContacts", (caller, owner) -> {
+            organisationAdmin.crisisContacts(userId(caller), orgOf(owner));
+            return true;
+        });
+        attempts.put("OrganisationAdmin.therapists", (caller, owner) -> organisationAdmin
+                .therapists(userId(caller), orgOf(owner)).stream()
+                .anyMatch(entry -> entry.getKey().userId().equals(userId(therapistOf(owner)))));
+        attempts.put("OrganisationAdmin.create(self)", (caller, owner) -> organisationAdmin.create(userId(caller),
+                "Nieuwe praktijk", "nieuw-" + UUID.randomUUID().toString().substring(0, 8)) != null);
         return attempts;
     }
 
     private static ExpertProfile expertProfile(UserId therapist) {
         return new ExpertProfile(therapist, "", "Ik luister eerst.", null, List.of("stress"), List.of("cbt"),
                 List.of("nl"), null, true, true, true, false);
+    }
+
+    private OrganisationId orgOf(Caller owner) {
+        return visitor(owner).organisationId();
     }
 
     // ---- the callers and their data ----

@@ -51,7 +51,7 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
 
-    private Browser(String baseUrl, int width, int height) {
+    private Browser(String baseUrl, int width, int height, boolean blockThirdPartyCookies) {
         this.baseUrl = baseUrl;
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
         try {
@@ -65,7 +65,11 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=nl", "--hide-scrollbars",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "nl"));
+        options.setExperimentalOption("prefs", blockThirdPartyCookies
+                // the browser setting "block third-party cookies" (partitioned cookies are still allowed)
+                ? Map.of("intl.accept_languages", "nl", "profile.cookie_controls_mode", 1,
+                        "profile.block_third_party_cookies", true)
+                : Map.of("intl.accept_languages", "nl"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -84,7 +88,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String baseUrl, int width, int height) {
-        return new Browser(baseUrl, width, height);
+        return new Browser(baseUrl, width, height, false);
+    }
+
+    static Browser open(String baseUrl, int width, int height, boolean blockThirdPartyCookies) {
+        return new Browser(baseUrl, width, height, blockThirdPartyCookies);
     }
 
     ChromeDriver driver() {

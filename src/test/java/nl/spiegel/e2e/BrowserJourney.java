@@ -32,7 +32,12 @@ abstract class BrowserJourney {
 
     /** A fresh browser: a new profile, so a new visitor unless a cookie is carried over. */
     protected Browser browser(int width, int height) {
-        Browser browser = Browser.open(baseUrl(), width, height);
+        return browser(width, height, false);
+    }
+
+    /** A fresh browser that may refuse third-party cookies, as a privacy setting does. */
+    protected Browser browser(int width, int height, boolean blockThirdPartyCookies) {
+        Browser browser = Browser.open(baseUrl(), width, height, blockThirdPartyCookies);
         browsers.add(browser);
         return browser;
     }

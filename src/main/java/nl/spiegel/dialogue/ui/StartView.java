@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -24,6 +25,9 @@ import nl.spiegel.dialogue.DialogueCard;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.Visitor;
+import nl.spiegel.organisation.Organisation;
+import nl.spiegel.organisation.OrganisationDirectory;
 
 /** The start page: the dialogues with their status, and the way to the explanations about therapy. */
 @Route("")
@@ -33,7 +37,7 @@ public class StartView extends Div implements HasDynamicTitle {
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
 
-    public StartView(DialogueService dialogues, CurrentVisitor visitor,
+    public StartView(DialogueService dialogues, CurrentVisitor visitor, OrganisationDirectory organisations,
                      ObjectProvider<AssignedWorkSource> assignedWork) {
         this.dialogues = dialogues;
         this.visitor = visitor;
@@ -49,8 +53,13 @@ public class StartView extends Div implements HasDynamicTitle {
         UnorderedList list = new UnorderedList();
         list.addClassName("sp-card-list");
         list.getElement().setAttribute("aria-labelledby", "dialogues-heading");
-        for (DialogueCard card : dialogues.catalogue(visitor.get())) {
-            list.add(card(card, locale));
+        Visitor person = visitor.get();
+        // the person's organisation may offer a selection of the dialogues, and greets in its own words
+        Organisation organisation = organisations.find(person.organisationId()).orElse(null);
+        for (DialogueCard card : dialogues.catalogue(person)) {
+            if (organisation == null || organisation.offers(card.scriptId())) {
+                list.add(card(card, locale));
+            }
         }
 
         H2 learnTitle = new H2(getTranslation("start.learn.title"));
@@ -62,6 +71,20 @@ public class StartView extends Div implements HasDynamicTitle {
         privacy.addClassName("sp-note");
 
         add(title, intro);
+        if (organisation != null) {
+            if (organisation.branding().hasLogo()) {
+                Image logo = new Image("/branding/" + organisation.slug() + "/logo", organisation.name());
+                logo.setId("org-logo-image");
+                logo.addClassName("sp-org-logo-image");
+                add(logo);
+            }
+            organisation.branding().welcome(locale).ifPresent(text -> {
+                Paragraph welcome = new Paragraph(text);
+                welcome.setId("org-welcome");
+                welcome.addClassName("sp-org-welcome");
+                add(welcome);
+            });
+        }
         assignedWork.ifAvailable(source -> add(new AssignedWorkList(source, dialogues, visitor.get())));
         add(listTitle, list, learn, privacy);
     }

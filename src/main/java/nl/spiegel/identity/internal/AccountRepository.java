@@ -44,7 +44,9 @@ public class AccountRepository {
     }
 
     public Optional<AccountRow> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ? AND password_hash IS NOT NULL")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ? AND password_hash IS NOT NULL"
+                        // a deactivated account can neither log in nor reset its password
+                        + " AND deactivated_at IS NULL")
                 .param(email)
                 .query(AccountRepository::map)
                 .optional();

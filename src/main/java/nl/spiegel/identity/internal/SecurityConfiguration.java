@@ -2,6 +2,7 @@ package nl.spiegel.identity.internal;
 
 import java.time.Clock;
 
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import nl.spiegel.identity.IdentityProperties;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.ui.LoginView;
+import nl.spiegel.organisation.OrganisationDirectory;
 
 /**
  * Views declare who may open them ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); the
@@ -42,7 +44,8 @@ class SecurityConfiguration {
      * Chromium by taking it away (TotpLoginJourneyIT collects the browser's CSP violation reports): its client engine
      * runs the JavaScript the server sends through eval ('unsafe-eval') and its page carries the initial state as
      * inline script ('unsafe-inline'); components add style elements and style attributes (style 'unsafe-inline');
-     * Lumo's icon font is a data: URL. Push uses a WebSocket to this origin, which 'self' covers.
+     * Lumo's icon font is a data: URL. Push uses a WebSocket to this origin, which 'self' covers. Who may frame the
+     * page ({@code frame-ancestors}) is added per request by {@link FramingHeaderWriter}.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -53,8 +56,7 @@ class SecurityConfiguration {
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+            "form-action 'self'");
 
     static final String PERMISSIONS_POLICY = String.join(", ",
             "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "serial=()", "bluetooth=()",
@@ -65,9 +67,9 @@ class SecurityConfiguration {
                                             IdentityProperties identity, ApplicationEventPublisher events,
                                             Clock clock) throws Exception {
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter(new FramingHeaderWriter(CONTENT_SECURITY_POLICY))
                 .contentTypeOptions(nosniff -> { })
-                .frameOptions(frame -> frame.deny())
+                .frameOptions(frame -> frame.disable())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
@@ -83,7 +85,8 @@ class SecurityConfiguration {
                     }
                 }));
         // our own static files (stylesheets, images, scripts) are public; Vaadin's own are permitted by the configurer
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/images/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/images/**",
+                "/embed/loader.js", "/branding/**").permitAll());
         // pages that need a login send the browser to the login view, which then does all the steps
         http.exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH)));
@@ -99,6 +102,22 @@ class SecurityConfiguration {
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .logoutSuccessHandler(afterLogout)
                 .addLogoutHandler(new LogoutCleanup(identity.visitorCookieMaxAge(), events, clock))).build();
+    }
+
+    /** Runs before Spring Security, so the embed context is known when its headers and the session are made. */
+    @Bean
+    FilterRegistrationBean<EmbedContextFilter> embedContextFilter(OrganisationDirectory organisations,
+                                                                   IdentityProperties properties) {
+        FilterRegistrationBean<EmbedContextFilter> registration = new FilterRegistrationBean<>(
+                new EmbedContextFilter(organisations, properties.visitorCookieMaxAge()));
+        // Spring Security's filter chain is registered at -100
+        registration.setOrder(-200);
+        return registration;
+    }
+
+    @Bean
+    TomcatContextCustomizer embedCookies() {
+        return context -> context.setCookieProcessor(new EmbedCookieProcessor(context.getCookieProcessor()));
     }
 
     @Bean

@@ -73,6 +73,23 @@ public class StaffRepository {
                 .params(passwordHash, DbTime.write(now), id.toString()).update();
     }
 
+    /** The therapists of an organisation, active ones first, by name; with whether each is deactivated. */
+    public java.util.List<java.util.Map.Entry<StaffMember, Boolean>> therapists(OrganisationId organisation) {
+        return jdbc.sql("""
+                SELECT id, organisation_id, display_name, role, password_hash, deactivated_at FROM users
+                WHERE organisation_id = ? AND role = 'THERAPIST' AND email IS NOT NULL
+                ORDER BY deactivated_at IS NOT NULL, display_name""")
+                .param(organisation.toString())
+                .query((rs, row) -> java.util.Map.entry(mapLogin(rs, row).member(),
+                        rs.getObject("deactivated_at") != null))
+                .list();
+    }
+
+    public void deactivate(UserId id, Instant now) {
+        jdbc.sql("UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL")
+                .params(DbTime.write(now), id.toString()).update();
+    }
+
     public void touch(UserId id, Instant now) {
         jdbc.sql("UPDATE users SET last_seen_at = ? WHERE id = ?").params(DbTime.write(now), id.toString()).update();
     }

@@ -86,10 +86,13 @@ public class VisitorCookieFilter extends OncePerRequestFilter {
 
     private static void setCookie(HttpServletRequest request, HttpServletResponse response, VisitorToken token,
                                   Duration maxAge) {
+        // inside a portal's frame the browser only sends a partitioned cross-site cookie (see EmbedContextFilter)
+        boolean embedded = EmbedContextFilter.of(request).isPresent();
         ResponseCookie cookie = ResponseCookie.from(cookieName(request), token.value())
                 .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
+                .secure(request.isSecure() || embedded)
+                .sameSite(embedded ? "None" : "Lax")
+                .partitioned(embedded)
                 .path("/")
                 .maxAge(maxAge)
                 .build();

