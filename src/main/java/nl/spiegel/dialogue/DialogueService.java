@@ -162,10 +162,12 @@ public class DialogueService {
         if (row.revision() != revision || !row.paused()) {
             throw new StaleSessionException(id);
         }
-        // without a pending answer (it could not be accepted) the same question simply waits again
+        // without a pending answer (it could not be accepted) the same question simply waits again; with one, the
+        // script hears at which level it was read, so it does not answer heavy words with a light "thank you"
         Step step = row.pendingInput() == null
                 ? new Step(row.state(), List.of())
-                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()));
+                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()),
+                        row.pause().level().code());
         Instant now = clock.instant();
         if (!sessions.resume(id, revision, step.state(), now)) {
             throw new StaleSessionException(id);
