@@ -47,7 +47,8 @@ class DialogueJourneyIT extends BrowserJourney {
         openDialogue(first, "kennismaking");
         answerChoice(first);                 // Hoe gaat het op dit moment met je? -> Best goed
         answerText(first, AANLEIDING);       // Wat brengt je hier?
-        answerChoice(first);                 // Klopt dat zo? -> Ja, dat klopt
+        answerChoice(first);                 // Waar gaat het vooral over? -> Werk of studie
+        answerChoice(first);                 // Klopt het als ik het zo samenvat? -> Ja, dat klopt
         answerText(first, VERANDERING);      // Wat is er over een paar maanden anders?
         String logBefore = first.visible(CHAT_LOG).getText();
         String lastBubbleBefore = lastBubble(first);
@@ -73,6 +74,7 @@ class DialogueJourneyIT extends BrowserJourney {
 
         answerChoice(second);                // Wat zoek je vooral? -> Meer inzicht in mezelf
         answerText(second, HOOP);            // Wat hoop je er uiteindelijk uit te halen?
+        answerChoice(second);                // Hoe is het nu met je? -> Iets rustiger
         WebElement toExercises = second.visible(By.id("to-exercises"));
         assertThat(toExercises.getText()).isEqualTo("Naar mijn oefeningen");
         WebElement summary = second.visible(By.cssSelector("#chat-log .sp-summary-card"));
