@@ -96,6 +96,14 @@ public class DialogueService {
         return snapshot(row);
     }
 
+    /** Remembers the language the person sees this dialogue in, so their data export shows it the same way. */
+    @Transactional
+    public void shownIn(Visitor visitor, SessionId id, java.util.Locale locale) {
+        String language = locale == null || !LocalizedText.LANGUAGES.contains(locale.getLanguage())
+                ? LocalizedText.LANGUAGES.getFirst() : locale.getLanguage();
+        sessions.showIn(visitor.userId(), id, language);
+    }
+
     @Transactional(readOnly = true)
     public SessionSnapshot open(Visitor visitor, SessionId id) {
         return snapshot(sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id)));

@@ -133,12 +133,14 @@ class DialogueJourneyIT extends BrowserJourney {
         browser.go("/");
         assertNoHorizontalScrolling(browser, "start page");
         assertThat(browser.visible(HELP).isDisplayed()).isTrue();
+        browser.visible(By.id("menu-toggle")).click();
         assertThat(browser.js("""
                 const value = document.querySelector('#language-select [slot="value"]');
                 const text = document.createRange();
                 text.selectNodeContents(value);
                 return text.getBoundingClientRect().right <= value.getBoundingClientRect().right + 0.5;
                 """)).as("the chosen language is shown in full, not cut off").isEqualTo(true);
+        browser.visible(By.id("menu-toggle")).click();
 
         openDialogue(browser, "kennismaking");
         assertNoHorizontalScrolling(browser, "chat page with options");
@@ -176,6 +178,7 @@ class DialogueJourneyIT extends BrowserJourney {
         answerChoice(browser);
         answerText(browser, AANLEIDING);
         problems.addAll(Axe.seriousViolations(browser, "chat page with options"));
+        answerChoice(browser);
         answerChoice(browser);
         problems.addAll(Axe.seriousViolations(browser, "chat page with text field"));
 

@@ -65,6 +65,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Div log_ = new Div();
     private final Composer composer = new Composer(this::answer);
     private final Div finishedActions = new Div();
+    private final Div stopRow = new Div();
     private final Div feedback = new Div();
     private SessionSnapshot snapshot;
     private int shownSeq;
@@ -99,6 +100,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     }
 
     private void build() {
+        dialogues.shownIn(visitor.get(), snapshot.id(), getLocale());
         heading.setText(snapshot.title().in(getLocale()));
         heading.setId("chat-title");
 
@@ -117,10 +119,14 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         shownSeq = 0;
         safetyPanel = null;
 
+        // below the composer, where the thumb is on a phone; gone once the dialogue is finished
         Button stop = new Button(getTranslation("chat.stop"), click -> stopForNow());
         stop.setId("stop");
         stop.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div top = new Div(heading, stop);
+        stopRow.removeAll();
+        stopRow.add(stop);
+        stopRow.addClassName("sp-chat-bottom");
+        Div top = new Div(heading);
         top.addClassName("sp-chat-top");
 
         finishedActions.addClassName("sp-finished-actions");
@@ -134,7 +140,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 && snapshot.safetyPause().isEmpty()) {
             add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.START));
         }
-        add(log_, composer, finishedActions, feedback);
+        add(log_, composer, stopRow, finishedActions, feedback);
         render();
         showFeedback();
         composer.focusInput();
@@ -170,6 +176,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         composer.show(snapshot.prompt(), locale);
         snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
+        stopRow.setVisible(!snapshot.finished());
         if (snapshot.finished()) {
             Button exercises = new Button(getTranslation("chat.to-exercises"),
                     click -> UI.getCurrent().navigate("my-exercises"));

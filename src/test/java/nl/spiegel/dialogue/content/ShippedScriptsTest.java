@@ -277,6 +277,37 @@ class ShippedScriptsTest {
         }
     }
 
+    @Test
+    void everyTopicADialogueRefersToExistsUnderItsTitleInBothLanguages() {
+        java.util.regex.Pattern nl = java.util.regex.Pattern.compile("\"Over therapie\": \"([^\"]+)\"");
+        java.util.regex.Pattern en = java.util.regex.Pattern.compile("\"About therapy\": \"([^\"]+)\"");
+        nl.spiegel.learn.LearnService learn = new nl.spiegel.learn.LearnService();
+        java.util.Set<String> referred = new java.util.HashSet<>();
+        for (Script script : new ScriptCatalog(shipped()).latest()) {
+            for (Node node : script.nodes().values()) {
+                List<nl.spiegel.dialogue.engine.LocalizedText> texts = new ArrayList<>();
+                if (node instanceof Node.Message message) {
+                    texts.add(message.text());
+                    message.variants().forEach(variant -> texts.add(variant.text()));
+                }
+                for (var text : texts) {
+                    for (var pair : List.of(java.util.Map.entry(nl, java.util.Locale.of("nl")),
+                            java.util.Map.entry(en, java.util.Locale.ENGLISH))) {
+                        var matcher = pair.getKey().matcher(text.in(pair.getValue().getLanguage()));
+                        while (matcher.find()) {
+                            String title = matcher.group(1);
+                            referred.add(title);
+                            assertThat(learn.topics()).as("topic titled %s (from %s)", title, node.id())
+                                    .anySatisfy(topic -> assertThat(topic.title(pair.getValue())).isEqualTo(title));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(referred).contains("Psychodynamische ideeën in gewone woorden", "Hoe werkt therapie?",
+                "Psychodynamic ideas in plain words", "How does therapy work?");
+    }
+
     // ----- catalog -----
 
     private static String shippedText(String file) {
