@@ -113,6 +113,15 @@ class ResponsiveJourneyIT extends BrowserJourney {
         browser.visible(HELP).click();
         browser.visible(By.cssSelector("a[href='tel:113']"));
         browser.visible(By.id("crisis-close")).click();
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("a[href='tel:113']")));
+
+        // the suggestion of what might fit next links to the topic it names
+        WebElement topic = browser.present(By.cssSelector("#chat-log a.sp-topic-link[href='learn/hoe-werkt-therapie']"));
+        assertThat(topic.getText()).isEqualTo("Lees: Hoe werkt therapie?");
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", topic);
+        topic.click();
+        browser.waiting().until(ExpectedConditions.urlContains("/learn/hoe-werkt-therapie"));
+        assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Hoe werkt therapie?");
     }
 
     @Test

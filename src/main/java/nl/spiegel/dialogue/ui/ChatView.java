@@ -42,6 +42,7 @@ import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.learn.LearnService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
@@ -66,14 +67,16 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Composer composer = new Composer(this::answer);
     private final Div finishedActions = new Div();
     private final Div stopRow = new Div();
+    private final LearnService learn;
     private final Div feedback = new Div();
     private SessionSnapshot snapshot;
     private int shownSeq;
 
     public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
                     ObjectProvider<ChatMoodCheckIn> moodCheckIns,
-                    ObjectProvider<DialogueFeedbackSource> feedbackSources) {
+                    ObjectProvider<DialogueFeedbackSource> feedbackSources, LearnService learn) {
         this.dialogues = dialogues;
+        this.learn = learn;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
         this.moodCheckIns = moodCheckIns;
@@ -156,7 +159,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 summary.add(message);
                 continue;
             }
-            last = new MessageBubble(message, locale);
+            last = new MessageBubble(message, locale).linkTopics(learn.topics(), locale);
             log_.add(last);
         }
         if (!summary.isEmpty()) {
