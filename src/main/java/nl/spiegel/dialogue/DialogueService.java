@@ -96,6 +96,14 @@ public class DialogueService {
         return snapshot(row);
     }
 
+    /** Remembers the language the person sees this dialogue in, so their data export shows it the same way. */
+    @Transactional
+    public void shownIn(Visitor visitor, SessionId id, java.util.Locale locale) {
+        String language = locale == null || !LocalizedText.LANGUAGES.contains(locale.getLanguage())
+                ? LocalizedText.LANGUAGES.getFirst() : locale.getLanguage();
+        sessions.showIn(visitor.userId(), id, language);
+    }
+
     @Transactional(readOnly = true)
     public SessionSnapshot open(Visitor visitor, SessionId id) {
         return snapshot(sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id)));
@@ -162,10 +170,12 @@ public class DialogueService {
         if (row.revision() != revision || !row.paused()) {
             throw new StaleSessionException(id);
         }
-        // without a pending answer (it could not be accepted) the same question simply waits again
+        // without a pending answer (it could not be accepted) the same question simply waits again; with one, the
+        // script hears at which level it was read, so it does not answer heavy words with a light "thank you"
         Step step = row.pendingInput() == null
                 ? new Step(row.state(), List.of())
-                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()));
+                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()),
+                        row.pause().level().code());
         Instant now = clock.instant();
         if (!sessions.resume(id, revision, step.state(), now)) {
             throw new StaleSessionException(id);

@@ -256,6 +256,30 @@ class DialogueServiceIT {
         assertThat(resumed.prompt()).isEqualTo(session.prompt());
     }
 
+    @Test
+    void anAnswerTheScriptGoesOnWithAfterASafetyPauseIsAcknowledgedGently() {
+        SessionSnapshot session = atFreeTextQuestion("anderen");
+        SessionSnapshot paused = dialogues.answer(visitor, session.id(), session.revision(),
+                new UserInput.Text("Ik ben voor iedereen alleen maar tot last."));
+        assertThat(paused.safetyPause()).hasValueSatisfying(p -> assertThat(p.level()).isEqualTo(RiskLevel.CONCERN));
+
+        SessionSnapshot resumed = dialogues.continueAfterSafetyPause(visitor, session.id(), paused.revision());
+
+        assertThat(resumed.messages().subList(paused.messages().size(), resumed.messages().size()))
+                .filteredOn(message -> message.kind() == Turn.Kind.REFLECTION).singleElement()
+                .satisfies(message -> assertThat(message.text().in("nl")).isEqualTo("Je schreef: \"Ik ben voor "
+                        + "iedereen alleen maar tot last\". Dat klinkt zwaar. We gaan rustig verder; je mag altijd "
+                        + "stoppen of \"Hulp nodig?\" gebruiken. Heb ik het zo goed begrepen?"));
+
+        SessionSnapshot ordinary = atFreeTextQuestion("emoties");
+        SessionSnapshot next = dialogues.answer(visitor, ordinary.id(), ordinary.revision(),
+                new UserInput.Text("Gespannen schouders."));
+        assertThat(next.messages().subList(ordinary.messages().size(), next.messages().size()))
+                .filteredOn(message -> message.kind() == Turn.Kind.REFLECTION).singleElement()
+                .satisfies(message -> assertThat(message.text().in("nl"))
+                        .isEqualTo("Je merkt nu: \"Gespannen schouders\". Dank je dat je daar even bij stilstond."));
+    }
+
     private SessionSnapshot atFreeTextQuestion(String scriptId) {
         SessionSnapshot session = dialogues.startOrResume(visitor, scriptId);
         while (!(session.prompt() instanceof Prompt.FreeText)) {

@@ -47,7 +47,8 @@ class DialogueJourneyIT extends BrowserJourney {
         openDialogue(first, "kennismaking");
         answerChoice(first);                 // Hoe gaat het op dit moment met je? -> Best goed
         answerText(first, AANLEIDING);       // Wat brengt je hier?
-        answerChoice(first);                 // Klopt dat zo? -> Ja, dat klopt
+        answerChoice(first);                 // Waar gaat het vooral over? -> Werk of studie
+        answerChoice(first);                 // Klopt het als ik het zo samenvat? -> Ja, dat klopt
         answerText(first, VERANDERING);      // Wat is er over een paar maanden anders?
         String logBefore = first.visible(CHAT_LOG).getText();
         String lastBubbleBefore = lastBubble(first);
@@ -73,6 +74,7 @@ class DialogueJourneyIT extends BrowserJourney {
 
         answerChoice(second);                // Wat zoek je vooral? -> Meer inzicht in mezelf
         answerText(second, HOOP);            // Wat hoop je er uiteindelijk uit te halen?
+        answerChoice(second);                // Hoe is het nu met je? -> Iets rustiger
         WebElement toExercises = second.visible(By.id("to-exercises"));
         assertThat(toExercises.getText()).isEqualTo("Naar mijn oefeningen");
         WebElement summary = second.visible(By.cssSelector("#chat-log .sp-summary-card"));
@@ -131,12 +133,14 @@ class DialogueJourneyIT extends BrowserJourney {
         browser.go("/");
         assertNoHorizontalScrolling(browser, "start page");
         assertThat(browser.visible(HELP).isDisplayed()).isTrue();
+        browser.visible(By.id("menu-toggle")).click();
         assertThat(browser.js("""
                 const value = document.querySelector('#language-select [slot="value"]');
                 const text = document.createRange();
                 text.selectNodeContents(value);
                 return text.getBoundingClientRect().right <= value.getBoundingClientRect().right + 0.5;
                 """)).as("the chosen language is shown in full, not cut off").isEqualTo(true);
+        browser.visible(By.id("menu-toggle")).click();
 
         openDialogue(browser, "kennismaking");
         assertNoHorizontalScrolling(browser, "chat page with options");
@@ -174,6 +178,7 @@ class DialogueJourneyIT extends BrowserJourney {
         answerChoice(browser);
         answerText(browser, AANLEIDING);
         problems.addAll(Axe.seriousViolations(browser, "chat page with options"));
+        answerChoice(browser);
         answerChoice(browser);
         problems.addAll(Axe.seriousViolations(browser, "chat page with text field"));
 

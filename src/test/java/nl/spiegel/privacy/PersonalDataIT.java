@@ -22,7 +22,6 @@ import nl.spiegel.audit.AuditEntry;
 import nl.spiegel.audit.AuditQuery;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.dialogue.DialogueService;
-import nl.spiegel.dialogue.ExerciseItem;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
@@ -182,10 +181,7 @@ class PersonalDataIT {
             finished = dialogues.answer(person, finished.id(), finished.revision(), input);
             assertThat(++answers).isLessThan(40);
         }
-        ids.add(finished.id().toString());
-        for (ExerciseItem exercise : dialogues.exercises(person)) {
-            ids.add(exercise.id().toString());
-        }
+        assertThat(dialogues.exercises(person)).isNotEmpty();
 
         SessionSnapshot paused = dialogues.startNew(person, "zelfbeeld");
         while (!(paused.prompt() instanceof Prompt.FreeText)) {
@@ -227,6 +223,51 @@ class PersonalDataIT {
         markers.add(tag + "-note");
         ids.add(chat.id().toString());
         return new Person(person, List.copyOf(markers), List.copyOf(ids));
+    }
+
+    @Test
+    void dialoguesAreExportedInWordsAndEveryMessageInTheLanguageItWasShownIn() throws Exception {
+        Visitor person = visitors.resolve(VisitorToken.generate());
+        SessionSnapshot session = dialogues.startNew(person, "anderen");
+        dialogues.shownIn(person, session.id(), java.util.Locale.ENGLISH);
+        session = dialogues.answer(person, session.id(), session.revision(), new UserInput.Choice("partner"));
+        // the person switches to Dutch halfway
+        dialogues.shownIn(person, session.id(), SpiegelI18NProvider.DUTCH);
+        session = dialogues.answer(person, session.id(), session.revision(),
+                new UserInput.Text("We hadden ruzie over de vakantie."));
+        while (!session.finished()) {
+            session = dialogues.answer(person, session.id(), session.revision(), switch (session.prompt()) {
+                case Prompt.FreeText text -> new UserInput.Text("Iets kleins proberen.");
+                case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.None none -> throw new IllegalStateException("finished");
+            });
+        }
+
+        JsonNode dialogue = JSON.readTree(exportJson(person)).get("sections").get("dialogues").get(0);
+        assertThat(dialogue.get("dialogue").asString()).isEqualTo("Hoe ga ik om met anderen?");
+        assertThat(dialogue.get("status").asString()).isEqualTo("Afgerond");
+        assertThat(dialogue.get("shownIn").asString()).isEqualTo("Nederlands");
+        List<String> texts = new ArrayList<>();
+        dialogue.get("messages").forEach(message -> texts.add(message.get("text").asString()));
+        assertThat(texts).as("shown in English before the switch")
+                .contains("In this conversation we look at how you relate to people who matter to you. Take your "
+                        + "time; write as much or as little as you like.", "My partner, or someone I have feelings for");
+        assertThat(texts).as("shown in Dutch after the switch").contains("We hadden ruzie over de vakantie.")
+                .contains("Wat deed jij in die situatie vooral?")
+                .doesNotContain("What did you mostly do in that situation?");
+        List<String> kinds = new ArrayList<>();
+        dialogue.get("messages").forEach(message -> kinds.add(message.get("kind").asString()));
+        assertThat(kinds).contains("Jouw antwoord", "Jouw keuze", "Spiegeling van je woorden", "Samenvatting");
+        assertThat(dialogue.get("answers").toString()).contains("Met wie speelt het op dit moment het meest?",
+                "Mijn partner, of iemand op wie ik verliefd ben", "We hadden ruzie over de vakantie.");
+
+        String section = JSON.readTree(exportJson(person)).get("sections").get("dialogues").toString()
+                + JSON.readTree(exportJson(person)).get("sections").get("exercises").toString();
+        assertThat(section).as("no internal ids or codes")
+                .doesNotContain(session.id().toString(), "FINISHED", "ACTIVE", "USER_TEXT", "REFLECTION",
+                        "\"situatie\"", "#risk")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(exportHtml(person)).contains("Getoond in", "Afgerond", "Jouw antwoord").doesNotContain("!mydata.");
     }
 
     private StaffMember therapist() {

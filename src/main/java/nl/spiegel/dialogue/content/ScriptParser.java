@@ -118,16 +118,19 @@ public final class ScriptParser {
                 return null;
             }
             return switch (type) {
-                case "message" -> new Node.Message(id, text(map, "text", id), string(map, "next", id, true));
+                case "message" -> new Node.Message(id, text(map, "text", id), string(map, "next", id, true),
+                        variants(map, id));
                 case "question" -> new Node.Question(id, text(map, "text", id), string(map, "variable", id, true),
-                        integer(map, "maxLength", id, DEFAULT_MAX_LENGTH, false), string(map, "next", id, true));
+                        integer(map, "maxLength", id, DEFAULT_MAX_LENGTH, false), string(map, "next", id, true),
+                        map.containsKey("again") ? text(map, "again", id) : null);
                 case "choice" -> new Node.Choice(id, text(map, "text", id), string(map, "variable", id, false),
                         options(map, id));
-                case "reflection" -> new Node.Reflection(id, text(map, "text", id), string(map, "next", id, true));
+                case "reflection" -> new Node.Reflection(id, text(map, "text", id), string(map, "next", id, true),
+                        variants(map, id));
                 case "branch" -> new Node.Branch(id, rules(map, id), string(map, "otherwise", id, true));
                 case "exercise" -> new Node.Exercise(id, text(map, "title", id), text(map, "text", id),
                         string(map, "next", id, true));
-                case "end" -> new Node.End(id, text(map, "text", id), summary(map, id));
+                case "end" -> new Node.End(id, text(map, "text", id), summary(map, id), story(map, id));
                 default -> {
                     problems.add(new ScriptProblem(source, id, "unknown type '" + type
                             + "' (use message, question, choice, reflection, branch, exercise or end)"));
@@ -147,8 +150,14 @@ public final class ScriptParser {
                 } else if (rawSet != null) {
                     problems.add(new ScriptProblem(source, nodeId, "'set' of option '" + value + "' must be a mapping"));
                 }
+                // 'revise: node' instead of 'next: node' sends the person back to answer again
+                boolean revise = option.containsKey("revise");
+                if (revise && option.containsKey("next")) {
+                    problems.add(new ScriptProblem(source, nodeId, "option '" + value
+                            + "' has both 'next' and 'revise'; use one"));
+                }
                 options.add(new Node.Option(value == null ? "" : value, text(option, "label", nodeId),
-                        string(option, "next", nodeId, true), set));
+                        string(option, revise ? "revise" : "next", nodeId, true), set, revise));
             }
             return options;
         }
@@ -163,6 +172,37 @@ public final class ScriptParser {
                 }
             }
             return rules;
+        }
+
+        private List<Node.Variant> variants(Map<?, ?> map, String nodeId) {
+            List<Node.Variant> variants = new ArrayList<>();
+            if (!map.containsKey("variants")) {
+                return variants;
+            }
+            for (Map<?, ?> variant : maps(map, "variants", nodeId)) {
+                Condition condition = condition(variant.get("when"), nodeId);
+                LocalizedText text = text(variant, "text", nodeId);
+                if (condition != null) {
+                    variants.add(new Node.Variant(condition, text));
+                }
+            }
+            return variants;
+        }
+
+        private Node.Story story(Map<?, ?> map, String nodeId) {
+            if (!map.containsKey("story")) {
+                return null;
+            }
+            if (!(map.get("story") instanceof Map<?, ?> story)) {
+                problems.add(new ScriptProblem(source, nodeId, "'story' must be a mapping with title and sentences"));
+                return null;
+            }
+            List<Node.Sentence> sentences = new ArrayList<>();
+            for (Map<?, ?> sentence : maps(story, "sentences", nodeId)) {
+                Condition when = sentence.containsKey("when") ? condition(sentence.get("when"), nodeId) : null;
+                sentences.add(new Node.Sentence(when, text(sentence, "text", nodeId)));
+            }
+            return new Node.Story(text(story, "title", nodeId), sentences);
         }
 
         private Condition condition(Object raw, String nodeId) {
@@ -190,9 +230,23 @@ public final class ScriptParser {
                     return null;
                 }
             }
+            for (String key : List.of("longerThan", "shorterThan")) {
+                if (when.containsKey(key)) {
+                    if (when.get(key) instanceof Integer chars) {
+                        tests.add(key.equals("longerThan") ? new Condition.LongerThan(variable, chars)
+                                : new Condition.ShorterThan(variable, chars));
+                    } else {
+                        problems.add(new ScriptProblem(source, nodeId, "'" + key + "' must be a whole number"));
+                        return null;
+                    }
+                }
+            }
+            if (when.containsKey("riskAtLeast")) {
+                tests.add(new Condition.RiskAtLeast(variable, String.valueOf(when.get("riskAtLeast"))));
+            }
             if (tests.size() != 1 || variable == null) {
-                problems.add(new ScriptProblem(source, nodeId,
-                        "a 'when' needs a variable and exactly one of equals, in, filled"));
+                problems.add(new ScriptProblem(source, nodeId, "a 'when' needs a variable and exactly one of "
+                        + "equals, in, filled, longerThan, shorterThan, riskAtLeast"));
                 return null;
             }
             return tests.getFirst();

@@ -19,6 +19,15 @@ public final class DialogueEngine {
 
     /** Applies a reply to the waiting node and runs on to the next node that needs a reply, or to the end. */
     public Step next(Script script, DialogueState state, UserInput input) {
+        return next(script, state, input, null);
+    }
+
+    /**
+     * As {@link #next(Script, DialogueState, UserInput)}, for a free-text reply that was read at a risk level
+     * ({@link Condition.RiskAtLeast#LEVELS}; {@code null} when unknown). The level is kept with the answer so an
+     * acknowledgement can fit it; a newer answer to the same question replaces it.
+     */
+    public Step next(Script script, DialogueState state, UserInput input, String riskLevel) {
         if (state.finished()) {
             throw new InvalidInputException(InvalidInputException.Reason.FINISHED, "dialogue already finished");
         }
@@ -38,6 +47,11 @@ public final class DialogueEngine {
                             "longer than " + question.maxLength());
                 }
                 variables.put(question.variable(), text);
+                if (riskLevel == null || riskLevel.equals("none")) {
+                    variables.remove(Condition.riskKey(question.variable()));
+                } else {
+                    variables.put(Condition.riskKey(question.variable()), riskLevel);
+                }
                 turns.add(Turn.of(Turn.Kind.USER_TEXT, question.id(), LocalizedText.verbatim(text)));
                 yield question.next();
             }
@@ -84,16 +98,19 @@ public final class DialogueEngine {
 
     private Step advance(Script script, String nodeId, Map<String, String> variables, int answered, List<Turn> turns) {
         Renderer renderer = new Renderer(script, variables);
-        // Scripts are validated to be loop-free, so this terminates; the bound guards against an unvalidated script.
+        // Forward edges are validated to be loop-free and a way back is only taken as a reply, so this terminates;
+        // the bound guards against an unvalidated script.
         for (int guard = 0; guard <= script.nodes().size(); guard++) {
             Node node = script.require(nodeId);
             switch (node) {
                 case Node.Message message -> {
-                    turns.add(Turn.of(Turn.Kind.BOT, message.id(), renderer.render(message.text())));
+                    turns.add(Turn.of(Turn.Kind.BOT, message.id(),
+                            renderer.render(variant(message.text(), message.variants(), variables))));
                     nodeId = message.next();
                 }
                 case Node.Reflection reflection -> {
-                    turns.add(Turn.of(Turn.Kind.REFLECTION, reflection.id(), renderer.render(reflection.text())));
+                    turns.add(Turn.of(Turn.Kind.REFLECTION, reflection.id(),
+                            renderer.render(variant(reflection.text(), reflection.variants(), variables))));
                     nodeId = reflection.next();
                 }
                 case Node.Exercise exercise -> {
@@ -107,7 +124,10 @@ public final class DialogueEngine {
                         .findFirst()
                         .orElse(branch.otherwise());
                 case Node.Question question -> {
-                    turns.add(Turn.of(Turn.Kind.BOT, question.id(), renderer.render(question.text())));
+                    // asked again after "that's not quite it": the old answer is still there until the new one comes
+                    boolean again = question.again() != null && variables.containsKey(question.variable());
+                    turns.add(Turn.of(Turn.Kind.BOT, question.id(),
+                            renderer.render(again ? question.again() : question.text())));
                     return new Step(new DialogueState(question.id(), variables, false, answered), turns);
                 }
                 case Node.Choice choice -> {
@@ -116,6 +136,10 @@ public final class DialogueEngine {
                 }
                 case Node.End end -> {
                     turns.add(Turn.of(Turn.Kind.CLOSING, end.id(), renderer.render(end.text())));
+                    if (end.story() != null) {
+                        renderer.story(end.story()).ifPresent(story -> turns.add(
+                                new Turn(Turn.Kind.SUMMARY, end.id(), story, Optional.of(end.story().title()))));
+                    }
                     for (Node.SummaryItem item : end.summary()) {
                         renderer.value(item.variable()).ifPresent(value -> turns.add(
                                 new Turn(Turn.Kind.SUMMARY, end.id(), value, Optional.of(item.label()))));
@@ -127,6 +151,12 @@ public final class DialogueEngine {
         throw new IllegalStateException("Script " + script.id() + " loops without waiting for a reply");
     }
 
+    private static LocalizedText variant(LocalizedText text, List<Node.Variant> variants,
+                                         Map<String, String> variables) {
+        return variants.stream().filter(variant -> variant.when().holds(variables)).map(Node.Variant::text)
+                .findFirst().orElse(text);
+    }
+
     private static String normalise(String raw) {
         return raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
@@ -136,8 +166,29 @@ public final class DialogueEngine {
 
         LocalizedText render(LocalizedText template) {
             return template.mapWithLanguage((language, text) -> Placeholders.fill(text,
-                    name -> value(name).map(value -> value.isVerbatim() ? inSentence(value.in(language))
-                            : value.in(language)).orElse("")));
+                    use -> value(use.variable()).map(value -> !value.isVerbatim() ? value.in(language)
+                            : Placeholders.SHORT.equals(use.format()) ? Placeholders.shortQuote(value.in(language))
+                            : inSentence(value.in(language))).orElse(""))
+                    // a short quote that ends a sentence needs no full stop after its ellipsis
+                    .replace("\u2026.", "\u2026"));
+        }
+
+        /** The story's sentences whose condition holds and whose placeholders all have a value, as one paragraph. */
+        Optional<LocalizedText> story(Node.Story story) {
+            List<LocalizedText> sentences = story.sentences().stream()
+                    .filter(sentence -> sentence.when() == null || sentence.when().holds(variables))
+                    .filter(sentence -> Placeholders.in(sentence.text()).stream()
+                            .allMatch(name -> value(name).isPresent()))
+                    .map(sentence -> render(sentence.text()))
+                    .toList();
+            if (sentences.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> joined = new java.util.LinkedHashMap<>();
+            for (String language : LocalizedText.LANGUAGES) {
+                joined.put(language, String.join(" ", sentences.stream().map(text -> text.in(language)).toList()));
+            }
+            return Optional.of(new LocalizedText(joined));
         }
 
         /** Words mirrored inside a sentence lose their own closing full stop, so no ".". appears. */

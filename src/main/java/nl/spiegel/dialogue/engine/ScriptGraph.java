@@ -27,10 +27,15 @@ final class ScriptGraph {
 
     /** Nodes reachable from the start, following only targets that exist. */
     Set<String> reachable() {
+        return reachableFrom(script.start());
+    }
+
+    /** Nodes reachable from a node (itself included) going forward, following only targets that exist. */
+    Set<String> reachableFrom(String from) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
-        if (script.nodes().containsKey(script.start())) {
-            todo.push(script.start());
+        if (script.nodes().containsKey(from)) {
+            todo.push(from);
         }
         while (!todo.isEmpty()) {
             String id = todo.pop();

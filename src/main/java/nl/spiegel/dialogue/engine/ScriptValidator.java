@@ -55,6 +55,7 @@ public final class ScriptValidator {
                     + "', which makes a loop; dialogues must always move forward");
             return problems;
         }
+        checkWaysBack(report, script, graph);
         checkVariables(report, script, graph);
         return problems;
     }
@@ -70,9 +71,15 @@ public final class ScriptValidator {
             }
         }
         switch (node) {
-            case Node.Message message -> checkText(report, id, "text", message.text());
+            case Node.Message message -> {
+                checkText(report, id, "text", message.text());
+                checkVariants(report, id, message.variants(), false);
+            }
             case Node.Question question -> {
                 checkText(report, id, "text", question.text());
+                if (question.again() != null) {
+                    checkText(report, id, "again", question.again());
+                }
                 checkVariableName(report, id, question.variable());
                 if (question.maxLength() < 1 || question.maxLength() > MAX_ANSWER_LENGTH) {
                     report.node(id, "maxLength must be between 1 and " + MAX_ANSWER_LENGTH);
@@ -86,6 +93,9 @@ public final class ScriptValidator {
                 if (choice.options().size() < 2) {
                     report.node(id, "a choice needs at least two options (dead end otherwise)");
                 }
+                if (!choice.options().isEmpty() && choice.options().stream().allMatch(Node.Option::revise)) {
+                    report.node(id, "every option goes back; at least one option must move forward");
+                }
                 Set<String> values = new HashSet<>();
                 for (Node.Option option : choice.options()) {
                     if (!values.add(option.value())) {
@@ -97,6 +107,10 @@ public final class ScriptValidator {
                                 + "' contains a {variable}; option labels are shown as written");
                     }
                     option.set().keySet().forEach(variable -> checkVariableName(report, id, variable));
+                    if (option.revise() && !script.nodes().containsKey(option.next())) {
+                        report.node(id, "option '" + option.value() + "' goes back to '" + option.next()
+                                + "', which does not exist");
+                    }
                 }
             }
             case Node.Reflection reflection -> {
@@ -104,6 +118,7 @@ public final class ScriptValidator {
                 if (Placeholders.in(reflection.text()).isEmpty()) {
                     report.node(id, "a reflection must mirror the person's words with at least one {variable}");
                 }
+                checkVariants(report, id, reflection.variants(), true);
             }
             case Node.Branch branch -> {
                 if (branch.rules().isEmpty()) {
@@ -119,6 +134,55 @@ public final class ScriptValidator {
                 for (Node.SummaryItem item : end.summary()) {
                     checkText(report, id, "summary label for '" + item.variable() + "'", item.label());
                 }
+                if (end.story() != null) {
+                    checkText(report, id, "story title", end.story().title());
+                    if (end.story().sentences().isEmpty()) {
+                        report.node(id, "a story needs at least one sentence");
+                    }
+                    for (Node.Sentence sentence : end.story().sentences()) {
+                        checkText(report, id, "story sentence", sentence.text());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkVariants(Reporter report, String id, List<Node.Variant> variants, boolean mirror) {
+        for (Node.Variant variant : variants) {
+            checkText(report, id, "text of a variant", variant.text());
+            if (mirror && Placeholders.in(variant.text()).isEmpty()) {
+                report.node(id, "every variant of a reflection must mirror the person's words with a {variable}");
+            }
+        }
+    }
+
+    /**
+     * A way back must go to a node before the choice (the choice can be reached from it going forward), so the
+     * person answers again and comes back to the same check. An {@code again} text is only ever shown on such a way.
+     */
+    private void checkWaysBack(Reporter report, Script script, ScriptGraph graph) {
+        Set<String> revisited = new HashSet<>();
+        for (Node node : script.nodes().values()) {
+            if (!(node instanceof Node.Choice choice)) {
+                continue;
+            }
+            for (Node.Option option : choice.options()) {
+                if (!option.revise() || !script.nodes().containsKey(option.next())) {
+                    continue;
+                }
+                Set<String> ahead = graph.reachableFrom(option.next());
+                if (!ahead.contains(choice.id())) {
+                    report.node(choice.id(), "option '" + option.value() + "' goes back to '" + option.next()
+                            + "', which does not lead to this choice; a way back must return to an earlier node");
+                    continue;
+                }
+                ahead.stream().filter(id -> graph.reachableFrom(id).contains(choice.id())).forEach(revisited::add);
+            }
+        }
+        for (Node node : script.nodes().values()) {
+            if (node instanceof Node.Question question && question.again() != null
+                    && !revisited.contains(question.id())) {
+                report.node(question.id(), "has an 'again' text, but no choice sends the person back to it");
             }
         }
     }
@@ -136,7 +200,7 @@ public final class ScriptValidator {
             Node node = script.require(id);
             Set<String> must = mustIn.getOrDefault(id, Set.of());
             Set<String> may = mayIn.getOrDefault(id, Set.of());
-            checkUses(report, node, must, may);
+            checkUses(report, script, node, must, may);
             if (node instanceof Node.Choice choice) {
                 for (Node.Option option : choice.options()) {
                     Set<String> set = new HashSet<>(option.set().keySet());
@@ -175,43 +239,139 @@ public final class ScriptValidator {
         });
     }
 
-    private void checkUses(Reporter report, Node node, Set<String> must, Set<String> may) {
-        Set<String> used = new LinkedHashSet<>();
+    private void checkUses(Reporter report, Script script, Node node, Set<String> must, Set<String> may) {
+        List<LocalizedText> texts = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
         switch (node) {
-            case Node.Message message -> used.addAll(Placeholders.in(message.text()));
-            case Node.Question question -> used.addAll(Placeholders.in(question.text()));
-            case Node.Choice choice -> used.addAll(Placeholders.in(choice.text()));
-            case Node.Reflection reflection -> used.addAll(Placeholders.in(reflection.text()));
-            case Node.Exercise exercise -> {
-                used.addAll(Placeholders.in(exercise.title()));
-                used.addAll(Placeholders.in(exercise.text()));
+            case Node.Message message -> {
+                texts.add(message.text());
+                message.variants().forEach(variant -> {
+                    texts.add(variant.text());
+                    conditions.add(variant.when());
+                });
             }
-            case Node.Branch branch -> branch.rules().forEach(rule -> {
-                if (rule.when() instanceof Condition.Filled filled) {
-                    // asking whether something was filled in only makes sense if some path can fill it in
-                    if (!may.contains(filled.variable())) {
-                        report.node(node.id(), "tests variable '" + filled.variable()
-                                + "', which is never set before this node");
-                    }
-                } else {
-                    used.add(rule.when().variable());
+            case Node.Question question -> {
+                texts.add(question.text());
+                if (question.again() != null) {
+                    texts.add(question.again());
                 }
-            });
+            }
+            case Node.Choice choice -> texts.add(choice.text());
+            case Node.Reflection reflection -> {
+                texts.add(reflection.text());
+                reflection.variants().forEach(variant -> {
+                    texts.add(variant.text());
+                    conditions.add(variant.when());
+                });
+            }
+            case Node.Exercise exercise -> {
+                texts.add(exercise.title());
+                texts.add(exercise.text());
+            }
+            case Node.Branch branch -> branch.rules().forEach(rule -> conditions.add(rule.when()));
             case Node.End end -> {
-                used.addAll(Placeholders.in(end.text()));
+                texts.add(end.text());
                 for (Node.SummaryItem item : end.summary()) {
                     if (!may.contains(item.variable())) {
                         report.node(node.id(), "summary uses variable '" + item.variable()
                                 + "', which is never set before this node");
                     }
                 }
+                if (end.story() != null) {
+                    // like summary items, a sentence may use answers from some paths only: it is left out otherwise
+                    for (Node.Sentence sentence : end.story().sentences()) {
+                        checkFormats(report, script, node.id(), sentence.text());
+                        for (String variable : Placeholders.in(sentence.text())) {
+                            if (!may.contains(variable)) {
+                                report.node(node.id(), "story uses variable '" + variable
+                                        + "', which is never set before this node");
+                            }
+                        }
+                        if (sentence.when() != null) {
+                            checkCondition(report, script, node.id(), sentence.when(), may, may);
+                        }
+                    }
+                }
             }
+        }
+        Set<String> used = new LinkedHashSet<>();
+        for (LocalizedText text : texts) {
+            used.addAll(Placeholders.in(text));
+            checkFormats(report, script, node.id(), text);
         }
         for (String variable : used) {
             if (!must.contains(variable)) {
                 report.node(node.id(), "uses variable '" + variable + "', which is not set on every path to this node");
             }
         }
+        conditions.forEach(condition -> checkCondition(report, script, node.id(), condition, must, may));
+    }
+
+    private static void checkCondition(Reporter report, Script script, String nodeId, Condition condition,
+                                       Set<String> must, Set<String> may) {
+        String variable = condition.variable();
+        switch (condition) {
+            case Condition.Filled filled -> {
+                // asking whether something was filled in only makes sense if some path can fill it in
+                if (!may.contains(variable)) {
+                    report.node(nodeId, "tests variable '" + variable + "', which is never set before this node");
+                }
+                return;
+            }
+            case Condition.LongerThan longer -> checkCharacters(report, nodeId, longer.chars());
+            case Condition.ShorterThan shorter -> checkCharacters(report, nodeId, shorter.chars());
+            case Condition.RiskAtLeast risk -> {
+                int level = Condition.RiskAtLeast.LEVELS.indexOf(risk.level());
+                if (level < 1) {
+                    report.node(nodeId, "risk level '" + risk.level() + "' must be one of "
+                            + Condition.RiskAtLeast.LEVELS.subList(1, Condition.RiskAtLeast.LEVELS.size()));
+                }
+            }
+            default -> {
+                if (!must.contains(variable)) {
+                    report.node(nodeId, "uses variable '" + variable
+                            + "', which is not set on every path to this node");
+                }
+                return;
+            }
+        }
+        if (!freeText(script).contains(variable)) {
+            report.node(nodeId, "tests the length or risk of '" + variable
+                    + "', which is not a free-text answer; only answers to a question have those");
+        } else if (!must.contains(variable)) {
+            report.node(nodeId, "uses variable '" + variable + "', which is not set on every path to this node");
+        }
+    }
+
+    private static void checkCharacters(Reporter report, String nodeId, int chars) {
+        if (chars < 1) {
+            report.node(nodeId, "a length test needs a number of characters of 1 or more");
+        }
+    }
+
+    private static void checkFormats(Reporter report, Script script, String nodeId, LocalizedText text) {
+        for (Placeholders.Use use : new LinkedHashSet<>(Placeholders.uses(text))) {
+            if (use.format() == null) {
+                continue;
+            }
+            if (!Placeholders.SHORT.equals(use.format())) {
+                report.node(nodeId, "{" + use.variable() + ":" + use.format() + "} has an unknown format; use {"
+                        + use.variable() + "} or {" + use.variable() + ":" + Placeholders.SHORT + "}");
+            } else if (!freeText(script).contains(use.variable())) {
+                report.node(nodeId, "{" + use.variable() + ":" + Placeholders.SHORT + "} shortens free text, but '"
+                        + use.variable() + "' is not the answer to a question");
+            }
+        }
+    }
+
+    private static Set<String> freeText(Script script) {
+        Set<String> variables = new HashSet<>();
+        script.nodes().values().forEach(node -> {
+            if (node instanceof Node.Question question) {
+                variables.add(question.variable());
+            }
+        });
+        return variables;
     }
 
     private static void checkText(Reporter report, String nodeId, String what, LocalizedText text) {

@@ -151,14 +151,43 @@ public class SessionRepository {
         for (Turn turn : turns) {
             jdbc.sql("""
                     INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
-                        created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        created_at, language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?))""")
                     .params(session.toString(), organisation.toString(), seq++, turn.kind().name(), turn.nodeId(),
                             seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
                             seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
-                            DbTime.write(now))
+                            DbTime.write(now), session.toString())
                     .update();
         }
+    }
+
+    /**
+     * The person now sees the session in this language: messages stored before without a language keep the one they
+     * were shown in (the session's earlier language, or this one for a new session), later messages get this one.
+     */
+    public void showIn(UserId owner, SessionId session, String language) {
+        jdbc.sql("""
+                UPDATE dialogue_messages m JOIN dialogue_sessions s ON s.id = m.session_id
+                SET m.language = COALESCE(s.language, ?)
+                WHERE m.session_id = ? AND s.user_id = ? AND m.language IS NULL""")
+                .params(language, session.toString(), owner.toString()).update();
+        jdbc.sql("UPDATE dialogue_sessions SET language = ? WHERE id = ? AND user_id = ?")
+                .params(language, session.toString(), owner.toString()).update();
+    }
+
+    /** The language of the session and of each message (by seq) as they were shown; empty where not known. */
+    public record ShownLanguages(Optional<String> session, Map<Integer, String> messages) {
+    }
+
+    public ShownLanguages shownLanguages(SessionId session) {
+        Optional<String> own = jdbc.sql("SELECT language FROM dialogue_sessions WHERE id = ?")
+                .param(session.toString()).query((rs, row) -> Optional.ofNullable(rs.getString("language")))
+                .optional().flatMap(language -> language);
+        Map<Integer, String> messages = new java.util.HashMap<>();
+        jdbc.sql("SELECT seq, language FROM dialogue_messages WHERE session_id = ? AND language IS NOT NULL")
+                .param(session.toString())
+                .query((rs, row) -> messages.put(rs.getInt("seq"), rs.getString("language"))).list();
+        return new ShownLanguages(own, messages);
     }
 
     public List<ChatMessage> messages(SessionId session) {

@@ -42,6 +42,7 @@ import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.learn.LearnService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
@@ -65,14 +66,17 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Div log_ = new Div();
     private final Composer composer = new Composer(this::answer);
     private final Div finishedActions = new Div();
+    private final Div stopRow = new Div();
+    private final LearnService learn;
     private final Div feedback = new Div();
     private SessionSnapshot snapshot;
     private int shownSeq;
 
     public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
                     ObjectProvider<ChatMoodCheckIn> moodCheckIns,
-                    ObjectProvider<DialogueFeedbackSource> feedbackSources) {
+                    ObjectProvider<DialogueFeedbackSource> feedbackSources, LearnService learn) {
         this.dialogues = dialogues;
+        this.learn = learn;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
         this.moodCheckIns = moodCheckIns;
@@ -99,6 +103,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     }
 
     private void build() {
+        dialogues.shownIn(visitor.get(), snapshot.id(), getLocale());
         heading.setText(snapshot.title().in(getLocale()));
         heading.setId("chat-title");
 
@@ -117,10 +122,14 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         shownSeq = 0;
         safetyPanel = null;
 
+        // below the composer, where the thumb is on a phone; gone once the dialogue is finished
         Button stop = new Button(getTranslation("chat.stop"), click -> stopForNow());
         stop.setId("stop");
         stop.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div top = new Div(heading, stop);
+        stopRow.removeAll();
+        stopRow.add(stop);
+        stopRow.addClassName("sp-chat-bottom");
+        Div top = new Div(heading);
         top.addClassName("sp-chat-top");
 
         finishedActions.addClassName("sp-finished-actions");
@@ -134,7 +143,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 && snapshot.safetyPause().isEmpty()) {
             add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.START));
         }
-        add(log_, composer, finishedActions, feedback);
+        add(log_, composer, stopRow, finishedActions, feedback);
         render();
         showFeedback();
         composer.focusInput();
@@ -150,7 +159,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 summary.add(message);
                 continue;
             }
-            last = new MessageBubble(message, locale);
+            last = new MessageBubble(message, locale).linkTopics(learn.topics(), locale);
             log_.add(last);
         }
         if (!summary.isEmpty()) {
@@ -170,6 +179,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         composer.show(snapshot.prompt(), locale);
         snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
+        stopRow.setVisible(!snapshot.finished());
         if (snapshot.finished()) {
             Button exercises = new Button(getTranslation("chat.to-exercises"),
                     click -> UI.getCurrent().navigate("my-exercises"));

@@ -3,19 +3,23 @@ package nl.spiegel.dialogue.ui;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import nl.spiegel.dialogue.ChatMessage;
+import nl.spiegel.learn.Topic;
 
 /** One message in the chat. Who said it is also given as text for screen readers. */
 class MessageBubble extends Div {
 
+    private final String text;
+
     MessageBubble(ChatMessage message, Locale locale) {
         addClassName("sp-bubble");
-        String text = message.text().in(locale);
+        text = message.text().in(locale);
         switch (message.kind()) {
             case USER_TEXT, USER_CHOICE -> {
                 addClassName("sp-bubble-user");
@@ -36,6 +40,26 @@ class MessageBubble extends Div {
                 add(srOnly(getTranslation("chat.spiegel-said")), body(text));
             }
         }
+    }
+
+    /**
+     * A message that names a topic of "Over therapie" by its title in quotes gets a link to that topic below it, so a
+     * suggestion in the script can be followed with one tap.
+     */
+    MessageBubble linkTopics(List<Topic> topics, Locale locale) {
+        if (getClassNames().contains("sp-bubble-user")) {
+            return this;
+        }
+        for (Topic topic : topics) {
+            String title = topic.title(locale);
+            if (text.contains("\"" + title + "\"")) {
+                Anchor link = new Anchor("learn/" + topic.id(), getTranslation("chat.read-topic", title));
+                link.getElement().setAttribute("router-link", true);
+                link.addClassName("sp-topic-link");
+                add(link);
+            }
+        }
+        return this;
     }
 
     /** The summary items of a finished dialogue, shown together as one card. */

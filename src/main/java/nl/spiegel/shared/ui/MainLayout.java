@@ -39,6 +39,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final Main content = new Main();
     private final Nav nav = new Nav();
     private final Div accountLinks = new Div();
+    private final Header header = new Header();
+    private final Button menu = new Button();
     private final ObjectProvider<AuthenticationContext> authentication;
     private final ObjectProvider<HeaderNotices> notices;
 
@@ -66,7 +68,8 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         help.addClickShortcut(Key.KEY_H, KeyModifier.ALT);
 
         accountLinks.addClassName("sp-account-links");
-        Header header = new Header(brand, nav, accountLinks, languageSelect(), help);
+        nav.setId("main-nav");
+        header.add(brand, nav, accountLinks, languageSelect(), help, menuToggle());
         header.addClassName("sp-header");
 
         content.addClassName("sp-content");
@@ -80,6 +83,23 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         skip.addClassName("sp-skip-link");
 
         add(skip, header, content, footer);
+    }
+
+    /** On a narrow screen the menu folds away behind this button, so brand and help stay on one line on top. */
+    private Button menuToggle() {
+        menu.setText(getTranslation("nav.menu"));
+        menu.setId("menu-toggle");
+        menu.addClassName("sp-menu-toggle");
+        menu.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        menu.getElement().setAttribute("aria-controls", "main-nav");
+        menu.addClickListener(click -> showMenu(!header.hasClassName("sp-menu-open")));
+        showMenu(false);
+        return menu;
+    }
+
+    private void showMenu(boolean open) {
+        header.setClassName("sp-menu-open", open);
+        menu.getElement().setAttribute("aria-expanded", String.valueOf(open));
     }
 
     private Anchor link(String path, String key) {
@@ -131,6 +151,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         refreshAccountLinks();
+        showMenu(false);
         String path = event.getLocation().getPath();
         nav.getChildren().forEach(child -> {
             String target = child.getElement().getAttribute("data-path");

@@ -831,7 +831,9 @@ class DialogueEngineTest {
         return switch (engine.prompt(script, step.state())) {
             case Prompt.FreeText(int maxLength) -> answer(script, step,
                     "Iets wat ik zelf schreef".substring(0, Math.min(24, maxLength)));
-            case Prompt.Choices(List<Node.Option> options) -> choose(script, step, pick.apply(options).value());
+            // a way back (to correct an answer) is walked in ShippedScriptsTest; here the walk moves forward
+            case Prompt.Choices(List<Node.Option> options) -> choose(script, step,
+                    pick.apply(options.stream().filter(option -> !option.revise()).toList()).value());
             case Prompt.None none -> throw new AssertionError("unfinished dialogue has no prompt at "
                     + step.state().nodeId());
         };

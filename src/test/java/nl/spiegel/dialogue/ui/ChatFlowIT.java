@@ -35,7 +35,7 @@ class ChatFlowIT extends SpringBrowserlessTest {
 
         List<ListItem> cards = find(ListItem.class).withClassName("sp-dialogue-card").all();
         assertThat(cards).extracting(card -> card.getElement().getAttribute("data-dialogue"))
-                .containsExactly("kennismaking", "zelfbeeld", "emoties", "wensen");
+                .containsExactly("kennismaking", "zelfbeeld", "emoties", "anderen", "wensen");
         assertThat(textOf(cards.getFirst())).contains("Kennismaking", "Nieuw", "Ongeveer");
     }
 
