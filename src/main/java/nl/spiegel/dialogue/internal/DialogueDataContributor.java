@@ -44,7 +44,7 @@ class DialogueDataContributor implements PersonalDataContributor {
         List<Map<String, Object>> dialogues = new ArrayList<>();
         Map<String, String> titles = new HashMap<>();
         for (SessionRow row : sessions.findAll(person)) {
-            String title = catalog.version(row.scriptId(), row.scriptVersion()).map(Script::title)
+            String title = catalog.version(row.organisationId(), row.scriptId(), row.scriptVersion()).map(Script::title)
                     .map(text -> text.in(locale)).orElse(row.scriptId());
             titles.put(row.id().toString(), title);
             Map<String, Object> dialogue = new LinkedHashMap<>();
