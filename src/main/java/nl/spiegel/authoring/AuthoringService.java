@@ -70,6 +70,15 @@ public class AuthoringService {
         this.clock = clock;
     }
 
+    /** A small complete script to start a new dialogue from. */
+    public String template() {
+        try (java.io.InputStream in = AuthoringService.class.getResourceAsStream("/authoring/template.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the authoring template is missing", e);
+        }
+    }
+
     /** Checks a draft exactly as publishing would, without storing anything. */
     public DraftCheck check(String text) {
         return checker.check(text);
