@@ -166,8 +166,9 @@ public class ScriptEditorView extends Div implements HasDynamicTitle {
         try {
             ScriptVersion published = action.get();
             problems.removeAll();
-            status.setText(getTranslation("authoring.status.published", published.version()));
             refreshScripts(published.scriptId());
+            // after the refresh, which selects the script and so clears the status
+            status.setText(getTranslation("authoring.status.published", published.version()));
         } catch (PublishRefusedException refused) {
             showProblems(refused.issues());
             status.setText(getTranslation("authoring.status.refused"));
