@@ -52,7 +52,13 @@ final class ProblemWording {
                 for (int group = 1; group <= matcher.groupCount(); group++) {
                     args.add(matcher.group(group));
                 }
-                String key = rule.keyGroup > 0 ? matcher.group(rule.keyGroup) : firstQuotedKey(text);
+                String key = rule.keyGroup > 0 ? matcher.group(rule.keyGroup) : switch (rule.code) {
+                    // point at the line that needs the change, not at the step as a whole
+                    case "unknown-type" -> "type";
+                    case "unknown-next" -> "next";
+                    case "unknown-start" -> "start";
+                    default -> firstQuotedKey(text);
+                };
                 return new Worded(rule.code, args, key);
             }
         }

@@ -150,7 +150,7 @@ class DraftCheckerTest {
         assertThat(only(broken)).satisfies(issue -> {
             assertThat(issue.code()).isEqualTo("unknown-type");
             assertThat(issue.args()).containsExactly("hypnosis");
-            assertThat(issue.line()).isEqualTo(lineOf(broken, "- id: spiegel"));
+            assertThat(issue.line()).isEqualTo(lineOf(broken, "type: hypnosis"));
         });
     }
 

@@ -81,7 +81,7 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
         test(find(Upload.class).withId("authoring-upload").single())
                 .upload(scriptId + ".yaml", "text/yaml", broken.getBytes(StandardCharsets.UTF_8));
 
-        int brokenLine = lineOf(broken, "- id: spiegel");
+        int brokenLine = lineOf(broken, "type: reflectie");
         assertThat(text(find(Div.class).withId("problem-1").single()))
                 .isEqualTo("Regel " + brokenLine + ", kolom 5: Het soort stap \"reflectie\" bestaat niet. "
                         + "Gebruik message, question, choice, reflection, branch, exercise of end.");
