@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +22,11 @@ import nl.spiegel.audit.AuditAction;
 import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.authoring.internal.DraftChecker;
+import nl.spiegel.authoring.internal.OrganisationAdmins;
 import nl.spiegel.authoring.internal.ScriptRepository;
 import nl.spiegel.authoring.internal.StoredScripts;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Script;
-import nl.spiegel.identity.Role;
-import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
@@ -56,16 +54,16 @@ public class AuthoringService {
     private final DraftChecker checker;
     private final ScriptRepository repository;
     private final StoredScripts stored;
-    private final StaffDirectory staff;
+    private final OrganisationAdmins admins;
     private final AuditTrail audit;
     private final Clock clock;
 
-    AuthoringService(DraftChecker checker, ScriptRepository repository, StoredScripts stored, StaffDirectory staff,
-                     AuditTrail audit, Clock clock) {
+    AuthoringService(DraftChecker checker, ScriptRepository repository, StoredScripts stored,
+                     OrganisationAdmins admins, AuditTrail audit, Clock clock) {
         this.checker = checker;
         this.repository = repository;
         this.stored = stored;
-        this.staff = staff;
+        this.admins = admins;
         this.audit = audit;
         this.clock = clock;
     }
@@ -204,17 +202,8 @@ public class AuthoringService {
 
     /** ORG_ADMIN of this organisation, or PLATFORM_ADMIN; anyone else is refused and the attempt is audited. */
     private StaffMember author(UserId requester, OrganisationId organisation, String scriptId) {
-        Optional<StaffMember> member = staff.find(requester);
-        boolean allowed = member.isPresent()
-                && (member.get().role() == Role.ORG_ADMIN || member.get().role() == Role.PLATFORM_ADMIN)
-                && member.get().mayAccess(organisation);
-        if (!allowed) {
-            audit.recordDenied(requester, RECORD_TYPE, scriptId != null && scriptId.length() <= MAX_ID_LENGTH
-                    && scriptId.matches("[a-z0-9-]+") ? scriptId : null, null, organisation);
-            log.warn("user {} was refused the dialogue scripts of organisation {}", requester, organisation);
-            throw new AccessDeniedException("only an administrator of this organisation may write its dialogues");
-        }
-        return member.get();
+        return admins.require(requester, organisation, RECORD_TYPE, scriptId != null
+                && scriptId.length() <= MAX_ID_LENGTH && scriptId.matches("[a-z0-9-]+") ? scriptId : null);
     }
 
     private ScriptVersion describe(ScriptRepository.Row row) {

@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +24,13 @@ import nl.spiegel.audit.Actor;
 import nl.spiegel.audit.AuditAction;
 import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
+import nl.spiegel.authoring.internal.OrganisationAdmins;
 import nl.spiegel.authoring.internal.UsageFigures;
 import nl.spiegel.dialogue.DialogueUsage;
 import nl.spiegel.dialogue.ScriptUsage;
 import nl.spiegel.dialogue.content.ScriptCatalog;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.engine.Script;
-import nl.spiegel.identity.Role;
-import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
@@ -53,14 +50,15 @@ public class UsageAnalytics {
 
     private final DialogueUsage usage;
     private final ScriptCatalog catalog;
-    private final StaffDirectory staff;
+    private final OrganisationAdmins admins;
     private final AuditTrail audit;
     private final Clock clock;
 
-    UsageAnalytics(DialogueUsage usage, ScriptCatalog catalog, StaffDirectory staff, AuditTrail audit, Clock clock) {
+    UsageAnalytics(DialogueUsage usage, ScriptCatalog catalog, OrganisationAdmins admins, AuditTrail audit,
+                   Clock clock) {
         this.usage = usage;
         this.catalog = catalog;
-        this.staff = staff;
+        this.admins = admins;
         this.audit = audit;
         this.clock = clock;
     }
@@ -143,13 +141,6 @@ public class UsageAnalytics {
     }
 
     private StaffMember admin(UserId requester, OrganisationId organisation) {
-        Optional<StaffMember> member = staff.find(requester);
-        if (member.isEmpty() || !(member.get().role() == Role.ORG_ADMIN || member.get().role() == Role.PLATFORM_ADMIN)
-                || !member.get().mayAccess(organisation)) {
-            audit.recordDenied(requester, RECORD_TYPE, null, null, organisation);
-            log.warn("user {} was refused the analytics of organisation {}", requester, organisation);
-            throw new AccessDeniedException("only an administrator of this organisation may see its analytics");
-        }
-        return member.get();
+        return admins.require(requester, organisation, RECORD_TYPE, null);
     }
 }

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
+import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
+import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.shared.database.DbTime;
 
@@ -58,5 +62,24 @@ public record AuthoringFixtures(JdbcClient jdbc, StaffDirectory staff, VisitorSe
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The 1-based number of the first line containing the fragment. */
+    public static int lineOf(String text, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(fragment)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + fragment);
+    }
+
+    /** Logs a user in for a browserless test, as the login would. */
+    public static void logIn(UserId user, OrganisationId organisation, Role role) {
+        AccountUserDetails principal = new AccountUserDetails(user, organisation, role, "Iemand",
+                "someone-" + user + "@example.org", null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 }

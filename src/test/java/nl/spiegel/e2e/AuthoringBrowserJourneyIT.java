@@ -12,6 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import nl.spiegel.authoring.AuthoringFixtures;
+
 /**
  * The demo organisation admin checks a draft with a mistake in a real browser: the problem names its line, the line
  * numbers stand beside the text, and after the fix the preview walks the draft in the chat's own bubbles.
@@ -34,7 +36,7 @@ class AuthoringBrowserJourneyIT extends BrowserJourney {
         setSource(browser, template.replace("    type: reflection\n", "    type: reflectie\n"));
         browser.visible(By.id("authoring-check")).click();
         WebElement problem = browser.visible(By.id("problem-1"));
-        int line = lineOf(template, "type: reflection");
+        int line = AuthoringFixtures.lineOf(template, "type: reflection");
         assertThat(problem.getText()).startsWith("Regel " + line + ", kolom 5:").contains("reflectie");
         assertThat(browser.visible(By.id("authoring-gutter")).getText()).contains(String.valueOf(line));
 
@@ -72,15 +74,5 @@ class AuthoringBrowserJourneyIT extends BrowserJourney {
         browser.visible(By.id("totp-submit")).click();
         browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/two-factor")));
         browser.waitForVaadin();
-    }
-
-    private static int lineOf(String text, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no line with " + fragment);
     }
 }

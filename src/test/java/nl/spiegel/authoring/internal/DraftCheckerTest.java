@@ -16,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.unit.DataSize;
 
+import nl.spiegel.authoring.AuthoringFixtures;
 import nl.spiegel.authoring.AuthoringProperties;
 import nl.spiegel.authoring.DraftCheck;
 import nl.spiegel.authoring.ScriptIssue;
@@ -66,7 +67,7 @@ class DraftCheckerTest {
             assertThat(issue.code()).isEqualTo("safety-key");
             assertThat(issue.args()).containsExactly("riskScan");
             assertThat(issue.safety()).isTrue();
-            assertThat(issue.line()).isEqualTo(lineOf(broken, "riskScan"));
+            assertThat(issue.line()).isEqualTo(AuthoringFixtures.lineOf(broken, "riskScan"));
             assertThat(issue.column()).isEqualTo(5);
         });
     }
@@ -76,8 +77,8 @@ class DraftCheckerTest {
         String broken = example.replace("start: hallo\n", "start: hallo\nshowHelpButton: false\ncrisisExit: none\n");
 
         assertThat(checker.check(broken).issues()).extracting(ScriptIssue::code, ScriptIssue::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("safety-key", lineOf(broken, "showHelpButton")),
-                        org.assertj.core.groups.Tuple.tuple("safety-key", lineOf(broken, "crisisExit")));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("safety-key", AuthoringFixtures.lineOf(broken, "showHelpButton")),
+                        org.assertj.core.groups.Tuple.tuple("safety-key", AuthoringFixtures.lineOf(broken, "crisisExit")));
     }
 
     @Test
@@ -88,7 +89,7 @@ class DraftCheckerTest {
             assertThat(issue.code()).isEqualTo("text-raises-risk");
             assertThat(issue.nodeId()).isEqualTo("hallo");
             assertThat(issue.args()).startsWith("text", "nl");
-            assertThat(issue.line()).isEqualTo(lineOf(broken, "Ik wil dood"));
+            assertThat(issue.line()).isEqualTo(AuthoringFixtures.lineOf(broken, "Ik wil dood"));
         });
     }
 
@@ -113,7 +114,7 @@ class DraftCheckerTest {
             assertThat(issue.code()).isEqualTo("no-text");
             assertThat(issue.nodeId()).isEqualTo("wat");
             assertThat(issue.args()).containsExactly("text", "en");
-            assertThat(issue.line()).isEqualTo(lineOf(broken, "Wat houdt je bezig"));
+            assertThat(issue.line()).isEqualTo(AuthoringFixtures.lineOf(broken, "Wat houdt je bezig"));
         });
     }
 
@@ -150,7 +151,7 @@ class DraftCheckerTest {
         assertThat(only(broken)).satisfies(issue -> {
             assertThat(issue.code()).isEqualTo("unknown-type");
             assertThat(issue.args()).containsExactly("hypnosis");
-            assertThat(issue.line()).isEqualTo(lineOf(broken, "type: hypnosis"));
+            assertThat(issue.line()).isEqualTo(AuthoringFixtures.lineOf(broken, "type: hypnosis"));
         });
     }
 
@@ -160,7 +161,7 @@ class DraftCheckerTest {
 
         assertThat(only(broken)).satisfies(issue -> {
             assertThat(issue.code()).isEqualTo("not-yaml");
-            assertThat(issue.line()).isGreaterThanOrEqualTo(lineOf(broken, "next: [gevoel"));
+            assertThat(issue.line()).isGreaterThanOrEqualTo(AuthoringFixtures.lineOf(broken, "next: [gevoel"));
             assertThat(issue.column()).isPositive();
         });
         assertThat(only("just words, no dialogue").code()).isEqualTo("not-a-mapping");
@@ -210,15 +211,5 @@ class DraftCheckerTest {
         assertThat(issues).as("exactly one problem").hasSize(1);
         assertThat(checker.check(text).publishable()).isFalse();
         return issues.getFirst();
-    }
-
-    private static int lineOf(String text, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no line with " + fragment);
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -43,7 +42,6 @@ import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
-import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -88,7 +86,7 @@ class AnalyticsIT extends SpringBrowserlessTest {
         String nine = publish("negen", "=SUM(1;2)");
         completeBy(10, ten);
         completeBy(9, nine);
-        logIn(admin);
+        AuthoringFixtures.logIn(admin.userId(), organisation, admin.role());
 
         navigate(AnalyticsView.class);
 
@@ -132,7 +130,7 @@ class AnalyticsIT extends SpringBrowserlessTest {
                     .containsOnly(Figure.Hidden.REVEALS_SMALL_GROUP);
         }
 
-        logIn(admin);
+        AuthoringFixtures.logIn(admin.userId(), organisation, admin.role());
         navigate(AnalyticsView.class);
         @SuppressWarnings("unchecked")
         Select<UsagePeriod> period = find(Select.class).withId("analytics-period").single();
@@ -180,12 +178,5 @@ class AnalyticsIT extends SpringBrowserlessTest {
         return table.getElement().getChild(1).getChildren()
                 .map(row -> row.getChild(0).getTextRecursively() + " " + row.getChild(1).getTextRecursively())
                 .toList();
-    }
-
-    private static void logIn(StaffMember member) {
-        AccountUserDetails principal = new AccountUserDetails(member.userId(), member.organisationId(),
-                member.role(), member.displayName(), "someone@example.org", null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 }

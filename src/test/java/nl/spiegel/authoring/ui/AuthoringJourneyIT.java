@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -36,7 +35,6 @@ import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
-import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -75,13 +73,13 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
         String scriptId = "kliniek-" + UUID.randomUUID().toString().substring(0, 8);
         String good = AuthoringFixtures.script(scriptId, "Welkom bij de kliniek.");
         String broken = good.replace("    type: reflection\n", "    type: reflectie\n");
-        logIn(admin.userId(), clinic, admin.role());
+        AuthoringFixtures.logIn(admin.userId(), clinic, admin.role());
 
         navigate(ScriptEditorView.class);
         test(find(Upload.class).withId("authoring-upload").single())
                 .upload(scriptId + ".yaml", "text/yaml", broken.getBytes(StandardCharsets.UTF_8));
 
-        int brokenLine = lineOf(broken, "type: reflectie");
+        int brokenLine = AuthoringFixtures.lineOf(broken, "type: reflectie");
         assertThat(text(find(Div.class).withId("problem-1").single()))
                 .isEqualTo("Regel " + brokenLine + ", kolom 5: Het soort stap \"reflectie\" bestaat niet. "
                         + "Gebruik message, question, choice, reflection, branch, exercise of end.");
@@ -118,7 +116,7 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("open-1").exists()).isTrue();
 
         Visitor person = fixtures.person(clinic);
-        logIn(person.userId(), clinic, Role.CLIENT);
+        AuthoringFixtures.logIn(person.userId(), clinic, Role.CLIENT);
         navigate(StartView.class);
         test(find(Button.class, find(ListItem.class).withAttribute("data-dialogue", scriptId).single()).single())
                 .click();
@@ -135,7 +133,7 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
     void aTherapistCannotOpenTheEditor() {
         OrganisationId clinic = fixtures.organisation();
         StaffMember therapist = fixtures.member(Role.THERAPIST, clinic);
-        logIn(therapist.userId(), clinic, Role.THERAPIST);
+        AuthoringFixtures.logIn(therapist.userId(), clinic, Role.THERAPIST);
 
         navigate("admin/dialogues", Component.class);
 
@@ -164,24 +162,7 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
         return jdbc.sql("SELECT COUNT(*) FROM dialogue_sessions").query(Integer.class).single();
     }
 
-    private static void logIn(nl.spiegel.identity.UserId user, OrganisationId organisation, Role role) {
-        AccountUserDetails principal = new AccountUserDetails(user, organisation, role, "Iemand",
-                "someone-" + user + "@example.org", null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-    }
-
     private static String text(Component component) {
         return component.getElement().getTextRecursively();
-    }
-
-    private static int lineOf(String text, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no line with " + fragment);
     }
 }
