@@ -149,10 +149,12 @@ class RiskModelTest {
     @Test
     void startUpStaysFast() {
         RiskDetector.loadDefault(); // warm the JIT and the class loading
-        long t0 = System.nanoTime();
+        // CPU time of this thread, not wall-clock time: on a busy build machine the wall clock measures the others
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
         RiskDetector.loadDefault();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("loadDefault with training: %.2f s%n", seconds);
+        double seconds = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
+        System.out.printf("loadDefault with training: %.2f s of CPU%n", seconds);
         assertThat(seconds).isLessThan(2.0);
     }
 
