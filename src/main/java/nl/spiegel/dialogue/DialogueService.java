@@ -60,7 +60,7 @@ public class DialogueService {
         Map<String, List<Boolean>> finishedByScript = sessions.scriptStatuses(visitor.userId()).stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return catalog.latest().stream().map(script -> {
+        return catalog.latest(visitor.organisationId()).stream().map(script -> {
             List<Boolean> finished = finishedByScript.getOrDefault(script.id(), List.of());
             DialogueCard.Status status;
             if (finished.contains(false)) {
@@ -85,7 +85,7 @@ public class DialogueService {
     /** Starts a fresh run of the newest version of a dialogue, for example to do it again. */
     @Transactional
     public SessionSnapshot startNew(Visitor visitor, String scriptId) {
-        Script script = catalog.latest(scriptId).orElseThrow(() -> new UnknownDialogueException(scriptId));
+        Script script = catalog.latest(visitor.organisationId(), scriptId).orElseThrow(() -> new UnknownDialogueException(scriptId));
         Instant now = clock.instant();
         Step step = engine.start(script);
         SessionRow row = new SessionRow(SessionId.random(), visitor.organisationId(), visitor.userId(), script.id(),
@@ -325,7 +325,7 @@ public class DialogueService {
         // the dialogue's current title, as on the start page; no need to load (and decrypt) every session for it
         return sessions.exercises(visitor.userId()).stream().map(exercise -> new ExerciseItem(exercise.id(),
                 exercise.title(), exercise.text(),
-                catalog.latest(exercise.scriptId()).map(Script::title)
+                catalog.latest(visitor.organisationId(), exercise.scriptId()).map(Script::title)
                         .orElse(LocalizedText.verbatim(exercise.scriptId())),
                 exercise.createdAt(), exercise.doneAt())).toList();
     }
@@ -339,7 +339,7 @@ public class DialogueService {
 
     private Script scriptOf(SessionRow row) {
         // the session keeps the version it started with, so a content update never changes a running dialogue
-        return catalog.version(row.scriptId(), row.scriptVersion()).orElseThrow(() -> new IllegalStateException(
+        return catalog.version(row.organisationId(), row.scriptId(), row.scriptVersion()).orElseThrow(() -> new IllegalStateException(
                 "Script " + row.scriptId() + " v" + row.scriptVersion() + " is no longer installed; "
                         + "published versions must be kept"));
     }

@@ -45,6 +45,9 @@ import nl.spiegel.audit.AuditEntry;
 import nl.spiegel.audit.AuditQuery;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.audit.ui.AuditLogView;
+import nl.spiegel.authoring.ui.AnalyticsView;
+import nl.spiegel.authoring.ui.ScriptEditorView;
+import nl.spiegel.dialogue.ui.PreviewView;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.ExerciseId;
 import nl.spiegel.dialogue.ExerciseItem;
@@ -184,7 +187,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                                                                            N,   N,    Y,    N,   N),
             new RouteRow(AuditLogView.class, "admin/audit",                N,   N,    N,    Y,   Y),
             new RouteRow(OrganisationSettingsView.class, "admin/organisation", N, N,  N,    Y,   Y),
-            new RouteRow(EmbedView.class, "embed/spiegel",                 Y,   Y,    Y,    Y,   Y));
+            new RouteRow(EmbedView.class, "embed/spiegel",                 Y,   Y,    Y,    Y,   Y),
+            new RouteRow(ScriptEditorView.class, "admin/dialogues",        N,   N,    N,    Y,   Y),
+            new RouteRow(PreviewView.class, "admin/dialogues/preview",     N,   N,    N,    Y,   Y),
+            new RouteRow(AnalyticsView.class, "admin/analytics",           N,   N,    N,    Y,   Y));
 
     /**
      * Where an allowed navigation ends when the view itself sends the person on (not an access decision): the login

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
 import nl.spiegel.dialogue.DialogueProperties;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.ScriptProblem;
+import nl.spiegel.organisation.OrganisationId;
 
 /**
  * Every version of every dialogue script, loaded and validated at start-up. A broken script stops the application
- * with a message naming the file, the node and the problem.
+ * with a message naming the file, the node and the problem. When published scripts are stored (see
+ * {@link PublishedScripts}), the organisation-aware methods answer from there: the files are then only the seed.
  */
 @Component
 public class ScriptCatalog {
@@ -32,10 +35,12 @@ public class ScriptCatalog {
     private static final Logger log = LoggerFactory.getLogger(ScriptCatalog.class);
 
     private final Map<String, NavigableMap<Integer, Script>> scripts;
+    private ObjectProvider<PublishedScripts> published;
 
     @Autowired
-    public ScriptCatalog(DialogueProperties properties) {
+    public ScriptCatalog(DialogueProperties properties, ObjectProvider<PublishedScripts> published) {
         this(load(properties.scripts()));
+        this.published = published;
     }
 
     public ScriptCatalog(List<Script> all) {
@@ -77,7 +82,39 @@ public class ScriptCatalog {
         return loaded;
     }
 
-    /** The newest version of every dialogue, in start-page order. */
+    /** Every version of every shipped script, as read from the files. */
+    public List<Script> all() {
+        return scripts.values().stream().flatMap(versions -> versions.values().stream()).toList();
+    }
+
+    /** The newest version of every dialogue the people of this organisation may start, in start-page order. */
+    public List<Script> latest(OrganisationId organisation) {
+        PublishedScripts store = store();
+        if (store == null) {
+            return latest();
+        }
+        return store.latest(organisation).stream()
+                .sorted(Comparator.comparingInt(Script::order).thenComparing(Script::id))
+                .toList();
+    }
+
+    public Optional<Script> latest(OrganisationId organisation, String id) {
+        PublishedScripts store = store();
+        return store == null ? latest(id) : store.latest(organisation, id);
+    }
+
+    /** The exact version a session of this organisation started with; shipped files answer what the store lacks. */
+    public Optional<Script> version(OrganisationId organisation, String id, int version) {
+        PublishedScripts store = store();
+        Optional<Script> stored = store == null ? Optional.empty() : store.version(organisation, id, version);
+        return stored.isPresent() ? stored : version(id, version);
+    }
+
+    private PublishedScripts store() {
+        return published == null ? null : published.getIfAvailable();
+    }
+
+    /** The newest version of every shipped dialogue, in start-page order. */
     public List<Script> latest() {
         return scripts.values().stream()
                 .map(NavigableMap::lastEntry)

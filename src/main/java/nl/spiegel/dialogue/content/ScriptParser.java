@@ -31,14 +31,32 @@ public final class ScriptParser {
     private static final int DEFAULT_MAX_LENGTH = 1000;
     private static final int DEFAULT_ORDER = 100;
 
+    /** Aliases a script may use; a handful is plenty, thousands are an attack ("billion laughs"). */
+    public static final int MAX_ALIASES = 20;
+    /** How deep mappings and lists may nest; a script needs about six levels. */
+    public static final int MAX_NESTING = 20;
+    /** Characters the YAML reader accepts at most (1 MiB); uploads are limited far below that before parsing. */
+    public static final int MAX_CODE_POINTS = 1024 * 1024;
+
     private final ScriptValidator validator = new ScriptValidator();
+
+    /** The YAML reader's limits, for every script: shipped, uploaded or typed in the editor. */
+    public static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
 
     /** Parses and validates; throws {@link ScriptFormatException} listing every problem found. */
     public Script parse(String source, InputStream in) {
         Object document;
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             // SafeConstructor: scripts are data, never a way to instantiate classes
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            document = new Yaml(new SafeConstructor(loaderOptions())).load(reader);
         } catch (YAMLException | IOException e) {
             throw new ScriptFormatException(List.of(new ScriptProblem(source, null,
                     "not valid YAML: " + firstLine(e.getMessage()))));

@@ -55,7 +55,7 @@ class DialogueDataContributor implements PersonalDataContributor {
         Map<String, String> titles = new HashMap<>();
         Map<String, String> shownIn = new HashMap<>();
         for (SessionRow row : sessions.findAll(person)) {
-            Optional<Script> script = catalog.version(row.scriptId(), row.scriptVersion());
+            Optional<Script> script = catalog.version(row.organisationId(), row.scriptId(), row.scriptVersion());
             SessionRepository.ShownLanguages languages = sessions.shownLanguages(row.id());
             String language = languages.session().orElse(locale.getLanguage());
             shownIn.put(row.id().toString(), language);
