@@ -1,6 +1,7 @@
 package nl.spiegel.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ class LoadClientIT {
 
         assertThat(result.errors()).as(result.report()).isZero();
         assertThat(result.steps().count()).as(result.report()).isGreaterThanOrEqualTo(10);
-        assertThat(result.floor().count()).isEqualTo(result.steps().count());
+        // one floor round trip before every step; at the window's edges one of a pair may fall outside
+        assertThat(result.floor().count()).isCloseTo(result.steps().count(), within(3));
         assertThat(userMessages() - before).isGreaterThanOrEqualTo(result.steps().count() / 2);
         assertThat(out.resolve("smoke.csv")).content().startsWith("kind,at_ms,latency_ms").contains("step,");
     }

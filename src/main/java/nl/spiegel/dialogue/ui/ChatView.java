@@ -260,7 +260,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void answer(UserInput input) {
         try {
-            snapshot = dialogues.answer(visitor.get(), snapshot.id(), snapshot.revision(), input);
+            // only the new messages come back; the ones on screen stay as they are
+            snapshot = snapshot.apply(dialogues.advance(visitor.get(), snapshot.id(), snapshot.revision(), input));
             render();
             if (snapshot.safetyPause().isEmpty()) {
                 composer.focusInput();
