@@ -187,6 +187,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             share.setId("share-dialogue");
             finishedActions.add(exercises, home, share);
         }
+        // the messages are on screen now; keeping them twice would cost every open chat its whole history again
+        snapshot = snapshot.withoutMessages();
     }
 
     /** What a therapist the person shared this dialogue with wrote back, below the conversation. */
