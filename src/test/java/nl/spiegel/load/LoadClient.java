@@ -39,17 +39,19 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Runs with nothing but a JDK 21+, straight from source:
  * {@code java src/test/java/nl/spiegel/load/LoadClient.java --base http://127.0.0.1:8080 --people 200}
- * (see {@code scripts/load-test.sh} and the README's performance section). Only ever point it at a server you run.
+ * (see {@code scripts/load-test.sh} and the README's performance section). With {@code --stay true} every person
+ * stops at the end of their first dialogue and leaves the finished chat open, for measuring the heap an open chat
+ * costs. Only ever point it at a server you run.
  */
 public final class LoadClient {
 
     /** What to run. */
     public record Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
-                          Map<String, Long> watchedPids) {
+                          Map<String, Long> watchedPids, boolean stayAtEnd) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("base", "http://127.0.0.1:8080", "people", "50",
-                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result"));
+                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result", "stay", "false"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -67,17 +69,19 @@ public final class LoadClient {
                     Duration.ofSeconds(Long.parseLong(values.get("ramp"))),
                     Duration.ofSeconds(Long.parseLong(values.get("duration"))),
                     Duration.ofMillis((long) (Double.parseDouble(values.get("think")) * 1000)),
-                    Path.of(values.get("out")), pids);
+                    Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")));
         }
     }
 
     /** Latency figures of one kind of request, in milliseconds. */
-    public record Stats(String name, int count, double perSecond, double p50, double p95, double p99, double max) {
+    public record Stats(String name, int count, double perSecond, double p50, double p95, double p99, double max,
+                        double meanResponseBytes) {
 
-        static Stats of(String name, List<Double> samples, Duration window) {
-            double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        static Stats of(String name, List<double[]> samples, Duration window) {
+            double[] sorted = samples.stream().mapToDouble(sample -> sample[2]).sorted().toArray();
+            double bytes = samples.stream().mapToDouble(sample -> sample[3]).average().orElse(0);
             return new Stats(name, sorted.length, sorted.length / (window.toMillis() / 1000.0), pct(sorted, 50),
-                    pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                    pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], bytes);
         }
 
         private static double pct(double[] sorted, double p) {
@@ -85,8 +89,9 @@ public final class LoadClient {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-9s n=%d rate=%.1f/s p50=%.1f p95=%.1f p99=%.1f max=%.1f ms",
-                    name, count, perSecond, p50, p95, p99, max);
+            return String.format(Locale.ROOT,
+                    "%-9s n=%d rate=%.1f/s p50=%.1f p95=%.1f p99=%.1f max=%.1f ms, response %.0f bytes on average",
+                    name, count, perSecond, p50, p95, p99, max, meanResponseBytes);
         }
     }
 
@@ -100,8 +105,11 @@ public final class LoadClient {
                     .append(steps.line()).append('\n').append(floor.line()).append('\n').append(bootstrap.line())
                     .append('\n').append("errors=").append(errors).append(" finished-dialogues=")
                     .append(finishedDialogues).append('\n');
+            // CPU time per step (with its floor round trip) depends far less on what else runs on the machine
+            // than latency does
             cpuPercentOfOneCore.forEach((name, cpu) -> text.append(String.format(Locale.ROOT,
-                    "cpu %-8s %.0f%% of one core%n", name, cpu)));
+                    "cpu %-8s %.0f%% of one core, %.2f ms per step%n", name, cpu,
+                    steps.perSecond() == 0 ? 0 : cpu * 10 / steps.perSecond())));
             text.append("loadavg ").append(loadAverage).append('\n');
             errorSamples.forEach(error -> text.append("error: ").append(error).append('\n'));
             return text.toString();
@@ -166,15 +174,16 @@ public final class LoadClient {
             });
         }
         Map<String, Double> cpuUse = cpu.percentSince(cpuStart.get());
-        List<Double> steps = new ArrayList<>();
-        List<Double> floor = new ArrayList<>();
-        List<Double> boot = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("kind,at_ms,latency_ms\n");
+        List<double[]> steps = new ArrayList<>();
+        List<double[]> floor = new ArrayList<>();
+        List<double[]> boot = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("kind,at_ms,latency_ms,response_bytes\n");
         for (double[] sample : samples) {
             String kind = sample[0] == 0 ? "step" : sample[0] == 1 ? "floor" : "bootstrap";
             csv.append(kind).append(',').append((long) sample[1]).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f", sample[2])).append('\n');
-            (sample[0] == 0 ? steps : sample[0] == 1 ? floor : boot).add(sample[2]);
+                    .append(String.format(Locale.ROOT, "%.2f", sample[2])).append(',').append((long) sample[3])
+                    .append('\n');
+            (sample[0] == 0 ? steps : sample[0] == 1 ? floor : boot).add(sample);
         }
         if (options.out() != null) {
             Files.createDirectories(options.out().toAbsolutePath().getParent());
@@ -196,7 +205,7 @@ public final class LoadClient {
                 if (tab == null) {
                     long t0 = System.nanoTime();
                     tab = Tab.open(this, scripts[index % scripts.length]);
-                    record(2, t0);
+                    record(2, t0, 0);
                     next = System.nanoTime();
                 }
                 long jitter = (long) (options.think().toNanos() * ThreadLocalRandom.current().nextDouble(0.9, 1.1));
@@ -206,13 +215,17 @@ public final class LoadClient {
                     return;
                 }
                 long t0 = System.nanoTime();
-                tab.send(List.of());
-                record(1, t0);
+                record(1, t0, tab.send(List.of()).length());
                 t0 = System.nanoTime();
-                if (tab.step(index)) {
+                boolean done = tab.step(index);
+                record(0, t0, tab.lastResponseBytes);
+                if (done) {
                     finished.incrementAndGet();
+                    if (options.stayAtEnd()) {
+                        // the finished chat stays open (for measuring what an open chat costs the server)
+                        return;
+                    }
                 }
-                record(0, t0);
             } catch (Exception e) {
                 if (System.nanoTime() < stopAt) {
                     errorCount.incrementAndGet();
@@ -227,10 +240,10 @@ public final class LoadClient {
         }
     }
 
-    private void record(int kind, long startNanos) {
+    private void record(int kind, long startNanos, long responseBytes) {
         long end = System.nanoTime();
         if (startNanos >= measureFrom && end <= stopAt) {
-            samples.add(new double[] {kind, (startNanos - measureFrom) / 1e6, (end - startNanos) / 1e6});
+            samples.add(new double[] {kind, (startNanos - measureFrom) / 1e6, (end - startNanos) / 1e6, responseBytes});
         }
     }
 
@@ -266,6 +279,7 @@ public final class LoadClient {
         private long syncId;
         private long clientId;
         private String script;
+        private long lastResponseBytes;
 
         private Tab(LoadClient client) {
             this.client = client;
@@ -367,6 +381,7 @@ public final class LoadClient {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " on uidl");
             }
             String text = response.body();
+            lastResponseBytes = text.length();
             if (text.startsWith("for(;;);")) {
                 text = text.substring("for(;;);".length());
             }

@@ -36,14 +36,14 @@ class LoadClientIT {
         int before = userMessages();
         LoadClient.Result result = new LoadClient(new LoadClient.Options(URI.create("http://localhost:" + port),
                 3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMillis(300), out.resolve("smoke"),
-                Map.of())).run();
+                Map.of(), false)).run();
 
         assertThat(result.errors()).as(result.report()).isZero();
         assertThat(result.steps().count()).as(result.report()).isGreaterThanOrEqualTo(10);
         // one floor round trip before every step; at the window's edges one of a pair may fall outside
         assertThat(result.floor().count()).isCloseTo(result.steps().count(), within(3));
         assertThat(userMessages() - before).isGreaterThanOrEqualTo(result.steps().count() / 2);
-        assertThat(out.resolve("smoke.csv")).content().startsWith("kind,at_ms,latency_ms").contains("step,");
+        assertThat(out.resolve("smoke.csv")).content().startsWith("kind,at_ms,latency_ms,response_bytes").contains("step,");
     }
 
     private int userMessages() {
