@@ -23,14 +23,9 @@ import nl.spiegel.dialogue.engine.UserInput;
 class Composer extends Div {
 
     private final Consumer<UserInput> onAnswer;
-    // the text box is built once and kept: a new question only clears it, so each step sends a few changed
-    // properties instead of a whole new text area
     private TextArea textArea;
-    private Div actions;
     private Button send;
-    private Div options;
     private Button firstOption;
-    private int maxLength;
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -39,56 +34,26 @@ class Composer extends Div {
     }
 
     void show(Prompt prompt, Locale locale) {
-        if (options != null) {
-            remove(options);
-            options = null;
-            firstOption = null;
-        }
+        removeAll();
+        textArea = null;
+        send = null;
+        firstOption = null;
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
-            case Prompt.Choices choices -> {
-                removeTextBox();
-                showOptions(choices, locale);
-            }
-            case Prompt.None none -> {
-                removeTextBox();
-                setVisible(false);
-            }
-        }
-    }
-
-    private boolean writing() {
-        return textArea != null && textArea.getParent().isPresent();
-    }
-
-    private void removeTextBox() {
-        if (writing()) {
-            remove(textArea, actions);
+            case Prompt.Choices choices -> showOptions(choices, locale);
+            case Prompt.None none -> setVisible(false);
         }
     }
 
     private void showTextField(int maxLength) {
         setVisible(true);
-        if (textArea == null) {
-            buildTextBox();
-        }
-        this.maxLength = maxLength;
-        textArea.setMaxLength(maxLength);
-        textArea.clear();
-        textArea.setHelperText(counter(0, maxLength));
-        textArea.setInvalid(false);
-        send.setEnabled(true);
-        if (!writing()) {
-            add(textArea, actions);
-        }
-    }
-
-    private void buildTextBox() {
         textArea = new TextArea(getTranslation("chat.answer.label"));
         textArea.setId("answer");
         textArea.addClassName("sp-answer");
+        textArea.setMaxLength(maxLength);
         textArea.setWidthFull();
         textArea.setValueChangeMode(ValueChangeMode.EAGER);
+        textArea.setHelperText(counter(0, maxLength));
         textArea.addValueChangeListener(event -> {
             textArea.setHelperText(counter(event.getValue().codePointCount(0, event.getValue().length()), maxLength));
             textArea.setInvalid(false);
@@ -100,8 +65,9 @@ class Composer extends Div {
         textArea.addKeyDownListener(Key.ENTER, event -> submitText(), KeyModifier.CONTROL);
         Span hint = new Span(getTranslation("chat.send.hint"));
         hint.addClassName("sp-hint");
-        actions = new Div(hint, send);
+        Div actions = new Div(hint, send);
         actions.addClassName("sp-composer-actions");
+        add(textArea, actions);
     }
 
     private String counter(int used, int max) {
@@ -110,7 +76,7 @@ class Composer extends Div {
 
     private void showOptions(Prompt.Choices choices, Locale locale) {
         setVisible(true);
-        options = new Div();
+        Div options = new Div();
         options.addClassName("sp-options");
         options.getElement().setAttribute("role", "group");
         options.getElement().setAttribute("aria-label", getTranslation("chat.options.label"));
@@ -131,7 +97,7 @@ class Composer extends Div {
     }
 
     private void submitText() {
-        if (!writing()) {
+        if (textArea == null) {
             return;
         }
         send.setEnabled(false);
@@ -140,18 +106,19 @@ class Composer extends Div {
 
     /** Shows why an answer was not accepted; the text stays so nothing is lost. */
     void reject(String message) {
-        if (writing()) {
+        if (textArea != null) {
             textArea.setErrorMessage(message);
             textArea.setInvalid(true);
             send.setEnabled(true);
             textArea.focus();
-        } else if (options != null) {
-            options.getChildren().forEach(child -> ((Button) child).setEnabled(true));
+        } else {
+            getChildren().flatMap(child -> child.getChildren())
+                    .forEach(child -> ((Button) child).setEnabled(true));
         }
     }
 
     void focusInput() {
-        if (writing()) {
+        if (textArea != null) {
             textArea.focus();
         } else if (firstOption != null) {
             firstOption.focus();
