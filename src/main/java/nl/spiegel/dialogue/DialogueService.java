@@ -2,8 +2,11 @@ package nl.spiegel.dialogue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -110,7 +113,7 @@ public class DialogueService {
     }
 
     /**
-     * Stores a reply and everything it leads to.
+     * Stores a reply and everything it leads to, and returns the whole session as stored.
      *
      * @param revision the revision of the snapshot the person answered; a different one means the session moved on
      *                 elsewhere and nothing is stored
@@ -118,13 +121,27 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot answer(Visitor visitor, SessionId id, int revision, UserInput input) {
-        SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
-        if (row.revision() != revision || row.paused()) {
-            throw new StaleSessionException(id);
-        }
+        advance(visitor, id, revision, input);
+        return open(visitor, id);
+    }
+
+    /**
+     * Stores a reply and everything it leads to, and returns only what changed: the chat already shows the earlier
+     * messages, so nothing is read back or decrypted again. The person's message is stored with its risk in the same
+     * insert as the turns it caused.
+     *
+     * @param revision the revision of the snapshot the person answered; a different one means the session moved on
+     *                 elsewhere and nothing is stored
+     * @throws nl.spiegel.dialogue.engine.InvalidInputException when the reply does not fit (empty, too long, ...)
+     */
+    @Transactional
+    public SessionUpdate advance(Visitor visitor, SessionId id, int revision, UserInput input) {
+        SessionRepository.Answering answering = current(visitor, id, revision, false);
+        SessionRow row = answering.row();
         Script script = scriptOf(row);
-        Instant now = clock.instant();
-        int firstSeq = sessions.messageCount(id) + 1;
+        // stored with microseconds, so what is returned equals what a later read gives
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int firstSeq = answering.lastSeq() + 1;
         Step step;
         try {
             // the engine validates the reply (empty, too long, wrong kind) before anything is stored
@@ -135,29 +152,50 @@ public class DialogueService {
                 RiskAssessment risk = riskDetector.assess(raw, null);
                 if (risk.isAtLeast(RiskLevel.CONCERN)) {
                     Turn userTurn = Turn.of(Turn.Kind.USER_TEXT, row.state().nodeId(), LocalizedText.verbatim(raw.strip()));
-                    return pauseForSafety(visitor, row, userTurn, null, risk, firstSeq, now);
+                    return pauseForSafety(row, userTurn, null, risk, firstSeq, now);
                 }
             }
             throw invalid;
         }
+        RiskAssessment risk = null;
         if (input instanceof UserInput.Text(String text)) {
             // every free-text message is scanned before the script continues
             // read in the light of the conversation so far (levels and rule ids of earlier messages, no text)
-            RiskAssessment risk = riskDetector.assess(text, null, sessions.riskContext(id));
+            risk = riskDetector.assess(text, null, sessions.riskContext(id));
             if (risk.isAtLeast(RiskLevel.CONCERN)) {
                 Turn userTurn = step.turns().getFirst();
-                return pauseForSafety(visitor, row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq,
-                        now);
+                return pauseForSafety(row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq, now);
             }
-            storeTurns(row, step, revision, firstSeq, now);
-            sessions.setMessageRisk(id, firstSeq, risk.level(), risk.ruleIds());
-        } else {
-            storeTurns(row, step, revision, firstSeq, now);
         }
+        storeTurns(row, step, revision, firstSeq, now, risk);
         if (step.state().finished()) {
             log.info("session {} finished", id);
         }
-        return open(visitor, id);
+        return new SessionUpdate(id, added(firstSeq, step.turns(), now), engine.prompt(script, step.state()),
+                engine.progress(script, step.state()), step.state().finished(), revision + 1, Optional.empty());
+    }
+
+    /**
+     * The session to move on, with its last message number: only from the revision the person saw, and only in the
+     * expected state (answering needs a running script, going on after a safety pause needs the pause).
+     */
+    private SessionRepository.Answering current(Visitor visitor, SessionId id, int revision, boolean paused) {
+        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
+                .orElseThrow(() -> new SessionNotFoundException(id));
+        if (answering.row().revision() != revision || answering.row().paused() != paused) {
+            throw new StaleSessionException(id);
+        }
+        return answering;
+    }
+
+    /** The stored form of turns just inserted from {@code firstSeq} on. */
+    private static List<ChatMessage> added(int firstSeq, List<Turn> turns, Instant now) {
+        List<ChatMessage> messages = new ArrayList<>(turns.size());
+        int seq = firstSeq;
+        for (Turn turn : turns) {
+            messages.add(new ChatMessage(seq++, turn.kind(), turn.text(), turn.title(), now));
+        }
+        return messages;
     }
 
     /**
@@ -166,10 +204,8 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot continueAfterSafetyPause(Visitor visitor, SessionId id, int revision) {
-        SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
-        if (row.revision() != revision || !row.paused()) {
-            throw new StaleSessionException(id);
-        }
+        SessionRepository.Answering answering = current(visitor, id, revision, true);
+        SessionRow row = answering.row();
         // without a pending answer (it could not be accepted) the same question simply waits again; with one, the
         // script hears at which level it was read, so it does not answer heavy words with a light "thank you"
         Step step = row.pendingInput() == null
@@ -182,7 +218,7 @@ public class DialogueService {
         }
         // the person's own message was stored when it was sent; only the script's reaction is new
         List<Turn> botTurns = step.turns().stream().filter(turn -> !turn.kind().fromUser()).toList();
-        sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1, botTurns, now);
+        sessions.appendMessages(id, row.organisationId(), answering.lastSeq() + 1, botTurns, now);
         storeExercises(row, botTurns, now);
         log.info("session {} continues after a safety pause", id);
         return open(visitor, id);
@@ -195,41 +231,43 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot endAfterSafetyPause(Visitor visitor, SessionId id, int revision, LocalizedText closing) {
-        SessionRow row = sessions.find(visitor.userId(), id).orElseThrow(() -> new SessionNotFoundException(id));
-        if (row.revision() != revision || !row.paused()) {
-            throw new StaleSessionException(id);
-        }
+        SessionRepository.Answering answering = current(visitor, id, revision, true);
+        SessionRow row = answering.row();
         DialogueState ended = new DialogueState(row.state().nodeId(), row.state().variables(), true,
                 row.state().answered());
         Instant now = clock.instant();
         if (!sessions.resume(id, revision, ended, now)) {
             throw new StaleSessionException(id);
         }
-        sessions.appendMessages(id, row.organisationId(), sessions.messageCount(id) + 1,
+        sessions.appendMessages(id, row.organisationId(), answering.lastSeq() + 1,
                 List.of(Turn.of(Turn.Kind.CLOSING, row.state().nodeId(), closing)), now);
         log.info("session {} ended gently after a safety pause", id);
         return open(visitor, id);
     }
 
-    private SessionSnapshot pauseForSafety(Visitor visitor, SessionRow row, Turn userTurn, String pendingInput,
-                                           RiskAssessment risk, int firstSeq, Instant now) {
+    private SessionUpdate pauseForSafety(SessionRow row, Turn userTurn, String pendingInput, RiskAssessment risk,
+                                         int firstSeq, Instant now) {
         SafetyPause pause = new SafetyPause(risk.level(), risk.ruleIds());
         if (!sessions.pause(row.id(), row.revision(), pause, pendingInput, now)) {
             throw new StaleSessionException(row.id());
         }
-        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, List.of(userTurn), now);
-        sessions.setMessageRisk(row.id(), firstSeq, risk.level(), risk.ruleIds());
+        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, List.of(userTurn), now, risk.level(),
+                risk.ruleIds());
         log.info("risk {} on session {} (rules {})", risk.level(), row.id(), risk.ruleIds());
         events.publishEvent(new RiskDetected(row.id(), row.userId(), row.organisationId(), risk.level(),
                 risk.ruleIds(), now));
-        return open(visitor, row.id());
+        Script script = scriptOf(row);
+        return new SessionUpdate(row.id(), added(firstSeq, List.of(userTurn), now), new Prompt.None(),
+                engine.progress(script, row.state()), row.state().finished(), row.revision() + 1, Optional.of(pause));
     }
 
-    private void storeTurns(SessionRow row, Step step, int revision, int firstSeq, Instant now) {
+    /** The risk, when given, belongs to the first turn: the person's own message. */
+    private void storeTurns(SessionRow row, Step step, int revision, int firstSeq, Instant now, RiskAssessment risk) {
         if (!sessions.update(row.id(), revision, step.state(), now)) {
             throw new StaleSessionException(row.id());
         }
-        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, step.turns(), now);
+        sessions.appendMessages(row.id(), row.organisationId(), firstSeq, step.turns(), now,
+                risk == null ? null : risk.level(), risk == null ? List.of() : risk.ruleIds());
         storeExercises(row, step.turns(), now);
     }
 

@@ -20,4 +20,27 @@ public record SessionSnapshot(SessionId id, String scriptId, LocalizedText title
     public SessionSnapshot {
         messages = List.copyOf(messages);
     }
+
+    /**
+     * The same session without its messages, for a view that has put them on screen: an open chat then keeps only the
+     * state it needs for the next answer, not a second copy of the whole conversation.
+     */
+    public SessionSnapshot withoutMessages() {
+        return new SessionSnapshot(id, scriptId, title, List.of(), prompt, progress, finished, revision, startedAt,
+                finishedAt, safetyPause);
+    }
+
+    /** This session after an answer: the added messages appended, everything else as the update says. */
+    public SessionSnapshot apply(SessionUpdate update) {
+        if (!update.id().equals(id)) {
+            throw new IllegalArgumentException("update of another session");
+        }
+        List<ChatMessage> all = new java.util.ArrayList<>(messages.size() + update.added().size());
+        all.addAll(messages);
+        all.addAll(update.added());
+        return new SessionSnapshot(id, scriptId, title, all, update.prompt(), update.progress(), update.finished(),
+                update.revision(), startedAt, update.finished() && finishedAt == null
+                        ? update.added().isEmpty() ? finishedAt : update.added().getLast().at() : finishedAt,
+                update.safetyPause());
+    }
 }

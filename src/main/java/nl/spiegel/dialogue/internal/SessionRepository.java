@@ -37,6 +37,10 @@ public class SessionRepository {
                               LocalizedText text, Instant createdAt, Instant doneAt) {
     }
 
+    /** A session about to be answered, with the number of its last message (the next one gets the one after). */
+    public record Answering(SessionRow row, int lastSeq) {
+    }
+
     private static final String ACTIVE = "ACTIVE";
     private static final String FINISHED = "FINISHED";
     private static final String SESSION_COLUMNS = """
@@ -107,16 +111,20 @@ public class SessionRepository {
                 .update() == 1;
     }
 
-    public void setMessageRisk(SessionId session, int seq, RiskLevel level, List<String> ruleIds) {
-        jdbc.sql("UPDATE dialogue_messages SET risk_level = ?, risk_rules = ? WHERE session_id = ? AND seq = ?")
-                .params(level.name(), String.join(",", ruleIds), session.toString(), seq)
-                .update();
-    }
-
     public Optional<SessionRow> find(UserId owner, SessionId id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM dialogue_sessions WHERE id = ? AND user_id = ?")
                 .params(id.toString(), owner.toString())
                 .query(this::mapSession)
+                .optional();
+    }
+
+    /** {@link #find} plus the last message number, in one round trip: all an answer needs to read. */
+    public Optional<Answering> findForAnswer(UserId owner, SessionId id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + """
+                        , (SELECT COALESCE(MAX(m.seq), 0) FROM dialogue_messages m WHERE m.session_id = ?) AS last_seq
+                        FROM dialogue_sessions WHERE id = ? AND user_id = ?""")
+                .params(id.toString(), id.toString(), owner.toString())
+                .query((rs, n) -> new Answering(mapSession(rs, n), rs.getInt("last_seq")))
                 .optional();
     }
 
@@ -147,18 +155,36 @@ public class SessionRepository {
 
     public void appendMessages(SessionId session, OrganisationId organisation, int firstSeq, List<Turn> turns,
                                Instant now) {
+        appendMessages(session, organisation, firstSeq, turns, now, null, List.of());
+    }
+
+    /**
+     * Stores turns from {@code firstSeq} on in one multi-row insert; {@code firstRisk} (when not null) and its rule
+     * ids are stored with the first turn, the person's message, so no update follows.
+     */
+    public void appendMessages(SessionId session, OrganisationId organisation, int firstSeq, List<Turn> turns,
+                               Instant now, RiskLevel firstRisk, List<String> firstRules) {
+        if (turns.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
+                    created_at, risk_level, risk_rules, language)
+                VALUES """);
+        List<Object> params = new java.util.ArrayList<>(turns.size() * 12);
         int seq = firstSeq;
         for (Turn turn : turns) {
-            jdbc.sql("""
-                    INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
-                        created_at, language)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?))""")
-                    .params(session.toString(), organisation.toString(), seq++, turn.kind().name(), turn.nodeId(),
-                            seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
-                            seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
-                            DbTime.write(now), session.toString())
-                    .update();
+            sql.append(seq == firstSeq ? "" : ", ")
+                    .append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?))");
+            boolean risky = seq == firstSeq && firstRisk != null;
+            params.addAll(java.util.Arrays.asList(session.toString(), organisation.toString(), seq++,
+                    turn.kind().name(), turn.nodeId(),
+                    seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
+                    seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
+                    DbTime.write(now), risky ? firstRisk.name() : null,
+                    risky ? String.join(",", firstRules) : null, session.toString()));
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     /**
@@ -245,11 +271,6 @@ public class SessionRepository {
                     return n;
                 }).list();
         return nl.spiegel.risk.RiskContext.of(levels, rules);
-    }
-
-    public int messageCount(SessionId session) {
-        return jdbc.sql("SELECT COUNT(*) FROM dialogue_messages WHERE session_id = ?")
-                .param(session.toString()).query(Integer.class).single();
     }
 
     public void insertExercise(ExerciseId id, SessionRow session, Turn turn, Instant now) {

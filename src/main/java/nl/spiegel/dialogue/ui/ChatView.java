@@ -197,6 +197,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             share.setId("share-dialogue");
             finishedActions.add(exercises, home, share);
         }
+        // the messages are on screen now; keeping them twice would cost every open chat its whole history again
+        snapshot = snapshot.withoutMessages();
     }
 
     /** What a therapist the person shared this dialogue with wrote back, below the conversation. */
@@ -270,7 +272,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void answer(UserInput input) {
         try {
-            snapshot = dialogues.answer(visitor.get(), snapshot.id(), snapshot.revision(), input);
+            // only the new messages come back; the ones on screen stay as they are
+            snapshot = snapshot.apply(dialogues.advance(visitor.get(), snapshot.id(), snapshot.revision(), input));
             render();
             if (snapshot.safetyPause().isEmpty()) {
                 composer.focusInput();

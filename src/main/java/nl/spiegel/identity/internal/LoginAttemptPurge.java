@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.identity.LoginProperties;
+import nl.spiegel.shared.database.ScheduledRuns;
 
 /** Deletes login attempts older than {@code spiegel.login.attempts-kept-for}: network addresses are personal data. */
 @Component
@@ -21,14 +22,23 @@ public class LoginAttemptPurge {
     private final LoginAttemptRepository attempts;
     private final LoginProperties properties;
     private final Clock clock;
+    private final ScheduledRuns runs;
 
-    LoginAttemptPurge(LoginAttemptRepository attempts, LoginProperties properties, Clock clock) {
+    LoginAttemptPurge(LoginAttemptRepository attempts, LoginProperties properties, Clock clock, ScheduledRuns runs) {
         this.attempts = attempts;
         this.properties = properties;
         this.clock = clock;
+        this.runs = runs;
     }
 
+    /** Once a day on one node, however many share the database. */
     @Scheduled(cron = "${spiegel.login.purge-cron:0 47 3 * * *}")
+    void purgeOnce() {
+        if (runs.claimToday("login-attempt-purge")) {
+            purge();
+        }
+    }
+
     @Transactional
     public int purge() {
         int deleted = attempts.purgeBefore(clock.instant().minus(properties.attemptsKeptFor()));

@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.privacy.RetentionProperties;
+import nl.spiegel.shared.database.ScheduledRuns;
 
 /**
  * Deletes anonymous users who have not been seen for {@code spiegel.retention.anonymous-inactive-after}, with
@@ -22,15 +23,21 @@ class RetentionJob {
 
     private final PersonalDataService personalData;
     private final RetentionProperties properties;
+    private final ScheduledRuns runs;
 
-    RetentionJob(PersonalDataService personalData, RetentionProperties properties) {
+    RetentionJob(PersonalDataService personalData, RetentionProperties properties, ScheduledRuns runs) {
         this.personalData = personalData;
         this.properties = properties;
+        this.runs = runs;
     }
 
+    /** Once a day on one node, however many share the database. */
     @Scheduled(cron = "${spiegel.retention.cron:0 17 3 * * *}")
     void deleteInactiveAnonymousUsers() {
         try {
+            if (!runs.claimToday("retention")) {
+                return;
+            }
             int deleted = personalData.deleteInactiveAnonymousUsers();
             log.info("retention: {} anonymous user(s) inactive for more than {} deleted", deleted,
                     properties.anonymousInactiveAfter());

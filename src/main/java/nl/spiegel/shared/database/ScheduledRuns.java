@@ -1,0 +1,48 @@
+package nl.spiegel.shared.database;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes a scheduled job run once per period across all app nodes that share the database: each node tries to claim
+ * the period, and only the one whose claim is stored runs the job. Nothing lives in one JVM; a node that starts later
+ * the same day sees the claim and skips.
+ */
+@Component
+public class ScheduledRuns {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    ScheduledRuns(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims today's (UTC) run of a daily job; true for exactly one caller per job and day. */
+    public boolean claimToday(String job) {
+        return claim(job, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+    }
+
+    /** Claims the run of a job for a period; true for exactly one caller per job and period. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean claim(String job, String period) {
+        try {
+            return jdbc.sql("INSERT IGNORE INTO scheduled_runs (job, period, node, claimed_at) VALUES (?, ?, ?, ?)")
+                    .params(job, period, node, DbTime.write(clock.instant()))
+                    .update() == 1;
+        } catch (DataAccessException e) {
+            // a deadlock or a failed certification on a cluster means another node claimed it at the same moment
+            return false;
+        }
+    }
+}
