@@ -4,4 +4,6 @@
  * kernel, because every other module carries an {@link nl.spiegel.organisation.OrganisationId}; who may change an
  * organisation is decided by the {@code portal} module, which knows accounts.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "shared :: *"})
 package nl.spiegel.organisation;

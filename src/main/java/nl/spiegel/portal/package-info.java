@@ -4,4 +4,6 @@
  * frames. Who may change an organisation is decided here ({@link nl.spiegel.portal.OrganisationAdmin}); the data
  * live in {@code organisation} and, for crisis contacts, in {@code escalation}.
  */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"dialogue", "escalation", "identity", "organisation", "shared", "shared :: *"})
 package nl.spiegel.portal;

@@ -1,0 +1,6 @@
+/**
+ * The psycho-education corner.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "shared :: *"})
+package nl.spiegel.learn;
