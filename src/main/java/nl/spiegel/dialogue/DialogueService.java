@@ -17,6 +17,7 @@ import nl.spiegel.dialogue.engine.DialogueEngine;
 import nl.spiegel.dialogue.engine.DialogueState;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.Step;
@@ -37,6 +38,8 @@ import nl.spiegel.risk.RiskLevel;
 public class DialogueService {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueService.class);
+    /** The risk rule a questionnaire's safety rule raises (PHQ-9 item 9): thoughts of being dead or of self-harm. */
+    static final String QUESTIONNAIRE_SAFETY_RULE = "questionnaire.crisis.suicide-mention";
 
     private final ScriptCatalog catalog;
     private final SessionRepository sessions;
@@ -143,6 +146,17 @@ public class DialogueService {
             }
             storeTurns(row, step, revision, firstSeq, now);
             sessions.setMessageRisk(id, firstSeq, risk.level(), risk.ruleIds());
+        } else if (input instanceof UserInput.Answers answers
+                && script.require(row.state().nodeId()) instanceof Node.Questionnaire questionnaire) {
+            events.publishEvent(new QuestionnaireAnswered(id, row.userId(), row.organisationId(), script.id(),
+                    questionnaire.id(), answers.values(), now));
+            if (questionnaire.score(answers.values()).safetyCheck()) {
+                // the safety rule starts the risk flow at once; the script goes on with these answers afterwards
+                return pauseForSafety(visitor, row, step.turns().getFirst(), answers.encode(),
+                        new RiskAssessment(RiskLevel.CRISIS, List.of(), List.of(QUESTIONNAIRE_SAFETY_RULE)),
+                        firstSeq, now);
+            }
+            storeTurns(row, step, revision, firstSeq, now);
         } else {
             storeTurns(row, step, revision, firstSeq, now);
         }
@@ -163,9 +177,11 @@ public class DialogueService {
             throw new StaleSessionException(id);
         }
         // without a pending answer (it could not be accepted) the same question simply waits again
+        Script script = scriptOf(row);
         Step step = row.pendingInput() == null
                 ? new Step(row.state(), List.of())
-                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()));
+                : engine.next(script, row.state(), script.require(row.state().nodeId()) instanceof Node.Questionnaire
+                        ? UserInput.Answers.decode(row.pendingInput()) : new UserInput.Text(row.pendingInput()));
         Instant now = clock.instant();
         if (!sessions.resume(id, revision, step.state(), now)) {
             throw new StaleSessionException(id);

@@ -4,5 +4,5 @@
  * pages ({@code ui/}). Only the person themselves reads their results; no staff view exists yet.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"dialogue", "identity", "organisation", "privacy", "risk", "shared", "shared :: *"})
+        allowedDependencies = {"dialogue", "dialogue :: engine", "identity", "organisation", "privacy", "risk", "shared", "shared :: *"})
 package nl.spiegel.progress;

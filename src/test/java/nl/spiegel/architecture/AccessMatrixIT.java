@@ -788,6 +788,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         return switch (snapshot.prompt()) {
             case Prompt.FreeText text -> new UserInput.Text("Ik wandel graag in het bos");
             case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+            case Prompt.Form form -> new UserInput.Answers(
+                    java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
             case Prompt.None none -> throw new IllegalStateException("finished");
         };
     }

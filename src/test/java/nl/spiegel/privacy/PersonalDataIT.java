@@ -177,6 +177,8 @@ class PersonalDataIT {
                     yield new UserInput.Text("Ik fiets graag naar mijn werk " + marker);
                 }
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> new UserInput.Answers(
+                        java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
                 case Prompt.None none -> throw new IllegalStateException("finished");
             };
             finished = dialogues.answer(person, finished.id(), finished.revision(), input);

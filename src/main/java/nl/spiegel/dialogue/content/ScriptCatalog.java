@@ -35,7 +35,8 @@ public class ScriptCatalog {
 
     @Autowired
     public ScriptCatalog(DialogueProperties properties) {
-        this(load(properties.scripts()));
+        this(java.util.stream.Stream.concat(load(properties.scripts()).stream(),
+                load(properties.questionnaires()).stream()).toList());
     }
 
     public ScriptCatalog(List<Script> all) {

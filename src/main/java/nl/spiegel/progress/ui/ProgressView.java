@@ -156,7 +156,7 @@ public class ProgressView extends Div implements HasDynamicTitle {
                 chart.setId("progress-" + instrument.code() + "-chart");
                 chart.addClassName("sp-chart-frame");
                 chart.getElement().setProperty("innerHTML", ScoreChart.svg(instrument, points,
-                        band -> getTranslation("progress.band." + band.code()),
+                        band -> instrument.bandLabel(band, getLocale()),
                         getTranslation("progress.chart.label", getTranslation(prefix + ".title"))));
                 section.add(chart);
             }
@@ -190,7 +190,7 @@ public class ProgressView extends Div implements HasDynamicTitle {
             if (score.complete()) {
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.of",
                         score.total().getAsInt(), instrument.maxTotal())));
-                row.appendChild(new Element("td").setText(getTranslation("progress.band." + score.band().code())));
+                row.appendChild(new Element("td").setText(instrument.bandLabel(score.band(), getLocale())));
             } else {
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.no-total")));
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.incomplete",

@@ -832,6 +832,8 @@ class DialogueEngineTest {
             case Prompt.FreeText(int maxLength) -> answer(script, step,
                     "Iets wat ik zelf schreef".substring(0, Math.min(24, maxLength)));
             case Prompt.Choices(List<Node.Option> options) -> choose(script, step, pick.apply(options).value());
+            case Prompt.Form form -> engine.next(script, step.state(), new UserInput.Answers(
+                    Map.of(form.questionnaire().items().getFirst().id(), 0)));
             case Prompt.None none -> throw new AssertionError("unfinished dialogue has no prompt at "
                     + step.state().nodeId());
         };
