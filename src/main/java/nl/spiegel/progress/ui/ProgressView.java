@@ -46,15 +46,31 @@ public class ProgressView extends Div implements HasDynamicTitle {
     // the product serves the Netherlands first; the browser's zone is not known on the server
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
+    private final boolean printable;
+
     public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor) {
+        this(progress, moods, visitor, false);
+    }
+
+    /**
+     * @param printable the one-page summary a person can take to their GP: no links to fill in, the same charts,
+     *                  tables and words
+     */
+    ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor, boolean printable) {
+        this.printable = printable;
         addClassName("sp-progress");
-        H1 title = new H1(getTranslation("progress.title"));
-        title.setId("progress-title");
-        Paragraph intro = new Paragraph(getTranslation("progress.intro"));
-        intro.addClassName("sp-lead");
+        if (!printable) {
+            H1 title = new H1(getTranslation("progress.title"));
+            title.setId("progress-title");
+            Paragraph intro = new Paragraph(getTranslation("progress.intro"));
+            intro.addClassName("sp-lead");
+            Anchor print = new Anchor("progress/print", getTranslation("progress.to-print"));
+            print.setId("progress-to-print");
+            add(title, intro, print);
+        }
         Paragraph notADiagnosis = new Paragraph(getTranslation("progress.not-a-diagnosis"));
         notADiagnosis.setId("progress-not-a-diagnosis");
-        add(title, intro, notADiagnosis);
+        add(notADiagnosis);
 
         List<QuestionnaireResult> results;
         List<Mood> moodHistory;
@@ -162,6 +178,9 @@ public class ProgressView extends Div implements HasDynamicTitle {
             }
             section.add(table(instrument, results));
         }
+        if (printable) {
+            return section;
+        }
         Anchor fillIn = new Anchor("progress/questionnaire/" + instrument.code(),
                 getTranslation(results.isEmpty() ? "progress.fill-in" : "progress.fill-in-again",
                         getTranslation(prefix + ".title")));
@@ -205,11 +224,11 @@ public class ProgressView extends Div implements HasDynamicTitle {
         return wrapper;
     }
 
-    private String shortDate(Instant instant) {
+    String shortDate(Instant instant) {
         return DateTimeFormatter.ofPattern("d MMM", locale()).withZone(ZONE).format(instant);
     }
 
-    private String longDate(Instant instant) {
+    String longDate(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
                 .withZone(ZONE).format(instant);
     }
