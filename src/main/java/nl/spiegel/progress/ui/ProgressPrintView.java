@@ -27,7 +27,7 @@ import nl.spiegel.progress.ProgressService;
 public class ProgressPrintView extends ProgressView {
 
     public ProgressPrintView(ProgressService progress, MoodService moods, CurrentVisitor visitor, Clock clock) {
-        super(progress, moods, visitor, true);
+        super(progress, moods, visitor, Audience.PRINT);
         addClassName("sp-print");
         H1 title = new H1(getTranslation("progress.print.title"));
         title.setId("progress-print-title");

@@ -29,8 +29,10 @@ import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.progress.Mood;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.QuestionnaireReminders;
 import nl.spiegel.progress.QuestionnaireResult;
 import nl.spiegel.progress.scoring.Instrument;
+import nl.spiegel.progress.scoring.ReliableChange;
 import nl.spiegel.progress.scoring.Score;
 import nl.spiegel.shared.LogSafe;
 
@@ -46,20 +48,23 @@ public class ProgressView extends Div implements HasDynamicTitle {
     // the product serves the Netherlands first; the browser's zone is not known on the server
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    private final boolean printable;
-
-    public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor) {
-        this(progress, moods, visitor, false);
+    /** Who the page is for: the person, the person's printed summary, or a therapist they shared with. */
+    enum Audience {
+        PERSON, PRINT, THERAPIST
     }
 
-    /**
-     * @param printable the one-page summary a person can take to their GP: no links to fill in, the same charts,
-     *                  tables and words
-     */
-    ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor, boolean printable) {
-        this.printable = printable;
+    private final Audience audience;
+
+    public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor,
+                        QuestionnaireReminders reminders) {
+        this(progress, moods, visitor, Audience.PERSON);
+        addComponentAtIndex(3, new ReminderSetting(reminders, visitor.get()));
+    }
+
+    ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor, Audience audience) {
+        this.audience = audience;
         addClassName("sp-progress");
-        if (!printable) {
+        if (audience == Audience.PERSON) {
             H1 title = new H1(getTranslation("progress.title"));
             title.setId("progress-title");
             Paragraph intro = new Paragraph(getTranslation("progress.intro"));
@@ -68,10 +73,10 @@ public class ProgressView extends Div implements HasDynamicTitle {
             print.setId("progress-to-print");
             add(title, intro, print);
         }
-        Paragraph notADiagnosis = new Paragraph(getTranslation("progress.not-a-diagnosis"));
-        notADiagnosis.setId("progress-not-a-diagnosis");
-        add(notADiagnosis);
-
+        if (audience == Audience.THERAPIST) {
+            // the therapist's page loads the shared data once it knows the share
+            return;
+        }
         List<QuestionnaireResult> results;
         List<Mood> moodHistory;
         try {
@@ -84,6 +89,14 @@ public class ProgressView extends Div implements HasDynamicTitle {
             add(error);
             return;
         }
+        show(results, moodHistory);
+    }
+
+    /** The explanation, a section per questionnaire and the moods. */
+    final void show(List<QuestionnaireResult> results, List<Mood> moodHistory) {
+        Paragraph notADiagnosis = new Paragraph(getTranslation("progress.not-a-diagnosis"));
+        notADiagnosis.setId("progress-not-a-diagnosis");
+        add(notADiagnosis);
         for (Instrument instrument : Instrument.values()) {
             add(section(instrument, results.stream().filter(r -> r.instrument() == instrument).toList()));
         }
@@ -178,7 +191,7 @@ public class ProgressView extends Div implements HasDynamicTitle {
             }
             section.add(table(instrument, results));
         }
-        if (printable) {
+        if (audience != Audience.PERSON) {
             return section;
         }
         Anchor fillIn = new Anchor("progress/questionnaire/" + instrument.code(),
@@ -197,9 +210,16 @@ public class ProgressView extends Div implements HasDynamicTitle {
         table.appendChild(new Element("caption").setText(getTranslation("progress.table.caption",
                 getTranslation("progress." + instrument.code() + ".title"))));
         Element head = new Element("tr");
-        for (String column : List.of("progress.table.date", "progress.table.total", "progress.table.band")) {
+        List<String> columns = new java.util.ArrayList<>(
+                List.of("progress.table.date", "progress.table.total", "progress.table.band"));
+        if (audience == Audience.THERAPIST) {
+            columns.add("progress.table.change");
+        }
+        for (String column : columns) {
             head.appendChild(new Element("th").setAttribute("scope", "col").setText(getTranslation(column)));
         }
+        ReliableChange reliable = ReliableChange.of(instrument);
+        QuestionnaireResult baseline = results.stream().filter(r -> r.score().complete()).findFirst().orElse(null);
         table.appendChild(new Element("thead").appendChild(head));
         Element body = new Element("tbody");
         for (QuestionnaireResult result : results) {
@@ -215,6 +235,9 @@ public class ProgressView extends Div implements HasDynamicTitle {
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.incomplete",
                         score.answered(), instrument.items())));
             }
+            if (audience == Audience.THERAPIST) {
+                row.appendChild(changeCell(reliable, baseline, result));
+            }
             body.appendChild(row);
         }
         table.appendChild(body);
@@ -222,6 +245,27 @@ public class ProgressView extends Div implements HasDynamicTitle {
         wrapper.addClassName("sp-table-frame");
         wrapper.getElement().appendChild(table);
         return wrapper;
+    }
+
+    /**
+     * Jacobson-Truax against the first complete score: reliably better or worse, or within measurement error, with
+     * the difference in points.
+     */
+    private Element changeCell(ReliableChange reliable, QuestionnaireResult baseline, QuestionnaireResult result) {
+        Element cell = new Element("td");
+        if (baseline == null || !result.score().complete()) {
+            return cell.setText(getTranslation("progress.change.none"));
+        }
+        if (result == baseline) {
+            return cell.setText(getTranslation("progress.change.baseline"));
+        }
+        int before = baseline.score().total().getAsInt();
+        int difference = result.score().total().getAsInt() - before;
+        ReliableChange.Direction direction = reliable.between(before, before + difference);
+        cell.setAttribute("data-change", direction.code());
+        cell.getClassList().add("sp-change-" + direction.code());
+        return cell.setText(getTranslation("progress.change." + direction.code(),
+                (difference > 0 ? "+" : "") + difference));
     }
 
     String shortDate(Instant instant) {

