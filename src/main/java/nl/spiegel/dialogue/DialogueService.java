@@ -20,6 +20,7 @@ import nl.spiegel.dialogue.engine.DialogueEngine;
 import nl.spiegel.dialogue.engine.DialogueState;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
+import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.Step;
@@ -40,6 +41,8 @@ import nl.spiegel.risk.RiskLevel;
 public class DialogueService {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueService.class);
+    /** The risk rule a questionnaire's safety rule raises (PHQ-9 item 9): thoughts of being dead or of self-harm. */
+    static final String QUESTIONNAIRE_SAFETY_RULE = "questionnaire.crisis.suicide-mention";
 
     private final ScriptCatalog catalog;
     private final SessionRepository sessions;
@@ -166,6 +169,16 @@ public class DialogueService {
                 Turn userTurn = step.turns().getFirst();
                 return pauseForSafety(row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq, now);
             }
+        } else if (input instanceof UserInput.Answers answers
+                && script.require(row.state().nodeId()) instanceof Node.Questionnaire questionnaire) {
+            events.publishEvent(new QuestionnaireAnswered(id, row.userId(), row.organisationId(), script.id(),
+                    questionnaire.id(), answers.values(), now));
+            if (questionnaire.score(answers.values()).safetyCheck()) {
+                // the safety rule starts the risk flow at once; the script goes on with these answers afterwards
+                return pauseForSafety(row, step.turns().getFirst(), answers.encode(),
+                        new RiskAssessment(RiskLevel.CRISIS, List.of(), List.of(QUESTIONNAIRE_SAFETY_RULE)),
+                        firstSeq, now);
+            }
         }
         storeTurns(row, step, revision, firstSeq, now, risk);
         if (step.state().finished()) {
@@ -208,10 +221,13 @@ public class DialogueService {
         SessionRow row = answering.row();
         // without a pending answer (it could not be accepted) the same question simply waits again; with one, the
         // script hears at which level it was read, so it does not answer heavy words with a light "thank you"
+        Script script = scriptOf(row);
         Step step = row.pendingInput() == null
                 ? new Step(row.state(), List.of())
-                : engine.next(scriptOf(row), row.state(), new UserInput.Text(row.pendingInput()),
-                        row.pause().level().code());
+                : script.require(row.state().nodeId()) instanceof Node.Questionnaire
+                        ? engine.next(script, row.state(), UserInput.Answers.decode(row.pendingInput()))
+                        : engine.next(script, row.state(), new UserInput.Text(row.pendingInput()),
+                                row.pause().level().code());
         Instant now = clock.instant();
         if (!sessions.resume(id, revision, step.state(), now)) {
             throw new StaleSessionException(id);

@@ -3,14 +3,17 @@ package nl.spiegel.progress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.spiegel.dialogue.QuestionnaireAnswered;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.internal.QuestionnaireRepository;
 import nl.spiegel.progress.scoring.Instrument;
@@ -49,6 +52,25 @@ public class ProgressService {
         log.info("questionnaire {} {} stored for user {}{}", instrument.code(), result.id(), visitor.userId(),
                 score.asksForSafetyCheck() ? ", safety check started" : "");
         return result;
+    }
+
+    /**
+     * A shipped questionnaire filled in inside a dialogue joins the person's results, in the same transaction as the
+     * dialogue's answer. A questionnaire of another script is not a PHQ-9 or GAD-7 and stays in that dialogue only.
+     */
+    @EventListener
+    void onQuestionnaireAnswered(QuestionnaireAnswered answered) {
+        Instrument.ofCode(answered.scriptId())
+                .filter(instrument -> instrument.code().equals(answered.questionnaire()))
+                .ifPresent(instrument -> {
+                    List<Integer> answers = new ArrayList<>();
+                    instrument.definition().items().forEach(item -> answers.add(answered.answers().get(item.id())));
+                    QuestionnaireResult result = new QuestionnaireResult(UUID.randomUUID(),
+                            new Score(instrument, answers), answered.at().truncatedTo(ChronoUnit.MICROS));
+                    results.insert(answered.organisation(), answered.user(), result);
+                    log.info("questionnaire {} {} stored for user {} from session {}", instrument.code(), result.id(),
+                            answered.user(), answered.session());
+                });
     }
 
     /** The person's results, oldest first. */

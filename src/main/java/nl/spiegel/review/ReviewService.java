@@ -169,6 +169,18 @@ public class ReviewService {
     }
 
     /**
+     * The share, when it lets this therapist see the person's data right now: it names them, in their organisation,
+     * neither revoked nor ended. Other modules use it as the consent check for what the person shared (their
+     * progress); a refusal is on the audit trail like any refused read.
+     *
+     * @throws ShareAccessDeniedException otherwise
+     */
+    @Transactional
+    public Share consentedShare(UserId therapist, ShareId id) {
+        return share(readable(therapist, id));
+    }
+
+    /**
      * Feedback to the person, shown in their dialogue; they get an e-mail that says only that there is feedback.
      *
      * @throws CommentTooLongException when longer than the limit (nothing stored)

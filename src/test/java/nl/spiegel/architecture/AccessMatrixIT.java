@@ -103,7 +103,9 @@ import nl.spiegel.privacy.ui.DataDeletedView;
 import nl.spiegel.privacy.ui.MyDataView;
 import nl.spiegel.privacy.ui.PrivacyView;
 import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.SharedProgressService;
 import nl.spiegel.progress.scoring.Instrument;
+import nl.spiegel.progress.ui.ProgressPrintView;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
 import nl.spiegel.review.ExpertDirectory;
@@ -111,6 +113,7 @@ import nl.spiegel.review.ExpertFilter;
 import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.ExpertUnavailableException;
 import nl.spiegel.review.InboxFilter;
+import nl.spiegel.progress.ui.TherapistProgressView;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.review.InvalidInviteException;
 import nl.spiegel.review.RegistrationRequiredException;
@@ -164,6 +167,9 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             new RouteRow(SafetyPlanView.class, "safety-plan",              Y,   Y,    Y,    Y,   Y),
             new RouteRow(ProgressView.class, "progress",                   Y,   Y,    Y,    Y,   Y),
             new RouteRow(QuestionnaireView.class, "progress/questionnaire/phq9", Y, Y,  Y,    Y,   Y),
+            new RouteRow(ProgressPrintView.class, "progress/print",        Y,   Y,    Y,    Y,   Y),
+            new RouteRow(TherapistProgressView.class, "therapist/progress/" + UUID.randomUUID(),
+                                                                           N,   N,    Y,    N,   N),
             new RouteRow(LearnView.class, "learn",                         Y,   Y,    Y,    Y,   Y),
             new RouteRow(TopicView.class, "learn/no-such-topic",           Y,   Y,    Y,    Y,   Y),
             new RouteRow(PrivacyView.class, "privacy",                     Y,   Y,    Y,    Y,   Y),
@@ -419,6 +425,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             OrganisationAdmin.therapists                          VISITOR_A    N  N  N  N  N   N  Y   N   Y
             OrganisationAdmin.therapists                          CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             OrganisationAdmin.create(self)                        SELF         N  N  N  N  N   N  N   N   Y
+            SharedProgressService.read                            VISITOR_A    N  N  N  Y  N   N  N   N   N
+            SharedProgressService.read                            CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
+            SharedProgressService.read(revoked)                   VISITOR_A    N  N  N  N  N   N  N   N   N
+            SharedProgressService.read(noShare)                   VISITOR_A    N  N  N  N  N   N  N   N   N
             """;
 
     /** The exceptions with which a service refuses a caller; anything else is an error of the test. */
@@ -436,6 +446,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     VisitorService visitors;
     @Autowired
     ProgressService progress;
+    @Autowired
+    SharedProgressService sharedProgress;
 
     private final Map<Caller, UUID> questionnaires = new EnumMap<>(Caller.class);
     @Autowired
@@ -754,6 +766,20 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             reviews.revoke(shared.get(owner).person(), revoked);
             return reviews.read(userId(caller), revoked, Locale.ENGLISH) != null;
         });
+        attempts.put("SharedProgressService.read", (caller, owner) -> {
+            UUID result = progress.submit(shared.get(owner).person(), Instrument.GAD7,
+                    List.of(1, 1, 1, 1, 1, 1, 1)).id();
+            return sharedProgress.read(userId(caller), shared.get(owner).share()).results().stream()
+                    .anyMatch(read -> read.id().equals(result));
+        });
+        attempts.put("SharedProgressService.read(revoked)", (caller, owner) -> {
+            ShareId revoked = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
+                    inviteOf(owner), null).id();
+            reviews.revoke(shared.get(owner).person(), revoked);
+            return sharedProgress.read(userId(caller), revoked) != null;
+        });
+        attempts.put("SharedProgressService.read(noShare)", (caller, owner) ->
+                sharedProgress.read(userId(caller), ShareId.random()) != null);
         attempts.put("ReviewService.read(ended)", (caller, owner) -> {
             ShareId ended = reviews.share(shared.get(owner).person(), shared.get(owner).session(),
                     inviteOf(owner), Instant.now().plus(Duration.ofDays(1))).id();
@@ -1021,6 +1047,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         return switch (snapshot.prompt()) {
             case Prompt.FreeText text -> new UserInput.Text("Ik wandel graag in het bos");
             case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+            case Prompt.Form form -> new UserInput.Answers(
+                    java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
             case Prompt.None none -> throw new IllegalStateException("finished");
         };
     }

@@ -296,6 +296,8 @@ class DialogueServiceIT {
         return switch (session.prompt()) {
             case Prompt.FreeText text -> new UserInput.Text("Mijn eigen woorden " + session.revision());
             case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+            case Prompt.Form form -> new UserInput.Answers(
+                    java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
             case Prompt.None none -> throw new IllegalStateException("finished");
         };
     }

@@ -48,10 +48,13 @@ class ResumeAfterRestartIT {
             DialogueService dialogues = second.getBean(DialogueService.class);
             Visitor visitor = second.getBean(VisitorService.class).resolve(token);
 
-            assertThat(dialogues.catalogue(visitor)).singleElement().satisfies(card -> {
-                assertThat(card.status()).isEqualTo(DialogueCard.Status.IN_PROGRESS);
-                assertThat(card.title().in("nl")).as("new sessions get the new version").isEqualTo("Proef versie 2");
-            });
+            // the shipped questionnaires are listed too; the test scripts replace the dialogues only
+            assertThat(dialogues.catalogue(visitor)).filteredOn(card -> card.scriptId().equals("pinning"))
+                    .singleElement().satisfies(card -> {
+                        assertThat(card.status()).isEqualTo(DialogueCard.Status.IN_PROGRESS);
+                        assertThat(card.title().in("nl")).as("new sessions get the new version")
+                                .isEqualTo("Proef versie 2");
+                    });
 
             SessionSnapshot resumed = dialogues.startOrResume(visitor, "pinning");
             assertThat(resumed.id()).isEqualTo(before.id());

@@ -2,13 +2,18 @@ package nl.spiegel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,6 +49,20 @@ class ProgressJourneyIT extends BrowserJourney {
         // the picture in the README
         browser.js("window.scrollTo(0, 0)");
         browser.screenshot(Path.of("docs", "images", "progress.png"));
+
+        // the summary for the GP: printed (or saved as PDF) on one A4 page with both results in words
+        browser.visible(By.id("progress-to-print")).click();
+        browser.waiting().until(ExpectedConditions.urlMatches(".*/progress/print$"));
+        assertThat(browser.visible(By.id("progress-print")).getText()).isEqualTo("Afdrukken of opslaan als pdf");
+        assertThat(browser.all(By.cssSelector("#progress-phq9-table tbody tr"))).hasSize(2);
+        assertThat(Axe.seriousViolations(browser, "printable progress")).isEmpty();
+        PrintOptions a4 = new PrintOptions();
+        a4.setPageSize(new PageSize(29.7, 21.0));
+        String pdf = new String(Base64.getDecoder().decode(browser.driver().print(a4).getContent()),
+                StandardCharsets.ISO_8859_1);
+        assertThat(pdf).startsWith("%PDF");
+        assertThat(Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(pdf).results().count())
+                .as("pages in the printed summary").isEqualTo(1);
     }
 
     @Test

@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +43,9 @@ import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.QuestionnaireReminders;
+import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.shared.crypto.FieldCipher;
@@ -98,6 +105,10 @@ class AccountFlowsIT {
     ReviewService reviews;
     @Autowired
     nl.spiegel.privacy.PersonalDataService personalData;
+    @Autowired
+    QuestionnaireReminders reminders;
+    @Autowired
+    ProgressService progress;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -397,12 +408,8 @@ class AccountFlowsIT {
 
     @Test
     void sharingNoticesReachTheTherapistAndThePersonWithoutAnythingAnybodyWrote() throws Exception {
-        Visitor person = visitors.resolve(VisitorToken.generate());
         String email = "client-" + UUID.randomUUID() + "@example.org";
-        accounts.register(person, email, PASSWORD, SpiegelI18NProvider.DUTCH);
-        assertThat(accounts.verifyEmail(find(VERIFY_LINK, body(onlyMessage())), person, null, ADDRESS))
-                .isInstanceOf(VerificationResult.Verified.class);
-        mail.purgeEmailFromAllMailboxes();
+        Visitor person = verifiedPerson(email);
         String words = "Geheim-" + UUID.randomUUID();
         SessionSnapshot dialogue = answerUntilFreeTextAndWrite(person, "Ik schrijf " + words);
         String therapistEmail = "therapeut-" + UUID.randomUUID() + "@example.org";
@@ -424,6 +431,60 @@ class AccountFlowsIT {
         assertThat(toPerson.getAllRecipients()).extracting(Object::toString).containsExactly(email);
         assertThat(toPerson.getSubject() + body(toPerson)).contains("https://spiegel.test/my-dialogues")
                 .doesNotContain(feedback, words, "Therapeut Notitie");
+    }
+
+    @Test
+    void theWeeklyQuestionnaireReminderArrivesOnceAWeekWithoutContentEvenWithTwoNodesAndStopsWhenSwitchedOff()
+            throws Exception {
+        String email = "client-" + UUID.randomUUID() + "@example.org";
+        Visitor person = verifiedPerson(email);
+        String words = "Geheim-" + UUID.randomUUID();
+        answerUntilFreeTextAndWrite(person, "Ik schrijf " + words);
+        progress.submit(person, Instrument.PHQ9, List.of(2, 2, 2, 2, 2, 2, 2, 2, 0));
+        assertThat(reminders.available(visitors.resolve(VisitorToken.generate()))).as("no address, no reminder")
+                .isFalse();
+
+        reminders.switchOn(person);
+        assertThat(reminders.isOn(person)).isTrue();
+        assertThat(reminders.sendDue()).as("not due before a week has passed").isZero();
+
+        clock.advance(Duration.ofDays(7));
+        // two nodes run the job at the same moment: the reminder goes out once
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = nodes.invokeAll(List.of(reminders::sendDue, reminders::sendDue));
+            int sent = 0;
+            for (Future<Integer> run : runs) {
+                sent += run.get();
+            }
+            assertThat(sent).isEqualTo(1);
+        } finally {
+            nodes.shutdown();
+        }
+        MimeMessage reminder = onlyMessage();
+        assertThat(reminder.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+        assertThat(reminder.getSubject()).isEqualTo("Je wekelijkse herinnering van Spiegel");
+        assertThat(body(reminder)).contains("https://spiegel.test/progress")
+                .doesNotContain(words, email, "PHQ", "klachten");
+        mail.purgeEmailFromAllMailboxes();
+        assertThat(reminders.sendDue()).as("sent once, next one in a week").isZero();
+
+        reminders.switchOff(person);
+        clock.advance(Duration.ofDays(8));
+        assertThat(reminders.sendDue()).isZero();
+        assertThat(reminders.isOn(person)).isFalse();
+        Thread.sleep(500);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    /** A person who registered with this address and verified it; the mailbox is empty again. */
+    private Visitor verifiedPerson(String email) throws Exception {
+        Visitor person = visitors.resolve(VisitorToken.generate());
+        accounts.register(person, email, PASSWORD, SpiegelI18NProvider.DUTCH);
+        assertThat(accounts.verifyEmail(find(VERIFY_LINK, body(onlyMessage())), person, null, ADDRESS))
+                .isInstanceOf(VerificationResult.Verified.class);
+        mail.purgeEmailFromAllMailboxes();
+        return person;
     }
 
     private String registeredClient() throws Exception {

@@ -176,6 +176,8 @@ class PersonalDataIT {
                     yield new UserInput.Text("Ik fiets graag naar mijn werk " + marker);
                 }
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> new UserInput.Answers(
+                        java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
                 case Prompt.None none -> throw new IllegalStateException("finished");
             };
             finished = dialogues.answer(person, finished.id(), finished.revision(), input);
@@ -239,6 +241,7 @@ class PersonalDataIT {
             session = dialogues.answer(person, session.id(), session.revision(), switch (session.prompt()) {
                 case Prompt.FreeText text -> new UserInput.Text("Iets kleins proberen.");
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> throw new IllegalStateException("no questionnaire in this dialogue");
                 case Prompt.None none -> throw new IllegalStateException("finished");
             });
         }

@@ -67,6 +67,8 @@ class MoodCheckInIT extends SpringBrowserlessTest {
             UserInput input = switch (snapshot.prompt()) {
                 case Prompt.FreeText text -> new UserInput.Text("Ik wandel graag in het bos");
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> new UserInput.Answers(
+                        java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
                 case Prompt.None none -> throw new IllegalStateException("finished");
             };
             snapshot = dialogues.answer(visitor, snapshot.id(), snapshot.revision(), input);

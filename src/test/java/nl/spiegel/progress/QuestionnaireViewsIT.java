@@ -28,6 +28,7 @@ import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.internal.QuestionnaireRepository;
 import nl.spiegel.progress.scoring.Instrument;
+import nl.spiegel.progress.ui.ProgressPrintView;
 import nl.spiegel.progress.ui.ProgressView;
 import nl.spiegel.progress.ui.QuestionnaireView;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -42,6 +43,8 @@ class QuestionnaireViewsIT extends SpringBrowserlessTest {
     QuestionnaireRepository repository;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProgressService progressService;
 
     private Visitor visitor;
 
@@ -150,6 +153,27 @@ class QuestionnaireViewsIT extends SpringBrowserlessTest {
         assertThat(svg.split("<circle", -1)).hasSize(3);
         // nothing filled in yet for the GAD-7
         assertThat(find(Paragraph.class).withId("progress-gad7-none").all()).hasSize(1);
+    }
+
+    @Test
+    void thePrintablePageShowsTheScoresInWordsAndWhatTheyMeanWithoutLinksOrIds() {
+        QuestionnaireResult stored = progressService.submit(visitor, Instrument.GAD7,
+                Arrays.asList(1, 1, 1, 1, 1, 1, 1));
+
+        ProgressView overview = navigate(ProgressView.class);
+        assertThat(byId(overview.getElement(), "progress-to-print")).isPresent();
+        ProgressPrintView view = navigate(ProgressPrintView.class);
+
+        String text = view.getElement().getTextRecursively();
+        assertThat(text).contains("Mijn voortgang: overzicht", "Gemaakt op", "Je scores op de GAD-7", "7 van 21",
+                "Lichte klachten", "Een score is geen diagnose", "een zorgverlener heeft deze scores niet bekeken");
+        assertThat(find(Div.class).withId("progress-gad7-chart").all()).hasSize(1);
+        assertThat(find(Button.class).withId("progress-print").single().getText())
+                .isEqualTo("Afdrukken of opslaan als pdf");
+        // no links to fill in, and nothing that identifies a record or a person inside Spiegel
+        assertThat(byId(view.getElement(), "progress-gad7-fill-in")).isEmpty();
+        assertThat(text).doesNotContain(stored.id().toString(), visitor.userId().toString());
+        assertThat(text).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
     }
 
     private static Optional<Element> byId(Element root, String id) {

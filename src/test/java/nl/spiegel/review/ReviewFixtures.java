@@ -66,6 +66,8 @@ public record ReviewFixtures(VisitorService visitors, StaffDirectory staff, Dial
             UserInput input = switch (snapshot.prompt()) {
                 case Prompt.FreeText text -> new UserInput.Text("Ik fiets graag " + marker);
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> new UserInput.Answers(
+                        java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
                 case Prompt.None none -> throw new IllegalStateException("finished");
             };
             snapshot = dialogues.answer(person, snapshot.id(), snapshot.revision(), input);

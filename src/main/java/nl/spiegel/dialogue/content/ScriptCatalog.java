@@ -39,7 +39,8 @@ public class ScriptCatalog {
 
     @Autowired
     public ScriptCatalog(DialogueProperties properties, ObjectProvider<PublishedScripts> published) {
-        this(load(properties.scripts()));
+        this(java.util.stream.Stream.concat(load(properties.scripts()).stream(),
+                load(properties.questionnaires()).stream()).toList());
         this.published = published;
     }
 

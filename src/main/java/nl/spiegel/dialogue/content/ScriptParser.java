@@ -149,12 +149,46 @@ public final class ScriptParser {
                 case "exercise" -> new Node.Exercise(id, text(map, "title", id), text(map, "text", id),
                         string(map, "next", id, true));
                 case "end" -> new Node.End(id, text(map, "text", id), summary(map, id), story(map, id));
+                case "questionnaire" -> questionnaire(map, id);
                 default -> {
                     problems.add(new ScriptProblem(source, id, "unknown type '" + type
-                            + "' (use message, question, choice, reflection, branch, exercise or end)"));
+                            + "' (use message, question, choice, reflection, branch, exercise, questionnaire or end)"));
                     yield null;
                 }
             };
+        }
+
+        private Node.Questionnaire questionnaire(Map<?, ?> map, String id) {
+            List<Node.ScaleStep> scale = new ArrayList<>();
+            for (Map<?, ?> step : maps(map, "scale", id)) {
+                scale.add(new Node.ScaleStep(integer(step, "value", id, 0, true), text(step, "label", id)));
+            }
+            List<Node.Item> items = new ArrayList<>();
+            for (Map<?, ?> item : maps(map, "items", id)) {
+                String itemId = string(item, "id", id, true);
+                items.add(new Node.Item(itemId == null ? "" : itemId, text(item, "text", id)));
+            }
+            List<String> scoring = new ArrayList<>();
+            if (map.get("scoring") instanceof Map<?, ?> rule && rule.get("sum") instanceof List<?> sum) {
+                sum.forEach(item -> scoring.add(String.valueOf(item)));
+            } else {
+                problems.add(new ScriptProblem(source, id, "'scoring' must be a mapping with 'sum': a list of item ids"));
+            }
+            List<Node.BandRule> bands = new ArrayList<>();
+            for (Map<?, ?> band : maps(map, "bands", id)) {
+                bands.add(new Node.BandRule(integer(band, "from", id, 0, true), string(band, "band", id, true),
+                        text(band, "label", id)));
+            }
+            List<Node.SafetyRule> safety = new ArrayList<>();
+            if (map.containsKey("safety")) {
+                for (Map<?, ?> rule : maps(map, "safety", id)) {
+                    String item = string(rule, "item", id, true);
+                    safety.add(new Node.SafetyRule(item == null ? "" : item, integer(rule, "above", id, 0, true)));
+                }
+            }
+            return new Node.Questionnaire(id, text(map, "text", id), string(map, "variable", id, true), scale, items,
+                    scoring, bands, safety, text(map, "result", id), text(map, "incomplete", id),
+                    string(map, "next", id, true));
         }
 
         private List<Node.Option> options(Map<?, ?> map, String nodeId) {

@@ -71,6 +71,19 @@ public final class DialogueEngine {
                 turns.add(Turn.of(Turn.Kind.USER_CHOICE, choice.id(), option.label()));
                 yield option.next();
             }
+            case Node.Questionnaire questionnaire -> {
+                if (!(input instanceof UserInput.Answers answers)) {
+                    throw new InvalidInputException(InvalidInputException.Reason.WRONG_KIND, "expected answers");
+                }
+                Map<String, Integer> given = checkedAnswers(questionnaire, answers);
+                QuestionnaireOutcome outcome = questionnaire.score(given);
+                variables.put(questionnaire.variable(), outcome.total().isPresent()
+                        ? String.valueOf(outcome.total().getAsInt()) : "");
+                variables.put(questionnaire.bandVariable(), outcome.band().map(Node.BandRule::band).orElse(""));
+                turns.add(Turn.of(Turn.Kind.USER_CHOICE, questionnaire.id(), answersText(questionnaire, given)));
+                turns.add(Turn.of(Turn.Kind.BOT, questionnaire.id(), resultText(questionnaire, outcome)));
+                yield questionnaire.next();
+            }
             default -> throw new InvalidInputException(InvalidInputException.Reason.WRONG_KIND,
                     "node '" + state.nodeId() + "' does not wait for a reply");
         };
@@ -85,6 +98,7 @@ public final class DialogueEngine {
         return switch (script.require(state.nodeId())) {
             case Node.Question question -> new Prompt.FreeText(question.maxLength());
             case Node.Choice choice -> new Prompt.Choices(choice.options());
+            case Node.Questionnaire questionnaire -> new Prompt.Form(questionnaire);
             default -> new Prompt.None();
         };
     }
@@ -134,6 +148,10 @@ public final class DialogueEngine {
                     turns.add(Turn.of(Turn.Kind.BOT, choice.id(), renderer.render(choice.text())));
                     return new Step(new DialogueState(choice.id(), variables, false, answered), turns);
                 }
+                case Node.Questionnaire questionnaire -> {
+                    turns.add(Turn.of(Turn.Kind.BOT, questionnaire.id(), renderer.render(questionnaire.text())));
+                    return new Step(new DialogueState(questionnaire.id(), variables, false, answered), turns);
+                }
                 case Node.End end -> {
                     turns.add(Turn.of(Turn.Kind.CLOSING, end.id(), renderer.render(end.text())));
                     if (end.story() != null) {
@@ -155,6 +173,60 @@ public final class DialogueEngine {
                                          Map<String, String> variables) {
         return variants.stream().filter(variant -> variant.when().holds(variables)).map(Node.Variant::text)
                 .findFirst().orElse(text);
+    }
+
+    /** The answers with skipped items left out; an unknown item, a value off the scale or an empty form is refused. */
+    private static Map<String, Integer> checkedAnswers(Node.Questionnaire questionnaire, UserInput.Answers answers) {
+        Map<String, Integer> given = new HashMap<>();
+        answers.values().forEach((item, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (questionnaire.items().stream().noneMatch(candidate -> candidate.id().equals(item))) {
+                throw new InvalidInputException(InvalidInputException.Reason.UNKNOWN_OPTION, "no item '" + item + "'");
+            }
+            if (questionnaire.step(value).isEmpty()) {
+                throw new InvalidInputException(InvalidInputException.Reason.UNKNOWN_OPTION,
+                        "value " + value + " is not on the scale");
+            }
+            given.put(item, value);
+        });
+        if (given.isEmpty()) {
+            throw new InvalidInputException(InvalidInputException.Reason.NO_ANSWERS, "no item answered");
+        }
+        return given;
+    }
+
+    /** What the person answered, one line per item, shown as their own reply. */
+    private static LocalizedText answersText(Node.Questionnaire questionnaire, Map<String, Integer> given) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String language : LocalizedText.LANGUAGES) {
+            List<String> lines = new ArrayList<>();
+            for (Node.Item item : questionnaire.items()) {
+                Integer value = given.get(item.id());
+                lines.add(item.text().in(language) + ": " + (value == null ? "\u2013"
+                        : questionnaire.step(value).orElseThrow().label().in(language)));
+            }
+            values.put(language, String.join("\n", lines));
+        }
+        return new LocalizedText(values);
+    }
+
+    private static LocalizedText resultText(Node.Questionnaire questionnaire, QuestionnaireOutcome outcome) {
+        if (outcome.complete()) {
+            Node.BandRule band = outcome.band().orElseThrow();
+            return questionnaire.result().mapWithLanguage((language, text) -> Placeholders.fill(text, use -> switch (use.variable()) {
+                case "total" -> String.valueOf(outcome.total().getAsInt());
+                case "max" -> String.valueOf(questionnaire.maxTotal());
+                case "band" -> band.label().in(language);
+                default -> "";
+            }));
+        }
+        return questionnaire.incomplete().mapWithLanguage((language, text) -> Placeholders.fill(text, use -> switch (use.variable()) {
+            case "answered" -> String.valueOf(outcome.answered());
+            case "items" -> String.valueOf(outcome.items());
+            default -> "";
+        }));
     }
 
     private static String normalise(String raw) {

@@ -4,7 +4,7 @@ package nl.spiegel.dialogue.engine;
 public final class InvalidInputException extends RuntimeException {
 
     public enum Reason {
-        EMPTY, TOO_LONG, UNKNOWN_OPTION, WRONG_KIND, FINISHED
+        EMPTY, TOO_LONG, UNKNOWN_OPTION, WRONG_KIND, FINISHED, NO_ANSWERS
     }
 
     private final Reason reason;

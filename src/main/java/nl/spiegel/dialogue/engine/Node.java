@@ -147,4 +147,104 @@ public sealed interface Node {
      */
     record Sentence(Condition when, LocalizedText text) {
     }
+
+    /**
+     * A questionnaire filled in as one form: items answered on one scale, a total that sums the scored items, bands of
+     * that total and safety rules on single items. The total is stored in {@code variable} and its band code in
+     * {@code variable-band}; both stay empty when a scored item was skipped (an incomplete form gets no score).
+     *
+     * @param result     shown after a complete form; may use {total}, {max} and {band}
+     * @param incomplete shown after a form with a skipped scored item; may use {answered} and {items}
+     */
+    record Questionnaire(String id, LocalizedText text, String variable, List<ScaleStep> scale, List<Item> items,
+                         List<String> scoring, List<BandRule> bands, List<SafetyRule> safety,
+                         LocalizedText result, LocalizedText incomplete, String next) implements Node {
+        public Questionnaire {
+            scale = List.copyOf(scale);
+            items = List.copyOf(items);
+            scoring = List.copyOf(scoring);
+            bands = List.copyOf(bands);
+            safety = List.copyOf(safety);
+        }
+
+        public List<String> targets() {
+            return List.of(next);
+        }
+
+        /** The variable that holds the band code of the total. */
+        public String bandVariable() {
+            return variable + "-band";
+        }
+
+        public int lowestAnswer() {
+            return scale.stream().mapToInt(ScaleStep::value).min().orElse(0);
+        }
+
+        public int highestAnswer() {
+            return scale.stream().mapToInt(ScaleStep::value).max().orElse(0);
+        }
+
+        public int maxTotal() {
+            return scoring.size() * highestAnswer();
+        }
+
+        public int minTotal() {
+            return scoring.size() * lowestAnswer();
+        }
+
+        /** The answer scale's label of a value; empty when the value is not on the scale. */
+        public java.util.Optional<ScaleStep> step(int value) {
+            return scale.stream().filter(step -> step.value() == value).findFirst();
+        }
+
+        /** The band a total falls in: the last band whose lowest total it reaches. */
+        public BandRule band(int total) {
+            if (total < minTotal() || total > maxTotal()) {
+                throw new IllegalArgumentException("total " + total + " outside " + minTotal() + ".." + maxTotal());
+            }
+            BandRule band = bands.getFirst();
+            for (BandRule rule : bands) {
+                if (total >= rule.from()) {
+                    band = rule;
+                }
+            }
+            return band;
+        }
+
+        /**
+         * Scores a form.
+         *
+         * @param answers item id to the chosen value; a missing item was skipped
+         */
+        public QuestionnaireOutcome score(Map<String, Integer> answers) {
+            int answered = (int) items.stream().filter(item -> answers.get(item.id()) != null).count();
+            boolean complete = scoring.stream().allMatch(item -> answers.get(item) != null);
+            java.util.OptionalInt total = complete
+                    ? java.util.OptionalInt.of(scoring.stream().mapToInt(answers::get).sum())
+                    : java.util.OptionalInt.empty();
+            boolean safetyCheck = safety.stream().anyMatch(rule -> {
+                Integer answer = answers.get(rule.item());
+                return answer != null && answer > rule.above();
+            });
+            return new QuestionnaireOutcome(total, total.isPresent()
+                    ? java.util.Optional.of(band(total.getAsInt())) : java.util.Optional.empty(),
+                    answered, items.size(), safetyCheck);
+        }
+    }
+
+    /** One step of a questionnaire's answer scale, for example 0 "not at all". */
+    record ScaleStep(int value, LocalizedText label) {
+    }
+
+    /** One item of a questionnaire. */
+    record Item(String id, LocalizedText text) {
+    }
+
+    /** A band starts at its lowest total {@code from}; {@code band} is a stable code such as {@code mild}. */
+    record BandRule(int from, String band, LocalizedText label) {
+    }
+
+    /** An answer above {@code above} on {@code item} starts the risk flow at once, whatever the total. */
+    record SafetyRule(String item, int above) {
+    }
 }

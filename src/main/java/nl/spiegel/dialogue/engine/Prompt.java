@@ -14,6 +14,10 @@ public sealed interface Prompt {
         }
     }
 
+    /** A questionnaire form: every item with the answer scale. */
+    record Form(Node.Questionnaire questionnaire) implements Prompt {
+    }
+
     /** The dialogue is finished; nothing more to answer. */
     record None() implements Prompt {
     }

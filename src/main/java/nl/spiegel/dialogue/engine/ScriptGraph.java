@@ -120,7 +120,8 @@ final class ScriptGraph {
             return known;
         }
         Node node = script.require(nodeId);
-        int own = (node instanceof Node.Question || node instanceof Node.Choice) ? 1 : 0;
+        int own = (node instanceof Node.Question || node instanceof Node.Choice || node instanceof Node.Questionnaire)
+                ? 1 : 0;
         int best = 0;
         for (String target : node.targets()) {
             if (script.nodes().containsKey(target)) {

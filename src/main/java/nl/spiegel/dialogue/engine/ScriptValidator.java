@@ -129,6 +129,7 @@ public final class ScriptValidator {
                 checkText(report, id, "title", exercise.title());
                 checkText(report, id, "text", exercise.text());
             }
+            case Node.Questionnaire questionnaire -> checkQuestionnaire(report, questionnaire);
             case Node.End end -> {
                 checkText(report, id, "text", end.text());
                 for (Node.SummaryItem item : end.summary()) {
@@ -210,7 +211,13 @@ public final class ScriptValidator {
                     flow(mustIn, mayIn, option.next(), must, may, set);
                 }
             } else {
-                Set<String> set = node instanceof Node.Question question ? Set.of(question.variable()) : Set.of();
+                Set<String> set = switch (node) {
+                    case Node.Question question -> Set.of(question.variable());
+                    // both are set, empty when the form was incomplete, so 'filled' can tell the two apart
+                    case Node.Questionnaire questionnaire -> Set.of(questionnaire.variable(),
+                            questionnaire.bandVariable());
+                    default -> Set.of();
+                };
                 for (String target : node.targets()) {
                     flow(mustIn, mayIn, target, must, may, set);
                 }
@@ -257,6 +264,7 @@ public final class ScriptValidator {
                 }
             }
             case Node.Choice choice -> texts.add(choice.text());
+            case Node.Questionnaire questionnaire -> texts.add(questionnaire.text());
             case Node.Reflection reflection -> {
                 texts.add(reflection.text());
                 reflection.variants().forEach(variant -> {
@@ -372,6 +380,111 @@ public final class ScriptValidator {
             }
         });
         return variables;
+    }
+
+    /**
+     * A questionnaire must score what it asks: every scoring or safety rule names an existing item, the answer scale
+     * is whole, and the bands cover every possible total from the lowest up.
+     */
+    private void checkQuestionnaire(Reporter report, Node.Questionnaire questionnaire) {
+        String id = questionnaire.id();
+        checkText(report, id, "text", questionnaire.text());
+        checkVariableName(report, id, questionnaire.variable());
+        checkText(report, id, "result", questionnaire.result());
+        checkText(report, id, "incomplete", questionnaire.incomplete());
+        checkOnly(report, id, "result", questionnaire.result(), Set.of("total", "max", "band"));
+        checkOnly(report, id, "incomplete", questionnaire.incomplete(), Set.of("answered", "items"));
+        if (questionnaire.scale().size() < 2) {
+            report.node(id, "the answer scale needs at least two steps");
+        }
+        Set<Integer> values = new HashSet<>();
+        for (Node.ScaleStep step : questionnaire.scale()) {
+            if (!values.add(step.value())) {
+                report.node(id, "scale value " + step.value() + " appears twice");
+            }
+            if (step.value() < 0) {
+                report.node(id, "scale value " + step.value() + " must be 0 or higher");
+            }
+            checkText(report, id, "label of scale value " + step.value(), step.label());
+        }
+        Set<String> items = new LinkedHashSet<>();
+        if (questionnaire.items().isEmpty()) {
+            report.node(id, "a questionnaire needs at least one item");
+        }
+        for (Node.Item item : questionnaire.items()) {
+            if (!ID.matcher(item.id()).matches()) {
+                report.node(id, "item id '" + item.id() + "' may only contain lower-case letters, digits and '-'");
+            }
+            if (!items.add(item.id())) {
+                report.node(id, "item id '" + item.id() + "' is used twice");
+            }
+            checkText(report, id, "text of item '" + item.id() + "'", item.text());
+        }
+        if (questionnaire.scoring().isEmpty()) {
+            report.node(id, "scoring must sum at least one item");
+        }
+        Set<String> scored = new HashSet<>();
+        for (String item : questionnaire.scoring()) {
+            if (!items.contains(item)) {
+                report.node(id, "scoring refers to item '" + item + "', which is not an item of this questionnaire");
+            } else if (!scored.add(item)) {
+                report.node(id, "scoring counts item '" + item + "' twice");
+            }
+        }
+        for (Node.SafetyRule rule : questionnaire.safety()) {
+            if (!items.contains(rule.item())) {
+                report.node(id, "safety rule refers to item '" + rule.item()
+                        + "', which is not an item of this questionnaire");
+            }
+            if (!values.isEmpty() && (rule.above() < questionnaire.lowestAnswer()
+                    || rule.above() >= questionnaire.highestAnswer())) {
+                report.node(id, "safety rule on item '" + rule.item() + "' needs 'above' between "
+                        + questionnaire.lowestAnswer() + " and " + (questionnaire.highestAnswer() - 1));
+            }
+        }
+        checkBands(report, questionnaire, values.isEmpty() || questionnaire.scoring().isEmpty());
+    }
+
+    private static void checkBands(Reporter report, Node.Questionnaire questionnaire, boolean noTotals) {
+        String id = questionnaire.id();
+        List<Node.BandRule> bands = questionnaire.bands();
+        if (bands.isEmpty()) {
+            report.node(id, "a questionnaire needs at least one band");
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < bands.size(); i++) {
+            Node.BandRule band = bands.get(i);
+            if (band.band() == null || !ID.matcher(band.band()).matches()) {
+                report.node(id, "band code '" + band.band() + "' may only contain lower-case letters, digits and '-'");
+            } else if (!codes.add(band.band())) {
+                report.node(id, "band '" + band.band() + "' appears twice");
+            }
+            checkText(report, id, "label of band '" + band.band() + "'", band.label());
+            if (i > 0 && band.from() <= bands.get(i - 1).from()) {
+                report.node(id, "band '" + band.band() + "' must start above the band before it");
+            }
+        }
+        if (noTotals) {
+            return;
+        }
+        if (bands.getFirst().from() != questionnaire.minTotal()) {
+            report.node(id, "the first band must start at the lowest possible total, " + questionnaire.minTotal());
+        }
+        if (bands.getLast().from() > questionnaire.maxTotal()) {
+            report.node(id, "band '" + bands.getLast().band() + "' starts above the highest possible total, "
+                    + questionnaire.maxTotal());
+        }
+    }
+
+    private static void checkOnly(Reporter report, String nodeId, String what, LocalizedText text,
+                                  Set<String> allowed) {
+        for (String name : Placeholders.in(text)) {
+            if (!allowed.contains(name)) {
+                report.node(nodeId, what + " may only use " + String.join(", ", new java.util.TreeSet<>(allowed))
+                        + ", not {" + name + "}");
+            }
+        }
     }
 
     private static void checkText(Reporter report, String nodeId, String what, LocalizedText text) {

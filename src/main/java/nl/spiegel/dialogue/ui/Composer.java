@@ -26,6 +26,7 @@ class Composer extends Div {
     private TextArea textArea;
     private Button send;
     private Button firstOption;
+    private QuestionnaireForm form;
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -38,9 +39,15 @@ class Composer extends Div {
         textArea = null;
         send = null;
         firstOption = null;
+        form = null;
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
             case Prompt.Choices choices -> showOptions(choices, locale);
+            case Prompt.Form questionnaire -> {
+                setVisible(true);
+                form = new QuestionnaireForm(questionnaire.questionnaire(), locale, onAnswer);
+                add(form);
+            }
             case Prompt.None none -> setVisible(false);
         }
     }
@@ -111,6 +118,8 @@ class Composer extends Div {
             textArea.setInvalid(true);
             send.setEnabled(true);
             textArea.focus();
+        } else if (form != null) {
+            form.reject(message);
         } else {
             getChildren().flatMap(child -> child.getChildren())
                     .forEach(child -> ((Button) child).setEnabled(true));
@@ -122,6 +131,8 @@ class Composer extends Div {
             textArea.focus();
         } else if (firstOption != null) {
             firstOption.focus();
+        } else if (form != null) {
+            form.focusFirst();
         }
     }
 }

@@ -23,10 +23,12 @@ class ProgressDataContributor implements PersonalDataContributor {
 
     private final QuestionnaireRepository results;
     private final MoodRepository moods;
+    private final ReminderRepository reminders;
 
-    ProgressDataContributor(QuestionnaireRepository results, MoodRepository moods) {
+    ProgressDataContributor(QuestionnaireRepository results, MoodRepository moods, ReminderRepository reminders) {
         this.results = results;
         this.moods = moods;
+        this.reminders = reminders;
     }
 
     @Override
@@ -60,6 +62,6 @@ class ProgressDataContributor implements PersonalDataContributor {
     @Override
     public int delete(UserId person) {
         // the check-ins point at dialogue sessions: this contributor runs before the dialogues' one
-        return results.deleteAll(person) + moods.deleteAll(person);
+        return results.deleteAll(person) + moods.deleteAll(person) + reminders.delete(person);
     }
 }

@@ -4,63 +4,75 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import nl.spiegel.dialogue.ShippedQuestionnaires;
+import nl.spiegel.dialogue.engine.Node;
+
 /**
- * The public-domain questionnaires Spiegel ships, with their standard scoring: every item is answered on the same
- * four-point scale (0 "not at all" to 3 "nearly every day"), the total is the sum, and the total falls in a band.
+ * The public-domain questionnaires Spiegel ships. Their items, answer scale, scoring and bands are not written here:
+ * they come from the questionnaire node of the shipped dialogue script with the same id ({@code questionnaires/phq9-v1.yaml},
+ * {@code questionnaires/gad7-v1.yaml}), so the chat, the questionnaire page and the charts score alike.
  *
  * <p>PHQ-9 bands (Kroenke, Spitzer and Williams 2001): 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately
  * severe, 20-27 severe. GAD-7 bands (Spitzer et al. 2006): 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
  */
 public enum Instrument {
-    PHQ9(9, List.of(new Cut(0, Band.MINIMAL), new Cut(5, Band.MILD), new Cut(10, Band.MODERATE),
-            new Cut(15, Band.MODERATELY_SEVERE), new Cut(20, Band.SEVERE))),
-    GAD7(7, List.of(new Cut(0, Band.MINIMAL), new Cut(5, Band.MILD), new Cut(10, Band.MODERATE),
-            new Cut(15, Band.SEVERE)));
+    PHQ9,
+    GAD7;
 
-    /** The highest answer on the four-point scale ("nearly every day"). */
-    public static final int MAX_ANSWER = 3;
-
-    /** The lowest total of a band. */
-    record Cut(int from, Band band) {
-    }
-
-    private final int items;
-    private final List<Cut> cuts;
-
-    Instrument(int items, List<Cut> cuts) {
-        this.items = items;
-        this.cuts = cuts;
+    /** The definition from the shipped script. */
+    public Node.Questionnaire definition() {
+        return ShippedQuestionnaires.definition(code());
     }
 
     public int items() {
-        return items;
+        return definition().items().size();
     }
 
     public int maxTotal() {
-        return items * MAX_ANSWER;
+        return definition().maxTotal();
+    }
+
+    /** The values of the answer scale, lowest first. */
+    public List<Integer> answers() {
+        return definition().scale().stream().map(Node.ScaleStep::value).sorted().toList();
     }
 
     /** The bands this instrument uses, lowest first. */
     public List<Band> bands() {
-        return cuts.stream().map(Cut::band).toList();
+        return definition().bands().stream().map(rule -> Band.ofCode(rule.band())).toList();
     }
 
     /** The lowest total of a band of this instrument. */
     public int lowestTotal(Band band) {
-        return cuts.stream().filter(cut -> cut.band() == band).findFirst().orElseThrow().from();
+        return rule(band).from();
     }
 
     public Band band(int total) {
-        if (total < 0 || total > maxTotal()) {
-            throw new IllegalArgumentException("total " + total + " outside 0.." + maxTotal());
-        }
-        Band band = cuts.getFirst().band();
-        for (Cut cut : cuts) {
-            if (total >= cut.from()) {
-                band = cut.band();
-            }
-        }
-        return band;
+        return Band.ofCode(definition().band(total).band());
+    }
+
+    /** The plain words of a band, from the script. */
+    public String bandLabel(Band band, Locale locale) {
+        return rule(band).label().in(locale);
+    }
+
+    /** The text of item {@code number} (1-based), from the script. */
+    public String itemText(int number, Locale locale) {
+        return definition().items().get(number - 1).text().in(locale);
+    }
+
+    public String answerLabel(int value, Locale locale) {
+        return definition().step(value).orElseThrow().label().in(locale);
+    }
+
+    /** The item id the script uses for item {@code number} (1-based). */
+    String itemId(int number) {
+        return definition().items().get(number - 1).id();
+    }
+
+    private Node.BandRule rule(Band band) {
+        return definition().bands().stream().filter(rule -> rule.band().equals(band.code())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(this + " has no band " + band));
     }
 
     /** In URLs and translation keys: {@code phq9}, {@code gad7}. */

@@ -29,8 +29,10 @@ import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.progress.Mood;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.progress.ProgressService;
+import nl.spiegel.progress.QuestionnaireReminders;
 import nl.spiegel.progress.QuestionnaireResult;
 import nl.spiegel.progress.scoring.Instrument;
+import nl.spiegel.progress.scoring.ReliableChange;
 import nl.spiegel.progress.scoring.Score;
 import nl.spiegel.shared.LogSafe;
 
@@ -46,16 +48,35 @@ public class ProgressView extends Div implements HasDynamicTitle {
     // the product serves the Netherlands first; the browser's zone is not known on the server
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor) {
-        addClassName("sp-progress");
-        H1 title = new H1(getTranslation("progress.title"));
-        title.setId("progress-title");
-        Paragraph intro = new Paragraph(getTranslation("progress.intro"));
-        intro.addClassName("sp-lead");
-        Paragraph notADiagnosis = new Paragraph(getTranslation("progress.not-a-diagnosis"));
-        notADiagnosis.setId("progress-not-a-diagnosis");
-        add(title, intro, notADiagnosis);
+    /** Who the page is for: the person, the person's printed summary, or a therapist they shared with. */
+    enum Audience {
+        PERSON, PRINT, THERAPIST
+    }
 
+    private final Audience audience;
+
+    public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor,
+                        QuestionnaireReminders reminders) {
+        this(progress, moods, visitor, Audience.PERSON);
+        addComponentAtIndex(3, new ReminderSetting(reminders, visitor.get()));
+    }
+
+    ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor, Audience audience) {
+        this.audience = audience;
+        addClassName("sp-progress");
+        if (audience == Audience.PERSON) {
+            H1 title = new H1(getTranslation("progress.title"));
+            title.setId("progress-title");
+            Paragraph intro = new Paragraph(getTranslation("progress.intro"));
+            intro.addClassName("sp-lead");
+            Anchor print = new Anchor("progress/print", getTranslation("progress.to-print"));
+            print.setId("progress-to-print");
+            add(title, intro, print);
+        }
+        if (audience == Audience.THERAPIST) {
+            // the therapist's page loads the shared data once it knows the share
+            return;
+        }
         List<QuestionnaireResult> results;
         List<Mood> moodHistory;
         try {
@@ -68,6 +89,14 @@ public class ProgressView extends Div implements HasDynamicTitle {
             add(error);
             return;
         }
+        show(results, moodHistory);
+    }
+
+    /** The explanation, a section per questionnaire and the moods. */
+    final void show(List<QuestionnaireResult> results, List<Mood> moodHistory) {
+        Paragraph notADiagnosis = new Paragraph(getTranslation("progress.not-a-diagnosis"));
+        notADiagnosis.setId("progress-not-a-diagnosis");
+        add(notADiagnosis);
         for (Instrument instrument : Instrument.values()) {
             add(section(instrument, results.stream().filter(r -> r.instrument() == instrument).toList()));
         }
@@ -156,11 +185,14 @@ public class ProgressView extends Div implements HasDynamicTitle {
                 chart.setId("progress-" + instrument.code() + "-chart");
                 chart.addClassName("sp-chart-frame");
                 chart.getElement().setProperty("innerHTML", ScoreChart.svg(instrument, points,
-                        band -> getTranslation("progress.band." + band.code()),
+                        band -> instrument.bandLabel(band, getLocale()),
                         getTranslation("progress.chart.label", getTranslation(prefix + ".title"))));
                 section.add(chart);
             }
             section.add(table(instrument, results));
+        }
+        if (audience != Audience.PERSON) {
+            return section;
         }
         Anchor fillIn = new Anchor("progress/questionnaire/" + instrument.code(),
                 getTranslation(results.isEmpty() ? "progress.fill-in" : "progress.fill-in-again",
@@ -178,9 +210,16 @@ public class ProgressView extends Div implements HasDynamicTitle {
         table.appendChild(new Element("caption").setText(getTranslation("progress.table.caption",
                 getTranslation("progress." + instrument.code() + ".title"))));
         Element head = new Element("tr");
-        for (String column : List.of("progress.table.date", "progress.table.total", "progress.table.band")) {
+        List<String> columns = new java.util.ArrayList<>(
+                List.of("progress.table.date", "progress.table.total", "progress.table.band"));
+        if (audience == Audience.THERAPIST) {
+            columns.add("progress.table.change");
+        }
+        for (String column : columns) {
             head.appendChild(new Element("th").setAttribute("scope", "col").setText(getTranslation(column)));
         }
+        ReliableChange reliable = ReliableChange.of(instrument);
+        QuestionnaireResult baseline = results.stream().filter(r -> r.score().complete()).findFirst().orElse(null);
         table.appendChild(new Element("thead").appendChild(head));
         Element body = new Element("tbody");
         for (QuestionnaireResult result : results) {
@@ -190,11 +229,14 @@ public class ProgressView extends Div implements HasDynamicTitle {
             if (score.complete()) {
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.of",
                         score.total().getAsInt(), instrument.maxTotal())));
-                row.appendChild(new Element("td").setText(getTranslation("progress.band." + score.band().code())));
+                row.appendChild(new Element("td").setText(instrument.bandLabel(score.band(), getLocale())));
             } else {
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.no-total")));
                 row.appendChild(new Element("td").setText(getTranslation("progress.table.incomplete",
                         score.answered(), instrument.items())));
+            }
+            if (audience == Audience.THERAPIST) {
+                row.appendChild(changeCell(reliable, baseline, result));
             }
             body.appendChild(row);
         }
@@ -205,11 +247,32 @@ public class ProgressView extends Div implements HasDynamicTitle {
         return wrapper;
     }
 
-    private String shortDate(Instant instant) {
+    /**
+     * Jacobson-Truax against the first complete score: reliably better or worse, or within measurement error, with
+     * the difference in points.
+     */
+    private Element changeCell(ReliableChange reliable, QuestionnaireResult baseline, QuestionnaireResult result) {
+        Element cell = new Element("td");
+        if (baseline == null || !result.score().complete()) {
+            return cell.setText(getTranslation("progress.change.none"));
+        }
+        if (result == baseline) {
+            return cell.setText(getTranslation("progress.change.baseline"));
+        }
+        int before = baseline.score().total().getAsInt();
+        int difference = result.score().total().getAsInt() - before;
+        ReliableChange.Direction direction = reliable.between(before, before + difference);
+        cell.setAttribute("data-change", direction.code());
+        cell.getClassList().add("sp-change-" + direction.code());
+        return cell.setText(getTranslation("progress.change." + direction.code(),
+                (difference > 0 ? "+" : "") + difference));
+    }
+
+    String shortDate(Instant instant) {
         return DateTimeFormatter.ofPattern("d MMM", locale()).withZone(ZONE).format(instant);
     }
 
-    private String longDate(Instant instant) {
+    String longDate(Instant instant) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
                 .withZone(ZONE).format(instant);
     }

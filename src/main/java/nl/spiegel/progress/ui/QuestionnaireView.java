@@ -94,24 +94,27 @@ public class QuestionnaireView extends Div implements HasUrlParameter<String>, H
         safety.setId("questionnaire-safety");
         for (int i = 1; i <= instrument.items(); i++) {
             RadioButtonGroup<Integer> item = new RadioButtonGroup<>(
-                    i + ". " + getTranslation(prefix + ".item." + i));
+                    i + ". " + instrument.itemText(i, getLocale()));
             item.setId("item-" + i);
             item.addClassName("sp-questionnaire-item");
             item.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-            item.setItems(0, 1, 2, 3);
-            item.setItemLabelGenerator(answer -> getTranslation("progress.answer." + answer));
+            item.setItems(instrument.answers());
+            item.setItemLabelGenerator(answer -> instrument.answerLabel(answer, getLocale()));
             items.add(item);
             form.add(item);
-            if (instrument == Instrument.PHQ9 && i == 9) {
-                // the item speaks of being dead: the help is named right beside it
-                item.setHelperText(getTranslation("progress.questionnaire.item9.help"));
-                item.addValueChangeListener(change -> {
-                    if (change.getValue() != null && change.getValue() > 0) {
-                        showSafetyPanel();
-                    }
-                });
-                form.add(safety);
-            }
+            String itemId = instrument.definition().items().get(i - 1).id();
+            instrument.definition().safety().stream().filter(rule -> rule.item().equals(itemId)).findFirst()
+                    .ifPresent(rule -> {
+                        // the script's safety rule (PHQ-9 item 9 speaks of being dead): the help is named right
+                        // beside the item, and an answer above the rule's limit opens the panel at once
+                        item.setHelperText(getTranslation("progress.questionnaire.item9.help"));
+                        item.addValueChangeListener(change -> {
+                            if (change.getValue() != null && change.getValue() > rule.above()) {
+                                showSafetyPanel();
+                            }
+                        });
+                        form.add(safety);
+                    });
         }
         Button save = new Button(getTranslation("progress.questionnaire.save"), click -> save());
         save.setId("questionnaire-save");
@@ -180,7 +183,7 @@ public class QuestionnaireView extends Div implements HasUrlParameter<String>, H
         total.setId("result-total");
         if (score.complete()) {
             total.setText(getTranslation("progress.result.total", score.total().getAsInt(),
-                    instrument.maxTotal(), getTranslation("progress.band." + score.band().code())));
+                    instrument.maxTotal(), instrument.bandLabel(score.band(), getLocale())));
             result.getElement().setAttribute("data-band", score.band().code());
         } else {
             total.setText(getTranslation("progress.result.incomplete", score.answered(), instrument.items()));

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -111,6 +112,10 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
         if (reading.screening() != null) {
             add(new ScreeningAnswers(reading.screening()));
         }
+        // by route name: the progress module depends on this one and checks the same share before it shows anything
+        Anchor progress = new Anchor("therapist/progress/" + share, getTranslation("review.progress.link"));
+        progress.setId("review-progress-link");
+        add(progress);
 
         TranscriptList transcript = new TranscriptList(reading.transcript().lines(),
                 reading.transcript().risksBySeq(), reading.riskSpans());

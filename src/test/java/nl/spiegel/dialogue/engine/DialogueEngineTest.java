@@ -834,6 +834,8 @@ class DialogueEngineTest {
             // a way back (to correct an answer) is walked in ShippedScriptsTest; here the walk moves forward
             case Prompt.Choices(List<Node.Option> options) -> choose(script, step,
                     pick.apply(options.stream().filter(option -> !option.revise()).toList()).value());
+            case Prompt.Form form -> engine.next(script, step.state(), new UserInput.Answers(
+                    Map.of(form.questionnaire().items().getFirst().id(), 0)));
             case Prompt.None none -> throw new AssertionError("unfinished dialogue has no prompt at "
                     + step.state().nodeId());
         };

@@ -121,7 +121,37 @@ class ScriptValidatorTest {
         @Test
         void unknownNodeTypeIsRejected() {
             assertRejected("unknown-type.yaml", "hallo",
-                    "unknown type 'video' (use message, question, choice, reflection, branch, exercise or end)");
+                    "unknown type 'video' (use message, question, choice, reflection, branch, exercise, questionnaire or end)");
+        }
+
+        @Test
+        void questionnaireWhoseScoringRefersToAMissingItemIsRejected() {
+            assertRejected("questionnaire-scoring-missing-item.yaml", "lijst",
+                    "scoring refers to item 'd', which is not an item of this questionnaire");
+        }
+
+        @Test
+        void questionnaireWhoseSafetyRuleRefersToAMissingItemIsRejected() {
+            assertRejected("questionnaire-safety-missing-item.yaml", "lijst",
+                    "safety rule refers to item 'q9', which is not an item of this questionnaire");
+        }
+
+        @Test
+        void questionnaireWhoseBandsLeaveTheLowestTotalsOutIsRejected() {
+            assertRejected("questionnaire-band-gap.yaml", "lijst",
+                    "the first band must start at the lowest possible total, 0");
+        }
+
+        @Test
+        void questionnaireWithABandNoTotalCanReachIsRejected() {
+            assertRejected("questionnaire-band-too-high.yaml", "lijst",
+                    "band 'hoog' starts above the highest possible total, 4");
+        }
+
+        @Test
+        void questionnaireResultWithAnUnknownPlaceholderIsRejected() {
+            assertRejected("questionnaire-result-placeholder.yaml", "lijst",
+                    "result may only use band, max, total, not {naam}");
         }
 
         @Test

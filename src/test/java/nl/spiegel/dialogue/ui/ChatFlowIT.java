@@ -30,12 +30,12 @@ class ChatFlowIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void startPageListsTheFourDialoguesAsNew() {
+    void startPageListsTheFourDialoguesAndThenTheQuestionnairesAsNew() {
         navigate(StartView.class);
 
         List<ListItem> cards = find(ListItem.class).withClassName("sp-dialogue-card").all();
         assertThat(cards).extracting(card -> card.getElement().getAttribute("data-dialogue"))
-                .containsExactly("kennismaking", "zelfbeeld", "emoties", "anderen", "wensen");
+                .containsExactly("kennismaking", "zelfbeeld", "emoties", "anderen", "wensen", "phq9", "gad7");
         assertThat(textOf(cards.getFirst())).contains("Kennismaking", "Nieuw", "Ongeveer");
     }
 

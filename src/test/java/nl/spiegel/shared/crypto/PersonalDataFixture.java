@@ -85,6 +85,8 @@ final class PersonalDataFixture {
             UserInput input = switch (finished.prompt()) {
                 case Prompt.FreeText text -> new UserInput.Text("Ik schrijf " + marker + " antwoord " + answers);
                 case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                case Prompt.Form form -> new UserInput.Answers(
+                        java.util.Map.of(form.questionnaire().items().getFirst().id(), 0));
                 case Prompt.None none -> throw new IllegalStateException("finished");
             };
             finished = dialogues.answer(person, finished.id(), finished.revision(), input);
