@@ -37,6 +37,12 @@ final class SafetyCheck {
 
     /** Keys that could suggest switching the safety net off; no script may carry them, at any depth. */
     static final Pattern SAFETY_KEY = Pattern.compile("(?i).*(risk|scan|safety|help|crisis|exit|escalat|screen).*");
+    /**
+     * Keys of the script format itself that match {@link #SAFETY_KEY} but switch nothing off: {@code riskAtLeast}
+     * only picks a gentler acknowledgement after an answer that was read as risky, and a questionnaire's
+     * {@code safety} rules start the risk flow; both add care, so authors may use them.
+     */
+    static final Set<String> FORMAT_KEYS = Set.of("riskAtLeast", "safety");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9_-]*}");
 
     private final RiskDetector detector;
@@ -55,7 +61,7 @@ final class SafetyCheck {
     List<ScriptIssue> keys(org.yaml.snakeyaml.nodes.Node root) {
         List<ScriptIssue> issues = new ArrayList<>();
         YamlLocator.everyKey(root, (key, at) -> {
-            if (SAFETY_KEY.matcher(key).matches()) {
+            if (SAFETY_KEY.matcher(key).matches() && !FORMAT_KEYS.contains(key)) {
                 issues.add(new ScriptIssue(at.line(), at.column(), null, "safety-key", List.of(key), true));
             }
         });
