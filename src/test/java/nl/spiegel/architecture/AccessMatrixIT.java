@@ -472,6 +472,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     ReviewAssignmentService reviewAssignments;
     @Autowired
     ExpertDirectory expertDirectory;
+    @Autowired
     OrganisationAdmin organisationAdmin;
     @Autowired
     OrganisationDirectory organisationDirectory;

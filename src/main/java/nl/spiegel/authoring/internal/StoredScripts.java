@@ -62,7 +62,11 @@ public class StoredScripts implements PublishedScripts, SmartInitializingSinglet
         ScriptParser parser = new ScriptParser();
         int changed = 0;
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(files.scripts())) {
+            // the questionnaires (PHQ-9, GAD-7) are scripts too and run in the chat like the dialogues
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            List<Resource> shipped = new java.util.ArrayList<>(List.of(resolver.getResources(files.scripts())));
+            shipped.addAll(List.of(resolver.getResources(files.questionnaires())));
+            for (Resource resource : shipped) {
                 String text;
                 try (InputStream in = resource.getInputStream()) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -77,7 +81,8 @@ public class StoredScripts implements PublishedScripts, SmartInitializingSinglet
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read dialogue scripts from " + files.scripts(), e);
+            throw new IllegalStateException("Cannot read dialogue scripts from " + files.scripts() + " and "
+                    + files.questionnaires(), e);
         }
         log.info("{} shipped dialogue script versions seeded or refreshed", changed);
     }
