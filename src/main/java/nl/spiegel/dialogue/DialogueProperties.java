@@ -12,4 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("spiegel.dialogues")
 public record DialogueProperties(@DefaultValue("classpath*:dialogues/*.yaml") String scripts,
                                  @DefaultValue("classpath*:questionnaires/*.yaml") String questionnaires) {
+
+    /** Every location of shipped scripts: the conversations first, then the questionnaires. */
+    public java.util.List<String> shippedLocations() {
+        return java.util.List.of(scripts, questionnaires);
+    }
 }

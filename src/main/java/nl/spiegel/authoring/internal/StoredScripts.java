@@ -64,8 +64,10 @@ public class StoredScripts implements PublishedScripts, SmartInitializingSinglet
         try {
             // the questionnaires (PHQ-9, GAD-7) are scripts too and run in the chat like the dialogues
             PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-            List<Resource> shipped = new java.util.ArrayList<>(List.of(resolver.getResources(files.scripts())));
-            shipped.addAll(List.of(resolver.getResources(files.questionnaires())));
+            List<Resource> shipped = new java.util.ArrayList<>();
+            for (String location : files.shippedLocations()) {
+                shipped.addAll(List.of(resolver.getResources(location)));
+            }
             for (Resource resource : shipped) {
                 String text;
                 try (InputStream in = resource.getInputStream()) {
@@ -81,8 +83,7 @@ public class StoredScripts implements PublishedScripts, SmartInitializingSinglet
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read dialogue scripts from " + files.scripts() + " and "
-                    + files.questionnaires(), e);
+            throw new IllegalStateException("Cannot read dialogue scripts from " + files.shippedLocations(), e);
         }
         log.info("{} shipped dialogue script versions seeded or refreshed", changed);
     }

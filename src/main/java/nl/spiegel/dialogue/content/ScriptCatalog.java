@@ -39,8 +39,7 @@ public class ScriptCatalog {
 
     @Autowired
     public ScriptCatalog(DialogueProperties properties, ObjectProvider<PublishedScripts> published) {
-        this(java.util.stream.Stream.concat(load(properties.scripts()).stream(),
-                load(properties.questionnaires()).stream()).toList());
+        this(properties.shippedLocations().stream().flatMap(location -> load(location).stream()).toList());
         this.published = published;
     }
 
