@@ -14,7 +14,15 @@ public final class DialogueEngine {
 
     /** Starts a script and runs until the first node that needs a reply. */
     public Step start(Script script) {
-        return advance(script, script.start(), new HashMap<>(), 0, new ArrayList<>());
+        return start(script, Map.of());
+    }
+
+    /**
+     * Starts a script with {@link DialogueContext} variables filled in (unknown names and values are dropped), so the
+     * opening can refer to what the person did outside the dialogue.
+     */
+    public Step start(Script script, Map<String, String> context) {
+        return advance(script, script.start(), new HashMap<>(DialogueContext.checked(context)), 0, new ArrayList<>());
     }
 
     /** Applies a reply to the waiting node and runs on to the next node that needs a reply, or to the end. */

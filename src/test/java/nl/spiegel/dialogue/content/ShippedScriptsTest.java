@@ -75,9 +75,33 @@ class ShippedScriptsTest {
     void allFiveDialoguesAreShippedInTheirNewestVersionAndTheFirstVersionsAreKept() {
         assertThat(new ScriptCatalog(shipped()).latest()).extracting(Script::id, Script::version)
                 .containsExactlyInAnyOrder(tuple("kennismaking", 2), tuple("zelfbeeld", 2), tuple("emoties", 2),
-                        tuple("wensen", 2), tuple("anderen", 1));
+                        tuple("wensen", 2), tuple("anderen", 2));
         assertThat(shipped()).filteredOn(script -> script.version() == 1).extracting(Script::id)
-                .contains("kennismaking", "zelfbeeld", "emoties", "wensen");
+                .contains("kennismaking", "zelfbeeld", "emoties", "wensen", "anderen");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "well   | het goed ging           | it went well",
+            "partly | het een beetje lukte    | it went partly",
+            "not    | het (nog) niet lukte    | it didn't work out (yet)"})
+    void anderenOpensWithTheNewestHowDidItGoAnswerInBothLanguages(String outcome, String dutch, String english) {
+        Script anderen = new ScriptCatalog(shipped()).latest("anderen").orElseThrow();
+        Turn opening = new nl.spiegel.dialogue.engine.DialogueEngine()
+                .start(anderen, java.util.Map.of(nl.spiegel.dialogue.engine.DialogueContext.LAST_FOLLOWUP, outcome))
+                .turns().getFirst();
+        assertThat(opening.text().in("nl")).startsWith("Fijn dat je er weer bent.")
+                .contains("Bij je vorige oefening schreef je dat " + dutch);
+        assertThat(opening.text().in("en")).startsWith("Good to see you again.")
+                .contains("At your last exercise you wrote that " + english);
+    }
+
+    @Test
+    void anderenOpensAsBeforeWithoutARecentHowDidItGoAnswer() {
+        Script anderen = new ScriptCatalog(shipped()).latest("anderen").orElseThrow();
+        Turn opening = new nl.spiegel.dialogue.engine.DialogueEngine().start(anderen).turns().getFirst();
+        assertThat(opening.text().in("nl")).startsWith("In dit gesprek kijken we").doesNotContain("oefening");
+        assertThat(opening.text().in("en")).startsWith("In this conversation we look").doesNotContain("exercise");
     }
 
     @Test
