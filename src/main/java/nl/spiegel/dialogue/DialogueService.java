@@ -220,7 +220,7 @@ public class DialogueService {
         List<ChatMessage> messages = new ArrayList<>(turns.size());
         int seq = firstSeq;
         for (Turn turn : turns) {
-            messages.add(new ChatMessage(seq++, turn.kind(), turn.text(), turn.title(), now));
+            messages.add(new ChatMessage(seq++, turn.kind(), turn.text(), turn.title(), now, turn.learn()));
         }
         return messages;
     }

@@ -126,8 +126,13 @@ public final class DialogueEngine {
             Node node = script.require(nodeId);
             switch (node) {
                 case Node.Message message -> {
-                    turns.add(Turn.of(Turn.Kind.BOT, message.id(),
-                            renderer.render(variant(message.text(), message.variants(), variables))));
+                    Optional<Node.Variant> chosen = message.variants().stream()
+                            .filter(variant -> variant.when().holds(variables)).findFirst();
+                    // a link belongs to the text it is shown with
+                    String learn = chosen.isPresent() ? chosen.get().learn() : message.learn();
+                    turns.add(new Turn(Turn.Kind.BOT, message.id(),
+                            renderer.render(chosen.map(Node.Variant::text).orElse(message.text())), Optional.empty(),
+                            Optional.ofNullable(learn)));
                     nodeId = message.next();
                 }
                 case Node.Reflection reflection -> {

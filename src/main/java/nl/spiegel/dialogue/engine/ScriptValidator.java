@@ -20,6 +20,18 @@ public final class ScriptValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
+    private final Set<String> topics;
+
+    /** A validator that knows no psycho-education topics: every {@code learn} link is reported. */
+    public ScriptValidator() {
+        this(Set.of());
+    }
+
+    /** @param topics the ids of the psycho-education topics a message may link with {@code learn} */
+    public ScriptValidator(Set<String> topics) {
+        this.topics = Set.copyOf(topics);
+    }
+
     public List<ScriptProblem> validate(Script script) {
         List<ScriptProblem> problems = new ArrayList<>();
         Reporter report = new Reporter(script.source(), problems);
@@ -74,6 +86,8 @@ public final class ScriptValidator {
             case Node.Message message -> {
                 checkText(report, id, "text", message.text());
                 checkVariants(report, id, message.variants(), false);
+                checkLearn(report, id, message.learn());
+                message.variants().forEach(variant -> checkLearn(report, id, variant.learn()));
             }
             case Node.Question question -> {
                 checkText(report, id, "text", question.text());
@@ -148,11 +162,21 @@ public final class ScriptValidator {
         }
     }
 
+    private void checkLearn(Reporter report, String id, String learn) {
+        if (learn != null && !topics.contains(learn)) {
+            report.node(id, "learn '" + learn + "' is not a topic of \"Over therapie\"; known topics: "
+                    + new java.util.TreeSet<>(topics));
+        }
+    }
+
     private static void checkVariants(Reporter report, String id, List<Node.Variant> variants, boolean mirror) {
         for (Node.Variant variant : variants) {
             checkText(report, id, "text of a variant", variant.text());
             if (mirror && Placeholders.in(variant.text()).isEmpty()) {
                 report.node(id, "every variant of a reflection must mirror the person's words with a {variable}");
+            }
+            if (mirror && variant.learn() != null) {
+                report.node(id, "only a message can link a topic with 'learn'");
             }
         }
     }

@@ -24,9 +24,11 @@ class DialogueContextTest {
               - id: hallo
                 type: message
                 text: { nl: "Hallo.", en: "Hello." }
+                learn: hoe-werkt-therapie
                 variants:
                   - when: { variable: last-followup, equals: well }
                     text: { nl: "Fijn dat het goed ging.", en: "Glad it went well." }
+                    learn: psychodynamische-ideeen
                   - when: { variable: last-followup, in: [partly, not] }
                     text: { nl: "Het was niet makkelijk.", en: "It was not easy." }
                 next: vraag
@@ -55,7 +57,22 @@ class DialogueContextTest {
 
     @Test
     void aScriptThatOnlyTestsTheContextIsValid() {
-        assertThat(new ScriptValidator().validate(script)).isEmpty();
+        assertThat(new ScriptValidator(ScriptParser.topics()).validate(script)).isEmpty();
+    }
+
+    @Test
+    void aLinkBelongsToTheTextItIsShownWith() {
+        assertThat(engine.start(script).turns().getFirst().learn()).contains("hoe-werkt-therapie");
+        assertThat(engine.start(script, Map.of(DialogueContext.LAST_FOLLOWUP, "well")).turns().getFirst().learn())
+                .contains("psychodynamische-ideeen");
+        assertThat(engine.start(script, Map.of(DialogueContext.LAST_FOLLOWUP, "not")).turns().getFirst().learn())
+                .as("a variant without its own link shows none").isEmpty();
+    }
+
+    @Test
+    void aValidatorThatKnowsNoTopicsRejectsEveryLink() {
+        assertThat(new ScriptValidator().validate(script)).extracting(ScriptProblem::problem)
+                .anySatisfy(problem -> assertThat(problem).startsWith("learn 'hoe-werkt-therapie' is not a topic"));
     }
 
     @Test

@@ -161,6 +161,17 @@ class ScriptValidatorTest {
         }
 
         @Test
+        void learnLinkToATopicThatDoesNotExistIsRejected() {
+            ScriptFormatException e = rejected("learn-unknown-topic.yaml");
+
+            assertThat(e.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.nodeId()).isEqualTo("hallo");
+                assertThat(problem.problem()).startsWith("learn 'bestaat-niet' is not a topic of \"Over therapie\"")
+                        .contains("hoe-werkt-therapie", "psychodynamische-ideeen");
+            });
+        }
+
+        @Test
         void contextVariableShownInATextIsRejected() {
             assertRejected("context-shown.yaml", "hallo",
                     "'last-followup' is filled in by Spiegel and can only be tested in a condition, not shown");
