@@ -65,6 +65,8 @@ class ExerciseJournalPanel extends Div {
         RadioButtonGroup<ExerciseFollowUp.Outcome> outcome = new RadioButtonGroup<>(
                 getTranslation("exercises.followup.question"));
         outcome.setId("followup-outcome" + suffix);
+        // one answer per line: easy to tap on a phone, and long labels never push the card wider than the screen
+        outcome.addThemeName("vertical");
         outcome.setItems(ExerciseFollowUp.Outcome.values());
         outcome.setItemLabelGenerator(value -> getTranslation("exercises.followup.outcome." + value.code()));
         TextField note = new TextField(getTranslation("exercises.followup.note"));
