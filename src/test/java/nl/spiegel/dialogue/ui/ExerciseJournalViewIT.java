@@ -2,16 +2,24 @@ package nl.spiegel.dialogue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -41,6 +49,8 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
     DialogueService dialogues;
     @Autowired
     ExerciseJournal journal;
+    @Autowired
+    JdbcClient jdbc;
 
     private Visitor visitor;
     private ExerciseId exercise;
@@ -77,6 +87,7 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
         assertThat(noteTexts()).singleElement().asString().contains(words, DateFormats.date(java.time.Instant.now(),
                 SpiegelI18NProvider.DUTCH));
 
+        navigate(MyDialoguesView.class);
         navigate(MyExercisesView.class);
         assertThat(noteTexts()).singleElement().asString().contains(words);
         assertThat(journal.notes(visitor, exercise)).extracting(note -> note.text()).containsExactly(words);
@@ -144,6 +155,51 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).withId("reminder-needs-account-" + exercise).single().getElement()
                 .getTextRecursively()).contains("Een herinnering gaat per e-mail");
         assertThat(find(Button.class).withId("reminder-save-" + exercise).exists()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPersonWithAnAccountPlansAWeeklyReminderForAChosenDayAndTimeAndStopsIt() {
+        // an account with an address; how registering works is tested in AccountFlowsIT
+        jdbc.sql("UPDATE users SET email = ?, email_verified_at = created_at WHERE id = ?")
+                .params("oefenaar-" + UUID.randomUUID() + "@example.org", visitor.userId().toString()).update();
+        // away and back, so the page is built again
+        navigate(MyDialoguesView.class);
+        navigate(MyExercisesView.class);
+        assertThat(find(Paragraph.class).withId("reminder-needs-account-" + exercise).exists()).isFalse();
+        Paragraph state = find(Paragraph.class).withId("reminder-state-" + exercise).single();
+        assertThat(state.getElement().getTextRecursively()).isEqualTo("Er is geen herinnering gepland.");
+        DatePicker date = find(DatePicker.class).withId("reminder-date-" + exercise).single();
+        TimePicker time = find(TimePicker.class).withId("reminder-time-" + exercise).single();
+        Select<Integer> repeat = find(Select.class).withId("reminder-repeat-" + exercise).single();
+
+        date.setValue(LocalDate.now(DateFormats.ZONE).minusDays(1));
+        click("reminder-save-");
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).isEqualTo("Dat moment is al voorbij. Kies een moment in de toekomst.");
+        assertThat(journal.reminder(visitor, exercise)).isEmpty();
+
+        LocalDate tomorrow = LocalDate.now(DateFormats.ZONE).plusDays(1);
+        date.setValue(tomorrow);
+        time.setValue(LocalTime.of(20, 30));
+        repeat.setValue(7);
+        click("reminder-save-");
+
+        assertThat(date.isInvalid()).isFalse();
+        Instant planned = ZonedDateTime.of(tomorrow, LocalTime.of(20, 30), DateFormats.ZONE).toInstant();
+        assertThat(journal.reminder(visitor, exercise)).get().satisfies(reminder -> {
+            assertThat(reminder.next()).isEqualTo(planned);
+            assertThat(reminder.repeatDays()).isEqualTo(7);
+        });
+        assertThat(state.getElement().getTextRecursively()).isEqualTo("Volgende herinnering: "
+                + DateFormats.dateTime(planned, SpiegelI18NProvider.DUTCH) + " (Elke week).");
+
+        Button stop = find(Button.class).withId("reminder-cancel-" + exercise).single();
+        assertThat(stop.isVisible()).isTrue();
+        test(stop).click();
+        assertThat(journal.reminder(visitor, exercise)).isEmpty();
+        assertThat(state.getElement().getTextRecursively()).isEqualTo("Er is geen herinnering gepland.");
+        assertThat(stop.isVisible()).isFalse();
     }
 
     private TextArea field() {
