@@ -30,7 +30,11 @@ import nl.spiegel.authoring.UsageAnalytics;
 import nl.spiegel.authoring.UsagePeriod;
 import nl.spiegel.authoring.UsageReport;
 import nl.spiegel.identity.CurrentStaff;
+import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffMember;
+import nl.spiegel.organisation.Organisation;
+import nl.spiegel.organisation.OrganisationDirectory;
+import nl.spiegel.organisation.OrganisationId;
 
 /**
  * How the organisation's people use Spiegel, for a coarse period: per dialogue version a funnel from started to
@@ -49,10 +53,12 @@ public class AnalyticsView extends Div implements HasDynamicTitle {
     private final Select<UsagePeriod> period = new Select<>();
     private final Div content = new Div();
     private volatile UsagePeriod current = UsagePeriod.ALL;
+    private volatile OrganisationId organisation;
 
-    public AnalyticsView(UsageAnalytics analytics, CurrentStaff currentStaff) {
+    public AnalyticsView(UsageAnalytics analytics, CurrentStaff currentStaff, OrganisationDirectory organisations) {
         this.analytics = analytics;
         this.admin = currentStaff.get().orElseThrow(() -> new AccessDeniedException("no administrator logged in"));
+        this.organisation = admin.organisationId();
         this.words = new ReportRows(this::getTranslation, getLocale());
         addClassNames("sp-page", "sp-analytics");
         Paragraph intro = new Paragraph(getTranslation("analytics.intro", UsageReport.MIN_GROUP));
@@ -68,7 +74,7 @@ public class AnalyticsView extends Div implements HasDynamicTitle {
         DownloadHandler csv = event -> {
             event.setFileName("spiegel-analytics.csv");
             event.setContentType("text/csv; charset=utf-8");
-            analytics.exportCsv(admin.userId(), admin.organisationId(), current, ReportRows.HEADER,
+            analytics.exportCsv(admin.userId(), organisation, current, ReportRows.HEADER,
                     report -> words.of(report).stream().map(ReportRows.Row::cells).toList(),
                     event.getOutputStream());
         };
@@ -77,6 +83,23 @@ public class AnalyticsView extends Div implements HasDynamicTitle {
         Anchor editor = new Anchor(ScriptEditorView.ROUTE, getTranslation("analytics.to-editor"));
         editor.setId("analytics-to-editor");
         Div controls = new Div(period, export, editor);
+        if (admin.role() == Role.PLATFORM_ADMIN) {
+            // a platform admin looks at one organisation at a time; the service checks the choice again
+            Select<Organisation> picker = new Select<>();
+            picker.setId("analytics-organisation");
+            picker.setLabel(getTranslation("analytics.organisation"));
+            picker.setItemLabelGenerator(Organisation::name);
+            List<Organisation> all = organisations.all();
+            picker.setItems(all);
+            all.stream().filter(each -> each.id().equals(organisation)).findFirst().ifPresent(picker::setValue);
+            picker.addValueChangeListener(change -> {
+                if (change.getValue() != null) {
+                    organisation = change.getValue().id();
+                    show(current);
+                }
+            });
+            controls.addComponentAsFirst(picker);
+        }
         controls.addClassName("sp-authoring-actions");
         content.setId("analytics-content");
         add(new H1(getTranslation("analytics.title")), intro, more, controls, content);
@@ -91,7 +114,7 @@ public class AnalyticsView extends Div implements HasDynamicTitle {
     private void show(UsagePeriod chosen) {
         current = chosen;
         content.removeAll();
-        UsageReport report = analytics.report(admin.userId(), admin.organisationId(), chosen);
+        UsageReport report = analytics.report(admin.userId(), organisation, chosen);
         Map<String, List<ReportRows.Row>> groups = ReportRows.byGroup(words.of(report));
         for (String section : ReportRows.SECTIONS) {
             Div part = new Div(new H2(getTranslation("analytics.section." + section)));

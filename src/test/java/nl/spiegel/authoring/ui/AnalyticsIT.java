@@ -200,6 +200,25 @@ class AnalyticsIT extends SpringBrowserlessTest {
         assertThat(lines).noneMatch(line -> line.endsWith(",9"));
     }
 
+    @Test
+    void aPlatformAdminPicksTheOrganisationWhoseFiguresItSees() {
+        String script = publish("platform", "Platform");
+        completeBy(10, script);
+        StaffMember platform = fixtures.member(Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
+        String name = jdbc.sql("SELECT name FROM organisations WHERE id = ?").param(organisation.toString())
+                .query(String.class).single();
+        AuthoringFixtures.logIn(platform.userId(), OrganisationId.DEFAULT, Role.PLATFORM_ADMIN);
+
+        navigate(AnalyticsView.class);
+        assertThat(find(NativeTable.class).withId("table-" + script + "-1").exists()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<nl.spiegel.organisation.Organisation> picker = find(Select.class).withId("analytics-organisation")
+                .single();
+        test(picker).selectItem(name);
+
+        assertThat(rows("table-" + script + "-1")).first().isEqualTo("Begonnen 10");
+    }
+
     private String publish(String prefix, String title) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         authoring.publish(admin.userId(), organisation, AuthoringFixtures.script(id, "Hallo.")
