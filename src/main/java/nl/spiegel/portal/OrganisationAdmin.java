@@ -120,6 +120,21 @@ public class OrganisationAdmin {
     @Transactional
     public StaffMember inviteTherapist(UserId actor, OrganisationId organisation, String email, String name,
                                        Locale locale) {
+        return invite(actor, organisation, email, name, locale, Role.THERAPIST);
+    }
+
+    /**
+     * Invites someone who writes the organisation's own dialogues (CONTENT_EDITOR), as a therapist is invited: they
+     * can write, preview and publish dialogues, and see nothing about people.
+     */
+    @Transactional
+    public StaffMember inviteContentEditor(UserId actor, OrganisationId organisation, String email, String name,
+                                           Locale locale) {
+        return invite(actor, organisation, email, name, locale, Role.CONTENT_EDITOR);
+    }
+
+    private StaffMember invite(UserId actor, OrganisationId organisation, String email, String name, Locale locale,
+                               Role role) {
         check(actor, organisation);
         String address = email == null ? "" : email.strip();
         if (!address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || address.length() > 254) {
@@ -130,7 +145,7 @@ public class OrganisationAdmin {
         }
         StaffMember member;
         try {
-            member = staff.create(address, randomPassword(), name, Role.THERAPIST, organisation);
+            member = staff.create(address, randomPassword(), name, role, organisation);
         } catch (DuplicateKeyException taken) {
             throw new OrganisationSettingsException("organisation.error.email-taken");
         }
@@ -138,12 +153,14 @@ public class OrganisationAdmin {
         return member;
     }
 
-    /** Deactivates one of the organisation's therapists; a therapist of another organisation is refused. */
+    /**
+     * Deactivates one of the organisation's therapists or content editors; one of another organisation is refused.
+     */
     @Transactional
     public void deactivateTherapist(UserId actor, OrganisationId organisation, UserId therapist) {
         check(actor, organisation);
-        StaffMember member = staff.find(therapist).filter(found -> found.role() == Role.THERAPIST
-                && found.organisationId().equals(organisation))
+        StaffMember member = staff.find(therapist).filter(found -> (found.role() == Role.THERAPIST
+                        || found.role() == Role.CONTENT_EDITOR) && found.organisationId().equals(organisation))
                 .orElseThrow(() -> new AccessDeniedException("not a therapist of this organisation"));
         staff.deactivate(member.userId());
     }
