@@ -41,14 +41,14 @@ public class SsoLogin {
      * Logs the person in to the organisation whose provider vouched for them.
      *
      * @param mappedRole the role from the organisation's mapping ({@code CLIENT}, {@code THERAPIST},
-     *                   {@code ORG_ADMIN}); empty means a client
+     *                   {@code ORG_ADMIN}); empty when the organisation maps no roles: a new account is a client,
+     *                   an existing one keeps its role
      * @param visitor    the browser's visitor token, if any: its pseudonymous row becomes the new account
      */
     @Transactional
     public SsoLoginResult logIn(OrganisationId organisation, SsoIdentity identity, Optional<String> mappedRole,
                                 Optional<VisitorToken> visitor) {
         Instant now = clock.instant();
-        Role role = mappedRole.map(SsoLogin::role).orElse(Role.CLIENT);
         Optional<LinkedAccount> linked = identities.findLinked(identity.issuer(), identity.subject());
         if (linked.isPresent()) {
             Optional<SsoLoginResult.Refused> refused = refusal(linked.get(), organisation);
@@ -56,7 +56,7 @@ public class SsoLogin {
                 return refused.get();
             }
             identities.touch(identity.issuer(), identity.subject(), now);
-            return loggedIn(linked.get(), role, false, now);
+            return loggedIn(linked.get(), roleOf(mappedRole, linked.get()), false, now);
         }
         String email = identity.emailVerified() ? AccountService.normaliseEmail(identity.email()) : "";
         if (!AccountService.isPlausibleEmail(email) || email.length() > 254) {
@@ -72,8 +72,9 @@ public class SsoLogin {
             }
             identities.link(identity.issuer(), identity.subject(), byEmail.get().userId(), organisation, now);
             log.info("single sign-on linked to existing account {}", byEmail.get().userId());
-            return loggedIn(byEmail.get(), role, false, now);
+            return loggedIn(byEmail.get(), roleOf(mappedRole, byEmail.get()), false, now);
         }
+        Role role = mappedRole.map(SsoLogin::role).orElse(Role.CLIENT);
         String name = displayName(identity.name());
         Optional<LinkedAccount> ownVisitor = visitor.flatMap(token -> identities.findAnonymousVisitor(token.hash()))
                 .filter(found -> found.organisationId().equals(organisation));
@@ -114,6 +115,10 @@ public class SsoLogin {
                 AccountActivity.Kind.LOGGED_IN, now));
         return new SsoLoginResult.LoggedIn(new AuthenticatedAccount(account.userId(), account.organisationId(), role,
                 account.email(), account.displayName()), created);
+    }
+
+    private static Role roleOf(Optional<String> mappedRole, LinkedAccount account) {
+        return mappedRole.map(SsoLogin::role).orElse(account.role());
     }
 
     /** Only the roles an organisation may give; anything else (the platform admin role above all) is a client. */

@@ -123,10 +123,11 @@ public class SingleSignOn {
     private static ClientRegistration discover(String issuer, String clientId) {
         try {
             return ClientRegistrations.fromOidcIssuerLocation(issuer).registrationId("discovery").clientId(clientId)
-                    .build();
+                    .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").build();
         } catch (RuntimeException failed) {
             // the message may quote the provider's answer; the admin gets the translated explanation
             log.info("OpenID discovery failed for an issuer: {}", failed.getClass().getSimpleName());
+            log.debug("OpenID discovery failed", failed);
             throw new OrganisationSettingsException("organisation.sso.error.discovery", issuer);
         }
     }

@@ -19,20 +19,22 @@ public record SsoProvider(OrganisationId organisation, String slug, String issue
 
     /**
      * The role for a person with these claims: the first rule whose value the role claim holds (a string or a list of
-     * strings); empty when no rule matches or no claim is configured.
+     * strings), {@code CLIENT} when none matches. Empty when the organisation configured no role claim: then the
+     * provider does not decide roles (a new account is a client, an existing one keeps its role).
      */
     public Optional<String> roleFor(Map<String, Object> claims) {
-        if (roleClaim == null || roleClaim.isBlank() || claims == null) {
+        if (roleClaim == null || roleClaim.isBlank()) {
             return Optional.empty();
         }
-        Object claim = claims.get(roleClaim);
+        Object claim = claims == null ? null : claims.get(roleClaim);
         List<String> values = switch (claim) {
             case null -> List.of();
             case String single -> List.of(single);
             case Collection<?> many -> many.stream().map(String::valueOf).toList();
             default -> List.of(String.valueOf(claim));
         };
-        return roleMapping.stream().filter(rule -> values.contains(rule.value())).map(SsoRoleRule::role).findFirst();
+        return Optional.of(roleMapping.stream().filter(rule -> values.contains(rule.value())).map(SsoRoleRule::role)
+                .findFirst().orElse("CLIENT"));
     }
 
     @Override
