@@ -18,8 +18,9 @@ import nl.spiegel.organisation.OrganisationId;
  * The account behind a login through an organisation's OpenID Connect provider. The provider's stable (issuer,
  * subject) pair is linked to one account the first time: an existing account of the same organisation with the
  * address the provider vouches for ({@code email_verified}), else the visitor's own pseudonymous row (so what they
- * did before stays theirs), else a new account. Later logins find the account by that pair alone. The role comes
- * from the organisation's role mapping at every login; a platform admin is never made or reached this way.
+ * did before stays theirs), else a new account. Later logins find the account by that pair alone. When the
+ * organisation maps roles, the role comes from that mapping at every login; a platform admin is never made or reached
+ * this way, and an account of another organisation never.
  */
 @Service
 public class SsoLogin {

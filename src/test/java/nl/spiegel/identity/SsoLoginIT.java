@@ -371,7 +371,8 @@ class SsoLoginIT {
         MockHttpSession session = new MockHttpSession();
         String authorize = mvc.perform(get(URI.create(APP + "/sso/" + organisation.slug())).session(session))
                 .andReturn().getResponse().getRedirectedUrl();
-        assertThat(authorize).startsWith(issuer + "/oauth2/authorize");
+        assertThat(authorize).startsWith(issuer + "/oauth2/authorize").contains("nonce=", "state=",
+                "code_challenge=", "code_challenge_method=S256");
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String next = follow(browser, authorize);

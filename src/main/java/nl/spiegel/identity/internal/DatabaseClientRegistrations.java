@@ -40,6 +40,8 @@ final class DatabaseClientRegistrations implements ClientRegistrationRepository 
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(REDIRECT_URI)
                 .scope("openid", "profile", "email")
+                // PKCE also for this confidential client: a code caught on its way back is useless without the verifier
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .issuerUri(provider.issuer())
                 .authorizationUri(provider.authorizationUri())
                 .tokenUri(provider.tokenUri())
