@@ -123,6 +123,8 @@ class SsoLoginIT {
     StaffDirectory staff;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    VisitorService visitors;
 
     private MockMvc mvc;
     private RSAKey key;
@@ -181,6 +183,31 @@ class SsoLoginIT {
         assertThat(links(account.userId())).as("one link, found again by issuer and subject").isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email("anna")).query(Integer.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void aVisitorOfTheOrganisationKeepsWhatTheyDidAndAVisitorOfAnotherDoesNotBecomeTheAccount() throws Exception {
+        Visitor ownVisitor = visitors.resolve(VisitorToken.generate(), organisation.id());
+        VisitorToken token = VisitorToken.generate();
+        Visitor visitor = visitors.resolve(token, organisation.id());
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(nl.spiegel.identity.internal.VisitorCookieFilter.SESSION_ATTRIBUTE, token);
+        Login login = logIn("jan", Map.of(), session);
+        assertThat(login.account()).map(AccountUserDetails::userId).as("the visitor's own record became the account")
+                .contains(visitor.userId());
+        assertThat(jdbc.sql("SELECT visitor_token_hash FROM users WHERE id = ?").param(visitor.userId().toString())
+                .query(String.class).optional()).as("the cookie no longer leads to it").isEmpty();
+        assertThat(ownVisitor.userId()).isNotEqualTo(visitor.userId());
+
+        VisitorToken elsewhere = VisitorToken.generate();
+        Visitor directVisitor = visitors.resolve(elsewhere, OrganisationId.DEFAULT);
+        MockHttpSession direct = new MockHttpSession();
+        direct.setAttribute(nl.spiegel.identity.internal.VisitorCookieFilter.SESSION_ATTRIBUTE, elsewhere);
+        Login other = logIn("karin", Map.of(), direct);
+        assertThat(other.account()).hasValueSatisfying(account -> {
+            assertThat(account.userId()).isNotEqualTo(directVisitor.userId());
+            assertThat(account.organisationId()).isEqualTo(organisation.id());
+        });
     }
 
     @Test
@@ -367,8 +394,11 @@ class SsoLoginIT {
 
     /** Starts at /sso/{slug}, logs in at the provider's form and brings the code back to Spiegel. */
     private Login logIn(String user, Map<String, Object> claims) throws Exception {
+        return logIn(user, claims, new MockHttpSession());
+    }
+
+    private Login logIn(String user, Map<String, Object> claims, MockHttpSession session) throws Exception {
         Provider.ProviderConfiguration.EXTRA_CLAIMS.put(user, claims);
-        MockHttpSession session = new MockHttpSession();
         String authorize = mvc.perform(get(URI.create(APP + "/sso/" + organisation.slug())).session(session))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(authorize).startsWith(issuer + "/oauth2/authorize").contains("nonce=", "state=",
@@ -467,7 +497,7 @@ class SsoLoginIT {
         UserDetailsService users() {
             List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
             for (String name : List.of("anna", "bram", "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna",
-                    "ilse", "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired")) {
+                    "ilse", "jan", "karin", "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired")) {
                 users.add(User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build());
             }
             return new InMemoryUserDetailsManager(users);
