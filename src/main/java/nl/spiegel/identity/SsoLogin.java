@@ -31,8 +31,11 @@ public class SsoLogin {
     private final SsoIdentityRepository identities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountSessions sessions;
 
-    SsoLogin(SsoIdentityRepository identities, ApplicationEventPublisher events, Clock clock) {
+    SsoLogin(SsoIdentityRepository identities, ApplicationEventPublisher events, Clock clock,
+             AccountSessions sessions) {
+        this.sessions = sessions;
         this.identities = identities;
         this.events = events;
         this.clock = clock;
@@ -110,6 +113,8 @@ public class SsoLogin {
     private SsoLoginResult loggedIn(LinkedAccount account, Role role, boolean created, Instant now) {
         if (account.role() != role) {
             identities.updateRole(account.userId(), role);
+            // as with a role change by an administrator: nothing logged in with the old role keeps working
+            sessions.endOtherSessions(account.userId());
             log.info("role of {} set to {} by the organisation's single sign-on", account.userId(), role);
         }
         events.publishEvent(new AccountActivity(account.userId(), account.organisationId(),

@@ -217,6 +217,12 @@ class SsoLoginIT {
         assertThat(therapist.location()).isEqualTo("/therapist");
         Login orgAdmin = logIn("beheer");
         assertThat(orgAdmin.account()).map(AccountUserDetails::role).contains(Role.ORG_ADMIN);
+        UserId bram = therapist.account().orElseThrow().userId();
+        Login demoted = logIn("bram", Map.of("groups", List.of("medewerkers")));
+        assertThat(demoted.account()).map(AccountUserDetails::role).as("the provider took the group away")
+                .contains(Role.CLIENT);
+        assertThat(demoted.account()).map(AccountUserDetails::userId).contains(bram);
+        assertThat(therapist.session().isInvalid()).as("the login with the old role ended").isTrue();
         Login unmapped = logIn("chris");
         assertThat(unmapped.account()).map(AccountUserDetails::role).as("a value without a rule").contains(Role.CLIENT);
 
