@@ -22,6 +22,9 @@ import nl.spiegel.organisation.Organisation;
 import nl.spiegel.organisation.OrganisationDirectory;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.organisation.OrganisationSettingsException;
+import nl.spiegel.organisation.SingleSignOn;
+import nl.spiegel.organisation.SsoChange;
+import nl.spiegel.organisation.SsoSettings;
 
 /**
  * Changing an organisation, with the access check: a platform admin creates organisations and may change any of
@@ -37,9 +40,11 @@ public class OrganisationAdmin {
     private final OrganisationDirectory organisations;
     private final CrisisContacts crisisContacts;
     private final AccountService accounts;
+    private final SingleSignOn singleSignOn;
 
     OrganisationAdmin(StaffDirectory staff, OrganisationDirectory organisations, CrisisContacts crisisContacts,
-                      AccountService accounts) {
+                      AccountService accounts, SingleSignOn singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.staff = staff;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -163,6 +168,22 @@ public class OrganisationAdmin {
                         || found.role() == Role.CONTENT_EDITOR) && found.organisationId().equals(organisation))
                 .orElseThrow(() -> new AccessDeniedException("not a therapist of this organisation"));
         staff.deactivate(member.userId());
+    }
+
+    /** The organisation's single sign-on settings (never the client secret); empty when not set up. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SsoSettings> singleSignOn(UserId actor, OrganisationId organisation) {
+        check(actor, organisation);
+        return singleSignOn.settings(organisation);
+    }
+
+    /**
+     * Saves the single sign-on settings after the provider answered discovery; on any problem an
+     * {@link OrganisationSettingsException} and nothing saved. Not one transaction: the discovery is a network call.
+     */
+    public SsoSettings saveSingleSignOn(UserId actor, OrganisationId organisation, SsoChange change) {
+        check(actor, organisation);
+        return singleSignOn.save(organisation, change);
     }
 
     private static String randomPassword() {

@@ -434,6 +434,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             OrganisationAdmin.crisisContacts                      CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             OrganisationAdmin.therapists                          VISITOR_A    N  N  N  N  N   N  Y   N   Y
             OrganisationAdmin.therapists                          CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.singleSignOn                        VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.singleSignOn                        CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.saveSingleSignOn                    VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.saveSingleSignOn                    CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             OrganisationAdmin.create(self)                        SELF         N  N  N  N  N   N  N   N   Y
             SharedProgressService.read                            VISITOR_A    N  N  N  Y  N   N  N   N   N
             SharedProgressService.read                            CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
@@ -931,6 +935,20 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         attempts.put("OrganisationAdmin.therapists", (caller, owner) -> organisationAdmin
                 .therapists(userId(caller), orgOf(owner)).stream()
                 .anyMatch(entry -> entry.getKey().userId().equals(userId(therapistOf(owner)))));
+        attempts.put("OrganisationAdmin.singleSignOn", (caller, owner) -> {
+            organisationAdmin.singleSignOn(userId(caller), orgOf(owner));
+            return true;
+        });
+        // past the access check, an issuer that is not an address is refused before any discovery: nothing saved
+        attempts.put("OrganisationAdmin.saveSingleSignOn", (caller, owner) -> {
+            try {
+                organisationAdmin.saveSingleSignOn(userId(caller), orgOf(owner),
+                        new nl.spiegel.organisation.SsoChange(false, "geen adres", "spiegel", "geheim", "", ""));
+                return true;
+            } catch (nl.spiegel.organisation.OrganisationSettingsException refusedSetting) {
+                return refusedSetting.messageKey().equals("organisation.sso.error.issuer");
+            }
+        });
         attempts.put("OrganisationAdmin.create(self)", (caller, owner) -> organisationAdmin.create(userId(caller),
                 "Nieuwe praktijk", "nieuw-" + UUID.randomUUID().toString().substring(0, 8)) != null);
         return attempts;
