@@ -32,8 +32,8 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 
 /**
- * Writing, checking, publishing and rolling back an organisation's dialogue scripts. Only an ORG_ADMIN of the
- * organisation (or a PLATFORM_ADMIN) may; the role and organisation are looked up in the database, never taken from
+ * Writing, checking, publishing and rolling back an organisation's dialogue scripts. Only an ORG_ADMIN or a
+ * CONTENT_EDITOR of the organisation (or a PLATFORM_ADMIN) may; the role and organisation are looked up in the database, never taken from
  * the screen. A refused attempt to publish into another organisation is put on the audit trail, and so is every
  * publish.
  *
@@ -200,9 +200,12 @@ public class AuthoringService {
         return new PublishRefusedException(List.of(new ScriptIssue(1, 1, null, code, List.of(args), false)));
     }
 
-    /** ORG_ADMIN of this organisation, or PLATFORM_ADMIN; anyone else is refused and the attempt is audited. */
+    /**
+     * ORG_ADMIN or CONTENT_EDITOR of this organisation, or PLATFORM_ADMIN; anyone else is refused and the attempt is
+     * audited.
+     */
     private StaffMember author(UserId requester, OrganisationId organisation, String scriptId) {
-        return admins.require(requester, organisation, RECORD_TYPE, scriptId != null
+        return admins.requireAuthor(requester, organisation, RECORD_TYPE, scriptId != null
                 && scriptId.length() <= MAX_ID_LENGTH && scriptId.matches("[a-z0-9-]+") ? scriptId : null);
     }
 

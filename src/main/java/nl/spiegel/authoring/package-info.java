@@ -5,6 +5,6 @@
  * default organisation's catalogue, which everyone is offered.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"audit", "dialogue", "dialogue :: content", "dialogue :: engine", "identity",
-                "organisation", "risk", "shared", "shared :: *"})
+        allowedDependencies = {"audit", "dialogue", "dialogue :: content", "dialogue :: engine", "escalation", "identity",
+                "organisation", "progress", "risk", "shared", "shared :: *"})
 package nl.spiegel.authoring;

@@ -111,6 +111,7 @@ public class AccountSessions {
         return switch (account.role()) {
             case THERAPIST -> "therapist";
             case ORG_ADMIN, PLATFORM_ADMIN -> "account";
+            case CONTENT_EDITOR -> "admin/dialogues";
             case CLIENT -> "";
         };
     }

@@ -8,6 +8,11 @@ public enum Role {
     THERAPIST,
     /** Manages one organisation: its staff, branding and crisis contacts. */
     ORG_ADMIN,
+    /**
+     * Writes, previews and publishes one organisation's own dialogues; sees no people's data, no analytics and no
+     * settings.
+     */
+    CONTENT_EDITOR,
     /** Operates the whole platform, across organisations; not scoped to one organisation. */
     PLATFORM_ADMIN;
 

@@ -92,7 +92,10 @@ public class StaffDirectory {
         log.info("role of {} changed to {}", userId, role);
     }
 
-    /** An organisation's therapists with whether each is deactivated; the caller checks it may see them. */
+    /**
+     * An organisation's therapists and content editors with whether each is deactivated; the caller checks it may
+     * see them.
+     */
     @Transactional(readOnly = true)
     public java.util.List<java.util.Map.Entry<StaffMember, Boolean>> therapists(OrganisationId organisation) {
         return staff.therapists(organisation);

@@ -22,6 +22,9 @@ import nl.spiegel.organisation.Organisation;
 import nl.spiegel.organisation.OrganisationDirectory;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.organisation.OrganisationSettingsException;
+import nl.spiegel.organisation.SingleSignOn;
+import nl.spiegel.organisation.SsoChange;
+import nl.spiegel.organisation.SsoSettings;
 
 /**
  * Changing an organisation, with the access check: a platform admin creates organisations and may change any of
@@ -37,9 +40,11 @@ public class OrganisationAdmin {
     private final OrganisationDirectory organisations;
     private final CrisisContacts crisisContacts;
     private final AccountService accounts;
+    private final SingleSignOn singleSignOn;
 
     OrganisationAdmin(StaffDirectory staff, OrganisationDirectory organisations, CrisisContacts crisisContacts,
-                      AccountService accounts) {
+                      AccountService accounts, SingleSignOn singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.staff = staff;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -120,6 +125,21 @@ public class OrganisationAdmin {
     @Transactional
     public StaffMember inviteTherapist(UserId actor, OrganisationId organisation, String email, String name,
                                        Locale locale) {
+        return invite(actor, organisation, email, name, locale, Role.THERAPIST);
+    }
+
+    /**
+     * Invites someone who writes the organisation's own dialogues (CONTENT_EDITOR), as a therapist is invited: they
+     * can write, preview and publish dialogues, and see nothing about people.
+     */
+    @Transactional
+    public StaffMember inviteContentEditor(UserId actor, OrganisationId organisation, String email, String name,
+                                           Locale locale) {
+        return invite(actor, organisation, email, name, locale, Role.CONTENT_EDITOR);
+    }
+
+    private StaffMember invite(UserId actor, OrganisationId organisation, String email, String name, Locale locale,
+                               Role role) {
         check(actor, organisation);
         String address = email == null ? "" : email.strip();
         if (!address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || address.length() > 254) {
@@ -130,7 +150,7 @@ public class OrganisationAdmin {
         }
         StaffMember member;
         try {
-            member = staff.create(address, randomPassword(), name, Role.THERAPIST, organisation);
+            member = staff.create(address, randomPassword(), name, role, organisation);
         } catch (DuplicateKeyException taken) {
             throw new OrganisationSettingsException("organisation.error.email-taken");
         }
@@ -138,14 +158,32 @@ public class OrganisationAdmin {
         return member;
     }
 
-    /** Deactivates one of the organisation's therapists; a therapist of another organisation is refused. */
+    /**
+     * Deactivates one of the organisation's therapists or content editors; one of another organisation is refused.
+     */
     @Transactional
     public void deactivateTherapist(UserId actor, OrganisationId organisation, UserId therapist) {
         check(actor, organisation);
-        StaffMember member = staff.find(therapist).filter(found -> found.role() == Role.THERAPIST
-                && found.organisationId().equals(organisation))
+        StaffMember member = staff.find(therapist).filter(found -> (found.role() == Role.THERAPIST
+                        || found.role() == Role.CONTENT_EDITOR) && found.organisationId().equals(organisation))
                 .orElseThrow(() -> new AccessDeniedException("not a therapist of this organisation"));
         staff.deactivate(member.userId());
+    }
+
+    /** The organisation's single sign-on settings (never the client secret); empty when not set up. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SsoSettings> singleSignOn(UserId actor, OrganisationId organisation) {
+        check(actor, organisation);
+        return singleSignOn.settings(organisation);
+    }
+
+    /**
+     * Saves the single sign-on settings after the provider answered discovery; on any problem an
+     * {@link OrganisationSettingsException} and nothing saved. Not one transaction: the discovery is a network call.
+     */
+    public SsoSettings saveSingleSignOn(UserId actor, OrganisationId organisation, SsoChange change) {
+        check(actor, organisation);
+        return singleSignOn.save(organisation, change);
     }
 
     private static String randomPassword() {

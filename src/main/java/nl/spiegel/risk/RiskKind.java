@@ -40,7 +40,7 @@ public enum RiskKind {
             case "command-voices", "voices" -> PSYCHOSIS;
             case "explicit-wish", "plan", "preparation", "method-question", "method-seeking", "means-action",
                  "attempt", "attempt-recent", "plan-time", "thirdparty-danger", "passive-wish", "death-field", "burden", "hopeless", "suicide-mention", "farewell",
-                 "means-place", "finality", "final-acts", "last-steps" -> SUICIDE;
+                 "means-place", "finality", "final-acts", "last-steps", "told-plans" -> SUICIDE;
             case "eating" -> EATING;
             case "substance" -> SUBSTANCE;
             default -> UNCLEAR;

@@ -149,7 +149,13 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     // 1. Routes
     // =================================================================================================================
 
-    enum Who { ANONYMOUS, CLIENT, THERAPIST, ORG_ADMIN, PLATFORM_ADMIN }
+    enum Who { ANONYMOUS, CLIENT, THERAPIST, ORG_ADMIN, PLATFORM_ADMIN, CONTENT_EDITOR }
+
+    /**
+     * The CONTENT_EDITOR column, kept as a rule rather than a sixth column of {@link #ROUTES}: a content editor
+     * reaches the routes every logged-in role reaches, and besides those only writing and previewing dialogues.
+     */
+    private static final Set<Class<?>> CONTENT_EDITOR_ALSO = Set.of(ScriptEditorView.class, PreviewView.class);
 
     private static final boolean Y = true;
     private static final boolean N = false;
@@ -205,18 +211,21 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     private static final Map<Class<?>, Map<Who, Class<?>>> FORWARDS = Map.of(
             EmbedView.class, Map.of(Who.ANONYMOUS, StartView.class, Who.CLIENT, StartView.class,
                     Who.THERAPIST, StartView.class, Who.ORG_ADMIN, StartView.class,
-                    Who.PLATFORM_ADMIN, StartView.class),
+                    Who.PLATFORM_ADMIN, StartView.class, Who.CONTENT_EDITOR, StartView.class),
             LoginView.class, Map.of(Who.CLIENT, AccountView.class, Who.THERAPIST, AccountView.class,
-                    Who.ORG_ADMIN, AccountView.class, Who.PLATFORM_ADMIN, AccountView.class),
+                    Who.ORG_ADMIN, AccountView.class, Who.PLATFORM_ADMIN, AccountView.class,
+                    Who.CONTENT_EDITOR, AccountView.class),
             TwoFactorView.class, Map.of(Who.ANONYMOUS, LoginView.class, Who.CLIENT, AccountView.class,
                     Who.THERAPIST, AccountView.class, Who.ORG_ADMIN, AccountView.class,
-                    Who.PLATFORM_ADMIN, AccountView.class));
+                    Who.PLATFORM_ADMIN, AccountView.class, Who.CONTENT_EDITOR, AccountView.class));
 
     record RouteRow(Class<? extends Component> view, String path, Map<Who, Boolean> allowed) {
         RouteRow(Class<? extends Component> view, String path, boolean anonymous, boolean client, boolean therapist,
                  boolean orgAdmin, boolean platformAdmin) {
             this(view, path, new EnumMap<>(Map.of(Who.ANONYMOUS, anonymous, Who.CLIENT, client,
-                    Who.THERAPIST, therapist, Who.ORG_ADMIN, orgAdmin, Who.PLATFORM_ADMIN, platformAdmin)));
+                    Who.THERAPIST, therapist, Who.ORG_ADMIN, orgAdmin, Who.PLATFORM_ADMIN, platformAdmin,
+                    Who.CONTENT_EDITOR, client && therapist && orgAdmin && platformAdmin
+                            || CONTENT_EDITOR_ALSO.contains(view))));
         }
     }
 
@@ -258,6 +267,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         principals.put(Who.THERAPIST, principal(member(Role.THERAPIST, OrganisationId.DEFAULT)));
         principals.put(Who.ORG_ADMIN, principal(member(Role.ORG_ADMIN, OrganisationId.DEFAULT)));
         principals.put(Who.PLATFORM_ADMIN, principal(member(Role.PLATFORM_ADMIN, OrganisationId.DEFAULT)));
+        principals.put(Who.CONTENT_EDITOR, principal(member(Role.CONTENT_EDITOR, OrganisationId.DEFAULT)));
 
         List<String> wrong = new ArrayList<>();
         int cells = 0;
@@ -428,6 +438,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             OrganisationAdmin.crisisContacts                      CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             OrganisationAdmin.therapists                          VISITOR_A    N  N  N  N  N   N  Y   N   Y
             OrganisationAdmin.therapists                          CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.singleSignOn                        VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.singleSignOn                        CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
+            OrganisationAdmin.saveSingleSignOn                    VISITOR_A    N  N  N  N  N   N  Y   N   Y
+            OrganisationAdmin.saveSingleSignOn                    CLIENT_ORG2  N  N  N  N  N   N  N   Y   Y
             OrganisationAdmin.create(self)                        SELF         N  N  N  N  N   N  N   N   Y
             SharedProgressService.read                            VISITOR_A    N  N  N  Y  N   N  N   N   N
             SharedProgressService.read                            CLIENT_ORG2  N  N  N  N  N   Y  N   N   N
@@ -950,6 +964,20 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         attempts.put("OrganisationAdmin.therapists", (caller, owner) -> organisationAdmin
                 .therapists(userId(caller), orgOf(owner)).stream()
                 .anyMatch(entry -> entry.getKey().userId().equals(userId(therapistOf(owner)))));
+        attempts.put("OrganisationAdmin.singleSignOn", (caller, owner) -> {
+            organisationAdmin.singleSignOn(userId(caller), orgOf(owner));
+            return true;
+        });
+        // past the access check, an issuer that is not an address is refused before any discovery: nothing saved
+        attempts.put("OrganisationAdmin.saveSingleSignOn", (caller, owner) -> {
+            try {
+                organisationAdmin.saveSingleSignOn(userId(caller), orgOf(owner),
+                        new nl.spiegel.organisation.SsoChange(false, "geen adres", "spiegel", "geheim", "", ""));
+                return true;
+            } catch (nl.spiegel.organisation.OrganisationSettingsException refusedSetting) {
+                return refusedSetting.messageKey().equals("organisation.sso.error.issuer");
+            }
+        });
         attempts.put("OrganisationAdmin.create(self)", (caller, owner) -> organisationAdmin.create(userId(caller),
                 "Nieuwe praktijk", "nieuw-" + UUID.randomUUID().toString().substring(0, 8)) != null);
         return attempts;
@@ -1129,6 +1157,67 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     }
 
     // ---- accounts ----
+
+    @Autowired
+    nl.spiegel.authoring.AuthoringService authoring;
+    @Autowired
+    nl.spiegel.authoring.UsageAnalytics analytics;
+
+    /**
+     * The CONTENT_EDITOR's service access, beside the matrix above: writes and publishes its own organisation's
+     * dialogues, and is refused everything about people, the analytics, the audit trail, another organisation's
+     * dialogues and the organisation's settings.
+     */
+    @Test
+    void aContentEditorWritesItsOrganisationsDialoguesAndReachesNothingElse() throws Exception {
+        OrganisationId own = OrganisationId.DEFAULT;
+        OrganisationId other = new OrganisationId(UUID.randomUUID());
+        jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (?, ?, ?, ?)")
+                .params(other.toString(), "ce-" + other.toString().substring(0, 8), "Ander",
+                        nl.spiegel.shared.database.DbTime.write(Instant.now())).update();
+        StaffMember editor = member(Role.CONTENT_EDITOR, own);
+        String scriptId = "ce-" + UUID.randomUUID().toString().substring(0, 8);
+        String script = new String(AccessMatrixIT.class.getResourceAsStream("/example-script.yaml").readAllBytes(),
+                StandardCharsets.UTF_8).replace("id: voorbeeld", "id: " + scriptId);
+
+        assertThat(authoring.publish(editor.userId(), own, script).version()).isEqualTo(1);
+        assertThat(authoring.history(editor.userId(), own, scriptId)).hasSize(1);
+        assertThat(authoring.rollback(editor.userId(), own, scriptId, 1).version()).isEqualTo(2);
+
+        Map<String, Attempt> refused = new LinkedHashMap<>();
+        refused.put("AuthoringService.publish(otherOrganisation)", (c, o) -> authoring.publish(editor.userId(),
+                other, script.replace("id: " + scriptId, "id: " + scriptId + "-x")) != null);
+        refused.put("AuthoringService.scripts(otherOrganisation)", (c, o) ->
+                authoring.scripts(editor.userId(), other) != null);
+        refused.put("UsageAnalytics.report", (c, o) ->
+                analytics.report(editor.userId(), own, nl.spiegel.authoring.UsagePeriod.ALL) != null);
+        refused.put("UsageAnalytics.exportCsv", (c, o) -> {
+            analytics.exportCsv(editor.userId(), own, nl.spiegel.authoring.UsagePeriod.ALL, List.of("x"),
+                    report -> List.of(), new ByteArrayOutputStream());
+            return true;
+        });
+        refused.put("AuditTrail.search", (c, o) ->
+                audit.search(editor.userId(), AuditQuery.newest(10)) != null);
+        refused.put("OrganisationAdmin.organisation", (c, o) ->
+                organisationAdmin.organisation(editor.userId(), own) != null);
+        refused.put("OrganisationAdmin.therapists", (c, o) ->
+                organisationAdmin.therapists(editor.userId(), own) != null);
+        refused.put("HandoffService.openRequests", (c, o) -> !handoffs.openRequests(editor.userId()).isEmpty());
+        refused.put("ReviewService.inbox", (c, o) -> !reviews.inbox(editor.userId(), Locale.ROOT).isEmpty());
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Attempt> attempt : refused.entrySet()) {
+            try {
+                if (attempt.getValue().reaches(null, null)) {
+                    wrong.add(attempt.getKey() + " let the content editor in");
+                }
+            } catch (Exception e) {
+                if (REFUSALS.stream().noneMatch(refusal -> refusal.isInstance(e))) {
+                    wrong.add(attempt.getKey() + " failed with " + e);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
 
     private StaffMember member(Role role, OrganisationId organisation) {
         String unique = UUID.randomUUID().toString().substring(0, 8);

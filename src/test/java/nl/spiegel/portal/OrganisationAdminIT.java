@@ -182,6 +182,33 @@ class OrganisationAdminIT {
                 });
     }
 
+    @Test
+    void aContentEditorIsInvitedLikeATherapistListedWithTheStaffAndDeactivatedOnlyByItsOwnOrganisation() {
+        String email = "schrijver-" + unique() + "@example.org";
+        StaffMember editor = admin.inviteContentEditor(orgAdmin.userId(), organisation.id(), email, "Schrijver Zuid",
+                Locale.of("nl"));
+
+        assertThat(editor.role()).isEqualTo(Role.CONTENT_EDITOR);
+        assertThat(editor.organisationId()).isEqualTo(organisation.id());
+        assertThat(admin.therapists(orgAdmin.userId(), organisation.id()))
+                .anySatisfy(entry -> assertThat(entry.getKey().userId()).isEqualTo(editor.userId()));
+        Organisation other = admin.create(platform.userId(), "Praktijk West", "west-" + unique());
+        StaffMember otherAdmin = member(Role.ORG_ADMIN, other.id());
+        assertThatThrownBy(() -> admin.inviteContentEditor(otherAdmin.userId(), organisation.id(),
+                "x-" + unique() + "@example.org", "X", Locale.of("nl"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.deactivateTherapist(otherAdmin.userId(), other.id(), editor.userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> admin.organisation(editor.userId(), organisation.id()))
+                .as("a content editor does not manage the organisation").isInstanceOf(AccessDeniedException.class);
+
+        admin.deactivateTherapist(orgAdmin.userId(), organisation.id(), editor.userId());
+        assertThat(admin.therapists(orgAdmin.userId(), organisation.id()))
+                .anySatisfy(entry -> {
+                    assertThat(entry.getKey().userId()).isEqualTo(editor.userId());
+                    assertThat(entry.getValue()).as("deactivated").isTrue();
+                });
+    }
+
     private StaffMember member(Role role, OrganisationId organisation) {
         return staff.create(role.name().toLowerCase(Locale.ROOT) + "-" + unique() + "@example.org",
                 "een-lang-test-wachtwoord", role.name() + " " + unique(), role, organisation);

@@ -1,6 +1,7 @@
 package nl.spiegel.authoring.internal;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,8 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 
 /**
- * Who may write an organisation's dialogues and see its analytics: an ORG_ADMIN of that organisation or a
- * PLATFORM_ADMIN, as stored in the database (never as the screen says). Anyone else is refused, on the audit trail.
+ * Who may see an organisation's analytics: an ORG_ADMIN of that organisation or a PLATFORM_ADMIN; who may write its
+ * dialogues: those and the organisation's CONTENT_EDITORs; as stored in the database (never as the screen says). Anyone else is refused, on the audit trail.
  */
 @Component
 public class OrganisationAdmins {
@@ -36,9 +37,25 @@ public class OrganisationAdmins {
      * @throws AccessDeniedException when the requester is no administrator of the organisation
      */
     public StaffMember require(UserId requester, OrganisationId organisation, String recordType, String recordId) {
+        return require(requester, organisation, recordType, recordId, Set.of(Role.ORG_ADMIN, Role.PLATFORM_ADMIN));
+    }
+
+    /**
+     * Who may write the organisation's dialogues: its administrators and its content editors (a CONTENT_EDITOR
+     * writes, previews and publishes, but sees no analytics).
+     *
+     * @throws AccessDeniedException when the requester is neither
+     */
+    public StaffMember requireAuthor(UserId requester, OrganisationId organisation, String recordType,
+                                     String recordId) {
+        return require(requester, organisation, recordType, recordId,
+                Set.of(Role.ORG_ADMIN, Role.CONTENT_EDITOR, Role.PLATFORM_ADMIN));
+    }
+
+    private StaffMember require(UserId requester, OrganisationId organisation, String recordType, String recordId,
+                                Set<Role> roles) {
         Optional<StaffMember> member = staff.find(requester);
-        boolean allowed = member.isPresent()
-                && (member.get().role() == Role.ORG_ADMIN || member.get().role() == Role.PLATFORM_ADMIN)
+        boolean allowed = member.isPresent() && roles.contains(member.get().role())
                 && member.get().mayAccess(organisation);
         if (!allowed) {
             audit.recordDenied(requester, recordType, recordId, null, organisation);

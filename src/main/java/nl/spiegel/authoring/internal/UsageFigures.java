@@ -15,7 +15,10 @@ import nl.spiegel.authoring.UsageReport;
  *       previous shown one by 0 or at least ten, so no two shown figures of a funnel differ by 1 to 9
  *       (complementary suppression);</li>
  *   <li>a figure is also hidden when the same figure for another period on offer differs from it by 1 to 9, so
- *       switching the period filter cannot single out a small group.</li>
+ *       switching the period filter cannot single out a small group;</li>
+ *   <li>in a distribution (people split into disjoint groups: mood better/same/worse, risk levels, questionnaire
+ *       bands) whose total is shown, the hidden groups together must be 0 or at least ten people, else the smallest
+ *       shown group is hidden too, so "total minus the shown groups" never names a small group.</li>
  * </ul>
  */
 public final class UsageFigures {
@@ -62,5 +65,65 @@ public final class UsageFigures {
 
     private static boolean small(int people) {
         return people > 0 && people < UsageReport.MIN_GROUP;
+    }
+
+    /**
+     * One count compared with counts it could be subtracted from or to (the same count in other periods, a count of
+     * a superset or subset on the same page).
+     */
+    public static Figure single(int value, Collection<Integer> comparedWith) {
+        if (small(value)) {
+            return new Figure(null, Figure.Hidden.FEWER_THAN_TEN);
+        }
+        for (int other : comparedWith) {
+            if (small(Math.abs(value - other))) {
+                return new Figure(null, Figure.Hidden.REVEALS_SMALL_GROUP);
+            }
+        }
+        return Figure.shown(value);
+    }
+
+    /**
+     * A total and the disjoint groups it splits into.
+     *
+     * @param total          the people counted
+     * @param cells          the groups, adding up to the total
+     * @param otherPeriods   the same distribution (total first, then the cells in the same order) for every other
+     *                       period on offer; missing entries count as 0
+     * @param totalComparedWith other counts on the page the total could be subtracted from or to
+     * @return the total's figure first, then one figure per cell
+     */
+    public static List<Figure> distribution(int total, List<Integer> cells, Collection<List<Integer>> otherPeriods,
+                                            Collection<Integer> totalComparedWith) {
+        List<Integer> totals = new ArrayList<>(totalComparedWith);
+        otherPeriods.forEach(other -> totals.add(other.isEmpty() ? 0 : other.getFirst()));
+        Figure totalFigure = single(total, totals);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(totalFigure);
+        if (!totalFigure.isShown()) {
+            cells.forEach(cell -> figures.add(new Figure(null, totalFigure.hidden())));
+            return figures;
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            int index = i + 1;
+            figures.add(single(cells.get(i), otherPeriods.stream()
+                    .map(other -> index < other.size() ? other.get(index) : 0).toList()));
+        }
+        while (true) {
+            int hiddenSum = 0;
+            int smallestShown = -1;
+            for (int i = 0; i < cells.size(); i++) {
+                Figure figure = figures.get(i + 1);
+                if (!figure.isShown()) {
+                    hiddenSum += cells.get(i);
+                } else if (cells.get(i) > 0 && (smallestShown < 0 || cells.get(i) < cells.get(smallestShown))) {
+                    smallestShown = i;
+                }
+            }
+            if (!small(hiddenSum) || smallestShown < 0) {
+                return figures;
+            }
+            figures.set(smallestShown + 1, new Figure(null, Figure.Hidden.REVEALS_SMALL_GROUP));
+        }
     }
 }

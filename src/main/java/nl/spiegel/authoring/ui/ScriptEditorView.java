@@ -39,7 +39,7 @@ import nl.spiegel.identity.StaffMember;
  * {@link AuthoringService} checks that again.
  */
 @Route("admin/dialogues")
-@RolesAllowed({"ORG_ADMIN", "PLATFORM_ADMIN"})
+@RolesAllowed({"ORG_ADMIN", "CONTENT_EDITOR", "PLATFORM_ADMIN"})
 public class ScriptEditorView extends Div implements HasDynamicTitle {
 
     static final String ROUTE = "admin/dialogues";
@@ -82,6 +82,8 @@ public class ScriptEditorView extends Div implements HasDynamicTitle {
         intro.setId("authoring-intro");
         Anchor analytics = new Anchor("admin/analytics", getTranslation("authoring.to-analytics"));
         analytics.setId("authoring-to-analytics");
+        // a content editor writes dialogues but sees no figures about people
+        analytics.setVisible(admin.role() != nl.spiegel.identity.Role.CONTENT_EDITOR);
         add(intro, analytics, chooser(), upload(properties), editor, actions());
         problems.setId("authoring-problems");
         problems.addClassName("sp-problems");

@@ -39,7 +39,7 @@ import nl.spiegel.risk.RiskLevel;
  * conversation would pause for safety, the preview says so.
  */
 @Route("admin/dialogues/preview")
-@RolesAllowed({"ORG_ADMIN", "PLATFORM_ADMIN"})
+@RolesAllowed({"ORG_ADMIN", "CONTENT_EDITOR", "PLATFORM_ADMIN"})
 public class PreviewView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final DialogueEngine engine = new DialogueEngine();

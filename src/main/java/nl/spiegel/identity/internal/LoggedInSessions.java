@@ -67,6 +67,17 @@ public class LoggedInSessions implements HttpSessionListener {
         return ended;
     }
 
+    /** Ends the logged-in session with this id, if this node has it (a provider's back-channel logout). */
+    public boolean endSession(String sessionId) {
+        for (Login login : logins.values()) {
+            if (login.session().getId().equals(sessionId)) {
+                end(login);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Ends the logins older than their absolute lifetime. */
     @Scheduled(fixedDelayString = "${spiegel.sessions.check-interval:PT1M}",
             initialDelayString = "${spiegel.sessions.check-interval:PT1M}")

@@ -11,6 +11,9 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
@@ -26,6 +29,7 @@ import nl.spiegel.identity.IdentityProperties;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.ui.LoginView;
 import nl.spiegel.organisation.OrganisationDirectory;
+import nl.spiegel.organisation.SingleSignOn;
 
 /**
  * Views declare who may open them ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); the
@@ -65,7 +69,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl navigationAccessControl,
                                             IdentityProperties identity, ApplicationEventPublisher events,
-                                            Clock clock) throws Exception {
+                                            Clock clock, ClientRegistrationRepository registrations,
+                                            SsoLoginFlow ssoLogin, SsoSessions ssoSessions,
+                                            SingleSignOn singleSignOn) throws Exception {
         http.headers(headers -> headers
                 .addHeaderWriter(new FramingHeaderWriter(CONTENT_SECURITY_POLICY))
                 .contentTypeOptions(nosniff -> { })
@@ -94,13 +100,33 @@ class SecurityConfiguration {
                 .invalidateHttpSession(true)
                 .clearAuthentication(true)
                 .deleteCookies("JSESSIONID"));
+        // single sign-on through organisations' OpenID Connect providers: /sso/{slug} starts it, the provider
+        // returns to /login/oauth2/code/{slug}; the result is an ordinary Spiegel login (SsoLoginFlow)
+        http.oauth2Login(oauth -> oauth
+                .loginPage(LOGIN_PATH)
+                .clientRegistrationRepository(registrations)
+                // the provider's tokens stay in the session, not in a map kept for the life of the server
+                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                .authorizationEndpoint(endpoint -> endpoint.baseUri(SsoLoginFlow.ENTRY))
+                .oidcSessionRegistry(ssoSessions.registry())
+                .successHandler(ssoLogin)
+                .failureHandler(ssoLogin));
+        http.addFilterBefore(new SsoLoginFlow.EntryFilter(singleSignOn), OAuth2AuthorizationRequestRedirectFilter.class);
+        // a provider's back-channel logout (POST /logout/connect/back-channel/{slug} with a signed logout token)
+        http.oidcLogout(logout -> logout
+                .clientRegistrationRepository(registrations)
+                .oidcSessionRegistry(ssoSessions.registry())
+                .backChannel(backChannel -> backChannel.logoutHandler(SsoLogout.backChannel(ssoSessions))));
         navigationAccessControl.setLoginView(LoginView.class);
         // after logging out, the start page; from a Vaadin request the redirect is done by the UI, not a 302
         SimpleUrlLogoutSuccessHandler afterLogout = new SimpleUrlLogoutSuccessHandler();
         afterLogout.setDefaultTargetUrl("/");
         afterLogout.setRedirectStrategy(new UidlRedirectStrategy());
+        // after a login through a provider that advertises an end_session_endpoint, on to its logout
+        SsoLogout ssoLogout = new SsoLogout(registrations, afterLogout);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .logoutSuccessHandler(afterLogout)
+                .logoutSuccessHandler(ssoLogout)
+                .addLogoutHandler(ssoLogout)
                 .addLogoutHandler(new LogoutCleanup(identity.visitorCookieMaxAge(), events, clock))).build();
     }
 

@@ -73,11 +73,14 @@ public class StaffRepository {
                 .params(passwordHash, DbTime.write(now), id.toString()).update();
     }
 
-    /** The therapists of an organisation, active ones first, by name; with whether each is deactivated. */
+    /**
+     * The therapists and content editors of an organisation (the staff its admin invites), active ones first, by
+     * name; with whether each is deactivated.
+     */
     public java.util.List<java.util.Map.Entry<StaffMember, Boolean>> therapists(OrganisationId organisation) {
         return jdbc.sql("""
                 SELECT id, organisation_id, display_name, role, password_hash, deactivated_at FROM users
-                WHERE organisation_id = ? AND role = 'THERAPIST' AND email IS NOT NULL
+                WHERE organisation_id = ? AND role IN ('THERAPIST', 'CONTENT_EDITOR') AND email IS NOT NULL
                 ORDER BY deactivated_at IS NOT NULL, display_name""")
                 .param(organisation.toString())
                 .query((rs, row) -> java.util.Map.entry(mapLogin(rs, row).member(),

@@ -17,7 +17,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import com.vaadin.flow.server.VaadinSession;
+
 import nl.spiegel.identity.AccountSessions;
+import nl.spiegel.identity.Embedding;
+import nl.spiegel.organisation.SingleSignOn;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.LoginResult;
 import nl.spiegel.identity.LoginService;
@@ -36,8 +40,10 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final CurrentVisitor visitor;
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n;
+    private final Paragraph ssoMessage = new Paragraph();
 
-    public LoginView(LoginService logins, AccountSessions sessions, CurrentVisitor visitor) {
+    public LoginView(LoginService logins, AccountSessions sessions, CurrentVisitor visitor,
+                     SingleSignOn singleSignOn) {
         this.logins = logins;
         this.sessions = sessions;
         this.visitor = visitor;
@@ -56,13 +62,36 @@ public class LoginView extends Div implements BeforeEnterObserver, HasDynamicTit
         register.setId("login-register");
         Paragraph noAccount = new Paragraph(new Text(getTranslation("login.no-account") + " "), register);
         noAccount.addClassName("sp-note");
-        add(new H1(getTranslation("login.heading")), intro, form, noAccount);
+        add(new H1(getTranslation("login.heading")), intro);
+        ssoMessage.setId("login-sso-message");
+        ssoMessage.getElement().setAttribute("role", "alert");
+        ssoMessage.addClassName("sp-note");
+        ssoMessage.setVisible(false);
+        add(ssoMessage);
+        // in an organisation's frame with single sign-on: its login first
+        Embedding.of(VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession())
+                .filter(embedding -> singleSignOn.isEnabled(embedding.slug()))
+                .ifPresent(embedding -> {
+                    Anchor sso = new Anchor("sso/" + embedding.slug(), getTranslation("login.sso.button"));
+                    sso.setId("login-sso");
+                    sso.setRouterIgnore(true);
+                    sso.addClassName("sp-button-link");
+                    add(new Paragraph(sso));
+                });
+        add(form, noAccount);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (visitor.isLoggedIn()) {
             event.forwardTo(AccountView.class);
+            return;
+        }
+        // after a login through an organisation's provider that did not work: what happened, in plain words
+        String sso = event.getLocation().getQueryParameters().getSingleParameter("sso").orElse("");
+        if (sso.equals("failed") || sso.equals("refused") || sso.equals("unavailable")) {
+            ssoMessage.setText(getTranslation("login.sso." + sso));
+            ssoMessage.setVisible(true);
         }
     }
 

@@ -106,7 +106,9 @@ public class OrganisationSettingsView extends Div implements HasDynamicTitle {
         settings.removeAll();
         settings.add(branding(organisation), logo(), offered(organisation), contacts(), embedding(organisation),
                 new TherapistSection(admin, me.userId(), organisation.id(),
-                        change -> attempt(change, "organisation.saved")));
+                        change -> attempt(change, "organisation.saved")),
+                new SingleSignOnSection(admin, me.userId(), organisation, appOrigin(),
+                        change -> attempt(change, "organisation.sso.saved")));
     }
 
     private Component branding(Organisation organisation) {

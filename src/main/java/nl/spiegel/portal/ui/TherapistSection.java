@@ -18,7 +18,7 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.portal.OrganisationAdmin;
 
-/** The organisation's therapists: invite one by e-mail, deactivate one who leaves. */
+/** The organisation's therapists and content editors: invite one by e-mail, deactivate one who leaves. */
 class TherapistSection extends Div {
 
     private final OrganisationAdmin admin;
@@ -47,7 +47,14 @@ class TherapistSection extends Div {
         }));
         invite.setId("org-invite");
         invite.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H2(getTranslation("organisation.therapists")), list, email, name, invite);
+        Button inviteEditor = new Button(getTranslation("organisation.editors.invite"), click -> attempt.accept(() -> {
+            admin.inviteContentEditor(me, organisation, email.getValue(), name.getValue(), getLocale());
+            email.clear();
+            name.clear();
+            refresh();
+        }));
+        inviteEditor.setId("org-invite-editor");
+        add(new H2(getTranslation("organisation.therapists")), list, email, name, invite, inviteEditor);
         refresh();
     }
 
@@ -57,6 +64,9 @@ class TherapistSection extends Div {
         for (Map.Entry<StaffMember, Boolean> entry : admin.therapists(me, organisation)) {
             StaffMember therapist = entry.getKey();
             ListItem item = new ListItem(new Span(therapist.displayName()));
+            if (therapist.role() == nl.spiegel.identity.Role.CONTENT_EDITOR) {
+                item.add(new Span(" · " + getTranslation("organisation.editors.role")));
+            }
             if (entry.getValue()) {
                 item.add(new Span(" · " + getTranslation("organisation.therapists.deactivated")));
             } else {

@@ -63,4 +63,42 @@ class UsageFiguresTest {
         assertThat(funnel).extracting(Figure::hidden)
                 .containsExactly(Hidden.NONE, Hidden.REVEALS_SMALL_GROUP, Hidden.REVEALS_SMALL_GROUP);
     }
+
+    @Test
+    void aLoneSmallGroupInADistributionIsNotLeftToBeWorkedOutFromTheTotal() {
+        // 30 people: 15 better, 12 the same, 3 worse; hiding only "worse" leaves 30 - 15 - 12 = 3
+        List<Figure> figures = UsageFigures.distribution(30, List.of(15, 12, 3), List.of(), List.of());
+
+        assertThat(figures).extracting(Figure::value).containsExactly(30, 15, null, null);
+        assertThat(figures).extracting(Figure::hidden).containsExactly(Hidden.NONE, Hidden.NONE,
+                Hidden.REVEALS_SMALL_GROUP, Hidden.FEWER_THAN_TEN);
+    }
+
+    @Test
+    void hiddenGroupsThatTogetherAreTenOrMoreNeedNoFurtherHiding() {
+        List<Figure> figures = UsageFigures.distribution(36, List.of(20, 0, 6, 5, 5), List.of(), List.of());
+
+        assertThat(figures).extracting(Figure::value).containsExactly(36, 20, 0, null, null, null);
+    }
+
+    @Test
+    void aDistributionOfFewerThanTenPeopleShowsNothing() {
+        assertThat(UsageFigures.distribution(9, List.of(9, 0), List.of(), List.of())).extracting(Figure::hidden)
+                .containsOnly(Hidden.FEWER_THAN_TEN);
+    }
+
+    @Test
+    void aGroupThatDiffersFromTheSameGroupInAnotherPeriodByAFewPeopleIsHidden() {
+        List<Figure> figures = UsageFigures.distribution(40, List.of(20, 20),
+                List.of(List.of(42, 22, 20)), List.of());
+
+        assertThat(figures.getFirst().hidden()).isEqualTo(Hidden.REVEALS_SMALL_GROUP);
+        assertThat(figures).extracting(Figure::isShown).containsOnly(false);
+    }
+
+    @Test
+    void aTotalCloseToARelatedCountOnThePageIsHidden() {
+        assertThat(UsageFigures.single(12, List.of(15)).hidden()).isEqualTo(Hidden.REVEALS_SMALL_GROUP);
+        assertThat(UsageFigures.single(12, List.of(12, 30)).value()).isEqualTo(12);
+    }
 }

@@ -61,6 +61,10 @@ class AnalyticsIT extends SpringBrowserlessTest {
     DialogueService dialogues;
     @Autowired
     UsageAnalytics analytics;
+    @Autowired
+    nl.spiegel.progress.MoodService moods;
+    @Autowired
+    nl.spiegel.progress.ProgressService progress;
 
     AuthoringFixtures fixtures;
     OrganisationId organisation;
@@ -102,10 +106,13 @@ class AnalyticsIT extends SpringBrowserlessTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         test(find(Anchor.class).withId("analytics-export").single()).download(csv);
         List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("dialogue,version,step,people");
-        assertThat(lines).contains("Tien mensen,1,Begonnen,10", "Tien mensen,1,Afgemaakt,10",
-                "'=SUM(1;2),1,Begonnen,minder dan 10", "'=SUM(1;2),1,2 vragen beantwoord,minder dan 10");
-        assertThat(lines).hasSize(1 + 4 + 4).noneMatch(line -> line.endsWith(",9"));
+        assertThat(lines.getFirst()).isEqualTo("section,subject,version,measure,value");
+        String funnel = "Dialogen van begin tot eind,";
+        assertThat(lines).contains(funnel + "Tien mensen,1,Begonnen,10", funnel + "Tien mensen,1,Afgemaakt,10",
+                funnel + "'=SUM(1;2),1,Begonnen,minder dan 10",
+                funnel + "'=SUM(1;2),1,2 vragen beantwoord,minder dan 10");
+        assertThat(lines.stream().filter(line -> line.startsWith(funnel))).hasSize(4 + 4);
+        assertThat(lines).noneMatch(line -> line.endsWith(",9"));
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM audit_events
                 WHERE record_type = 'ORGANISATION_ANALYTICS' AND action = 'EXPORT' AND organisation_id = ?""")
@@ -150,6 +157,66 @@ class AnalyticsIT extends SpringBrowserlessTest {
         assertThatThrownBy(() -> analytics.report(therapist.userId(), organisation, UsagePeriod.ALL))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(analytics.report(admin.userId(), organisation, UsagePeriod.ALL).versions()).isEmpty();
+    }
+
+    @Test
+    void theScreenShowsMoodRequestsAndQuestionnaireBandsAndTheDownloadHasTheSameRows() throws Exception {
+        String script = publish("stemming", "Stemming");
+        for (Visitor person : completeBy(10, script)) {
+            nl.spiegel.dialogue.SessionId session = nl.spiegel.dialogue.SessionId.parse(jdbc.sql(
+                    "SELECT id FROM dialogue_sessions WHERE user_id = ?").param(person.userId().toString())
+                    .query(String.class).single());
+            moods.record(person, session, nl.spiegel.dialogue.ChatMoodCheckIn.Moment.START, 2);
+            moods.record(person, session, nl.spiegel.dialogue.ChatMoodCheckIn.Moment.END, 4);
+        }
+        for (int i = 0; i < 9; i++) {
+            progress.submit(fixtures.person(organisation), nl.spiegel.progress.scoring.Instrument.PHQ9,
+                    List.of(1, 1, 1, 1, 1, 0, 0, 0, 0));
+        }
+        AuthoringFixtures.logIn(admin.userId(), organisation, admin.role());
+
+        navigate(AnalyticsView.class);
+
+        assertThat(rows("table-mood-" + script + "-1")).containsExactly(
+                "Mensen die hun stemming voor en na aangaven 10", "Daarna beter 10", "Daarna hetzelfde 0",
+                "Daarna slechter 0", "Gemiddelde stemming voor (1 tot 5) 2,0", "Gemiddelde stemming na (1 tot 5) 4,0");
+        assertThat(find(Div.class).withId("chart-mood-" + script + "-1").single().getElement()
+                .getProperty("innerHTML")).startsWith("<svg").contains(">10<");
+        assertThat(rows("table-escalations")).containsExactly("Mensen die vroegen om met een mens te praten 0",
+                "Via de hulpknop, zonder zorgen in hun woorden 0", "Met zorgen in hun woorden 0", "In crisis 0",
+                "Geholpen door een hulpverlener 0",
+                "Wachttijd tot een hulpverlener reageerde (mediaan) niet van toepassing");
+        assertThat(rows("table-bands-phq9")).allMatch(row -> row.endsWith("minder dan 10"))
+                .first().isEqualTo("Mensen met een volledig ingevulde vragenlijst minder dan 10");
+        assertThat(rows("table-bands-gad7")).first().isEqualTo("Mensen met een volledig ingevulde vragenlijst 0");
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        test(find(Anchor.class).withId("analytics-export").single()).download(csv);
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).contains("Stemming voor en na,Stemming,1,Daarna beter,10",
+                "Stemming voor en na,Stemming,1,Gemiddelde stemming voor (1 tot 5),\"2,0\"",
+                "Vragen om met een mens te praten,,,In crisis,0",
+                "Uitkomsten van de vragenlijsten,PHQ-9,,Lichte klachten,minder dan 10");
+        assertThat(lines).noneMatch(line -> line.endsWith(",9"));
+    }
+
+    @Test
+    void aPlatformAdminPicksTheOrganisationWhoseFiguresItSees() {
+        String script = publish("platform", "Platform");
+        completeBy(10, script);
+        StaffMember platform = fixtures.member(Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
+        String name = jdbc.sql("SELECT name FROM organisations WHERE id = ?").param(organisation.toString())
+                .query(String.class).single();
+        AuthoringFixtures.logIn(platform.userId(), OrganisationId.DEFAULT, Role.PLATFORM_ADMIN);
+
+        navigate(AnalyticsView.class);
+        assertThat(find(NativeTable.class).withId("table-" + script + "-1").exists()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<nl.spiegel.organisation.Organisation> picker = find(Select.class).withId("analytics-organisation")
+                .single();
+        test(picker).selectItem(name);
+
+        assertThat(rows("table-" + script + "-1")).first().isEqualTo("Begonnen 10");
     }
 
     private String publish(String prefix, String title) {

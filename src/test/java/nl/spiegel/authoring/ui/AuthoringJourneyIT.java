@@ -140,6 +140,26 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
     }
 
+    @Test
+    void aContentEditorWritesAndPublishesButIsNotShownTheFiguresAndCannotOpenThem() {
+        OrganisationId clinic = fixtures.organisation();
+        StaffMember editor = fixtures.member(Role.CONTENT_EDITOR, clinic);
+        AuthoringFixtures.logIn(editor.userId(), clinic, Role.CONTENT_EDITOR);
+        String scriptId = "redactie-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        navigate(ScriptEditorView.class);
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).withId("authoring-to-analytics").exists())
+                .as("no link to the figures about people").isFalse();
+        test(find(TextArea.class).withId("authoring-source").single())
+                .setValue(AuthoringFixtures.script(scriptId, "Welkom bij de kliniek."));
+        test(find(Button.class).withId("authoring-publish").single()).click();
+        assertThat(text(find(Paragraph.class).withId("authoring-status").single()))
+                .isEqualTo("Gepubliceerd als versie 1.");
+
+        navigate("admin/analytics", Component.class);
+        assertThat(getCurrentView()).isInstanceOf(RouteNotFoundError.class);
+    }
+
     private void walkToTheEnd() {
         int replies = 0;
         while (find(Div.class).withId("composer").exists() && find(Div.class).withId("composer").single().isVisible()) {

@@ -160,6 +160,17 @@ class AccountViewsIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void aFailedSingleSignOnEndsOnTheNormalLoginWithAFriendlyMessage() {
+        navigate(LoginView.class);
+        assertThat(find(Paragraph.class).withId("login-sso-message").all()).as("hidden without a failure").isEmpty();
+        UI.getCurrent().navigate("login", com.vaadin.flow.router.QueryParameters.of("sso", "failed"));
+        Paragraph message = find(Paragraph.class).withId("login-sso-message").single();
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo(message.getTranslation("login.sso.failed"));
+        assertThat(find(LoginForm.class).single().isVisible()).as("the password login is still there").isTrue();
+    }
+
+    @Test
     void aWrongPasswordKeepsTheLoginFormWithAnError() {
         navigate(LoginView.class);
         LoginForm form = find(LoginForm.class).single();

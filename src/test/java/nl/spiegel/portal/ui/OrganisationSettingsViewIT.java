@@ -27,6 +27,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.Organisation;
 import nl.spiegel.organisation.OrganisationDirectory;
+import nl.spiegel.organisation.SingleSignOn;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The organisation screen as its admin uses it: clear messages for refused settings, and nothing stored then. */
@@ -37,6 +38,8 @@ class OrganisationSettingsViewIT extends SpringBrowserlessTest {
     StaffDirectory staff;
     @Autowired
     OrganisationDirectory organisations;
+    @Autowired
+    SingleSignOn singleSignOn;
 
     private Organisation organisation;
 
@@ -99,5 +102,28 @@ class OrganisationSettingsViewIT extends SpringBrowserlessTest {
                 .setValue("Crisisdienst Midden | 030-1234567 | 09:00-17:00 | Overdag");
         test(find(Button.class).withId("org-save-contacts-nl").single()).click();
         assertThat(find(Paragraph.class).withId("org-message").single().getText()).isEqualTo("Opgeslagen.");
+    }
+
+    @Test
+    void aSingleSignOnIssuerThatDoesNotAnswerIsExplainedAndNothingIsSaved() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String issuer = "http://127.0.0.1:" + closedPort;
+        test(find(TextField.class).withId("org-sso-issuer").single()).setValue(issuer);
+        test(find(TextField.class).withId("org-sso-client-id").single()).setValue("spiegel");
+        test(find(com.vaadin.flow.component.textfield.PasswordField.class).withId("org-sso-secret").single())
+                .setValue("een-geheim");
+        test(find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("org-sso-enabled").single()).click();
+        test(find(Button.class).withId("org-save-sso").single()).click();
+
+        Paragraph message = find(Paragraph.class).withId("org-message").single();
+        assertThat(message.getText()).contains(issuer, "geen bruikbaar antwoord", "Er is niets opgeslagen");
+        assertThat(message.getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat(singleSignOn.settings(organisation.id())).isEmpty();
+        assertThat(find(Pre.class).withId("org-sso-addresses").single().getText())
+                .contains("/login/oauth2/code/" + organisation.slug(), "/sso/" + organisation.slug());
     }
 }
