@@ -273,7 +273,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private void answer(UserInput input) {
         try {
             // only the new messages come back; the ones on screen stay as they are
-            snapshot = snapshot.apply(dialogues.advance(visitor.get(), snapshot.id(), snapshot.revision(), input));
+            snapshot = snapshot.apply(dialogues.advance(visitor.get(), snapshot.id(), snapshot.revision(), input,
+                    composer.key()));
             render();
             if (snapshot.safetyPause().isEmpty()) {
                 composer.focusInput();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
+import nl.spiegel.dialogue.MessageKey;
 import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
@@ -27,6 +28,8 @@ class Composer extends Div {
     private Button send;
     private Button firstOption;
     private QuestionnaireForm form;
+    /** One key per question: kept while the answer is refused or retried, new once the next question shows. */
+    private MessageKey key = MessageKey.random();
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -40,6 +43,7 @@ class Composer extends Div {
         send = null;
         firstOption = null;
         form = null;
+        key = MessageKey.random();
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
             case Prompt.Choices choices -> showOptions(choices, locale);
@@ -124,6 +128,11 @@ class Composer extends Div {
             getChildren().flatMap(child -> child.getChildren())
                     .forEach(child -> ((Button) child).setEnabled(true));
         }
+    }
+
+    /** The key of the answer to the question on screen; the same for every attempt to send it. */
+    MessageKey key() {
+        return key;
     }
 
     void focusInput() {
