@@ -30,6 +30,7 @@ class Composer extends Div {
     private QuestionnaireForm form;
     /** One key per question: kept while the answer is refused or retried, new once the next question shows. */
     private MessageKey key = MessageKey.random();
+    private Span saving;
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -43,6 +44,7 @@ class Composer extends Div {
         send = null;
         firstOption = null;
         form = null;
+        saving = null;
         key = MessageKey.random();
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
@@ -115,9 +117,34 @@ class Composer extends Div {
         onAnswer.accept(new UserInput.Text(textArea.getValue()));
     }
 
+    /**
+     * The answer is on its way but not stored yet (the database is away and it is tried again): a calm line, the
+     * text stays in the field as it was sent, and nothing can be sent twice meanwhile.
+     */
+    void saving(String message) {
+        if (saving == null) {
+            saving = new Span();
+            saving.setId("saving");
+            saving.addClassName("sp-saving");
+            saving.getElement().setAttribute("role", "status");
+            add(saving);
+        }
+        saving.setText(message);
+        saving.setVisible(true);
+        if (textArea != null) {
+            textArea.setInvalid(false);
+            textArea.setReadOnly(true);
+            send.setEnabled(false);
+        }
+    }
+
     /** Shows why an answer was not accepted; the text stays so nothing is lost. */
     void reject(String message) {
+        if (saving != null) {
+            saving.setVisible(false);
+        }
         if (textArea != null) {
+            textArea.setReadOnly(false);
             textArea.setErrorMessage(message);
             textArea.setInvalid(true);
             send.setEnabled(true);
