@@ -1,13 +1,11 @@
 package nl.spiegel;
 
 import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Generated hostile text for the fault and fuzz tests (jqwik's generators): empty and blank, lone surrogates, NUL
@@ -56,11 +54,17 @@ public final class HostileStrings {
                 net.jqwik.api.Tuple.of(1, long_));
     }
 
-    /** {@code count} values, reproducible from the seed (printed by tests when they fail). */
-    public static <T> Stream<T> sample(Arbitrary<T> arbitrary, long seed, int count) {
-        Random random = new Random(seed);
-        RandomGenerator<T> generator = arbitrary.generator(1000);
-        return Stream.generate(() -> generator.next(random).value()).limit(count);
+    /**
+     * {@code count} values, reproducible from the seed (printed by tests when they fail), for tests that run inside
+     * Spring rather than jqwik's own engine.
+     */
+    public static <T> List<T> sample(Arbitrary<T> arbitrary, long seed, int count) {
+        JqwikSession.start(Long.toString(seed));
+        try {
+            return arbitrary.sampleStream().limit(count).toList();
+        } finally {
+            JqwikSession.finish();
+        }
     }
 
     /** The payloads from {@link #MARKUP} this text holds, to check that none of them comes out unescaped. */

@@ -30,7 +30,7 @@ class HostileRiskScanPropertyTest {
         detector = RiskDetector.loadDefault();
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 5000)
     void theDetectorAssessesAnyTextWithoutFailing(@ForAll("hostile") String text) {
         RiskAssessment assessment = detector.assess(text, null);
         assertThat(assessment.level()).isNotNull();
@@ -38,7 +38,7 @@ class HostileRiskScanPropertyTest {
     }
 
     /** Each try loads the detector as the command does, so few tries with many rows each. */
-    @Property(tries = 25)
+    @Property(tries = 12)
     void theBatchScanPrintsOneLinePerRowAndNeverTheText(@ForAll("rows") List<String> texts,
                                                         @ForAll boolean invalidUtf8) throws Exception {
         Path file = Files.createTempFile("hostile-scan", ".tsv");
