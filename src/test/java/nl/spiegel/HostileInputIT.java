@@ -78,11 +78,13 @@ class HostileInputIT extends com.vaadin.browserless.SpringBrowserlessTest {
     JdbcClient jdbc;
     @Autowired
     nl.spiegel.identity.CurrentVisitor currentVisitor;
+    @Autowired
+    nl.spiegel.authoring.AuthoringService authoring;
 
     @Test
     void chatAnswersAreStoredExactlyAsAcceptedAndTheExportShowsNoMarkup() throws Exception {
         Visitor person = visitors.resolve(VisitorToken.generate());
-        List<String> inputs = HostileStrings.sample(HostileStrings.text(3_000), SEED, 400);
+        List<String> inputs = HostileStrings.sample(HostileStrings.text(3_000), SEED, 250);
         Map<SessionId, Map<Integer, String>> accepted = new java.util.LinkedHashMap<>();
         SessionSnapshot session = atFreeText(person, null);
         int refused = 0;
@@ -220,6 +222,40 @@ class HostileInputIT extends com.vaadin.browserless.SpringBrowserlessTest {
         for (String markup : HostileStrings.MARKUP) {
             assertThat(html).as("page holds no unescaped markup (seed %d)", SEED).doesNotContain(markup);
         }
+    }
+
+    @Test
+    void scriptUploadsRefuseYamlBombsDeepNestingAndGarbageWithReasons() {
+        StaffMember platform = staff.create("author-" + UUID.randomUUID() + "@example.org",
+                "een-lang-test-wachtwoord", "Author hostile", Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
+        Organisation organisation = organisations.create(platform.userId(), "Hostile schrijvers",
+                "schrijf-" + UUID.randomUUID().toString().substring(0, 8));
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        String previous = "a";
+        for (char name = 'b'; name <= 'j'; name++) {
+            bomb.append(name).append(": &").append(name).append(" [");
+            for (int i = 0; i < 9; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+            }
+            bomb.append("]\n");
+            previous = String.valueOf(name);
+        }
+        StringBuilder block = new StringBuilder();
+        for (int depth = 0; depth < 500; depth++) {
+            block.append("  ".repeat(depth)).append("k").append(depth).append(":\n");
+        }
+        List<String> uploads = new ArrayList<>(List.of(bomb.toString(), "id: " + "[".repeat(5_000) + "]".repeat(5_000),
+                "id: " + "{a: ".repeat(2_000) + "b" + "}".repeat(2_000), block.toString(), "!!java.lang.Runtime {}",
+                "id: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]",
+                "x".repeat(2_000_000)));
+        uploads.addAll(HostileStrings.sample(HostileStrings.text(4_000), SEED + 6, 150));
+        for (String upload : uploads) {
+            assertThat(authoring.check(upload).issues()).as("a reason for every refused upload (seed %d)", SEED)
+                    .isNotEmpty();
+            expectOnly(() -> authoring.publish(platform.userId(), organisation.id(), upload),
+                    nl.spiegel.authoring.PublishRefusedException.class);
+        }
+        assertThat(authoring.scripts(platform.userId(), organisation.id())).as("nothing was published").isEmpty();
     }
 
     private static void expectOnly(Runnable call, Class<?>... documented) {
