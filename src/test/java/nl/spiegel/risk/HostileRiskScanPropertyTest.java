@@ -30,7 +30,7 @@ class HostileRiskScanPropertyTest {
         detector = RiskDetector.loadDefault();
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 6200)
     void theDetectorAssessesAnyTextWithoutFailing(@ForAll("hostile") String text) {
         RiskAssessment assessment = detector.assess(text, null);
         assertThat(assessment.level()).isNotNull();
@@ -38,7 +38,7 @@ class HostileRiskScanPropertyTest {
     }
 
     /** Each try loads the detector as the command does, so few tries with many rows each. */
-    @Property(tries = 12)
+    @Property(tries = 6)
     void theBatchScanPrintsOneLinePerRowAndNeverTheText(@ForAll("rows") List<String> texts,
                                                         @ForAll boolean invalidUtf8) throws Exception {
         Path file = Files.createTempFile("hostile-scan", ".tsv");
@@ -99,6 +99,6 @@ class HostileRiskScanPropertyTest {
     @Provide
     Arbitrary<List<String>> rows() {
         return HostileStrings.text(2_000).map(text -> text.replaceAll("[\t\r\n\u2028\u2029\u0085]", " "))
-                .list().ofMinSize(1).ofMaxSize(20);
+                .list().ofMinSize(1).ofMaxSize(30);
     }
 }
