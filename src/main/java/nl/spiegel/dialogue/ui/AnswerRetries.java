@@ -7,12 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs the chat's retries of an answer that could not be stored because the database was away. A single timer
@@ -46,18 +41,6 @@ class AnswerRetries implements DisposableBean {
         ScheduledFuture<?> waiting = timer.schedule(() -> tries.execute(work),
                 properties.delay(attempt).toMillis(), TimeUnit.MILLISECONDS);
         return () -> waiting.cancel(false);
-    }
-
-    /**
-     * Whether the failure means the database could not be reached (or dropped the connection), so the same answer
-     * may simply be tried again; other failures are not retried.
-     */
-    static boolean databaseAway(RuntimeException failure) {
-        return failure instanceof DataAccessResourceFailureException
-                || failure instanceof TransientDataAccessException
-                || failure instanceof RecoverableDataAccessException
-                || failure instanceof CannotCreateTransactionException
-                || failure instanceof TransactionSystemException;
     }
 
     @Override

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import nl.spiegel.shared.LogSafe;
+import nl.spiegel.shared.database.DatabaseAway;
 import nl.spiegel.dialogue.ChatMessage;
 import nl.spiegel.dialogue.ChatMoodCheckIn;
 import nl.spiegel.dialogue.ChatSafetyPanel;
@@ -319,7 +320,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 removeAll();
                 build();
             }
-            case RuntimeException e when AnswerRetries.databaseAway(e) && clock.instant().isBefore(attempt.giveUpAt()) -> {
+            case RuntimeException e when DatabaseAway.is(e) && clock.instant().isBefore(attempt.giveUpAt()) -> {
                 log.warn("answer on session {} not stored yet (try {}), trying again: {}", attempt.session(),
                         tries + 1, LogSafe.describe(e));
                 composer.saving(getTranslation("chat.saving"));

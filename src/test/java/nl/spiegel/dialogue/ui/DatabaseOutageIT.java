@@ -96,6 +96,26 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
         assertThat(log.indexOf(ANSWER)).as("shown once").isEqualTo(log.lastIndexOf(ANSWER));
     }
 
+    @Test
+    void aPageThatNeedsTheDatabaseWhileItIsAwayShowsACalmPageWithHelpAndComesBackAfterwards() {
+        // the visitor was resolved on "my dialogues" (before each test); the start page reads the catalogue
+        assertThat(getCurrentView()).isInstanceOf(MyDialoguesView.class);
+        database.stopForDrill();
+        stopped = true;
+        UI.getCurrent().navigate(StartView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(nl.spiegel.shared.ui.StorageAwayView.class);
+        String page = textOf(getCurrentView().getElement().getComponent().orElseThrow());
+        assertThat(page).contains("Even geduld", "blijft bewaard", "113", "112")
+                .doesNotContain("Exception", "SQL", "503", "500", "jdbc");
+        assertThat(find(Button.class).withId("storage-away-again").single().isEnabled()).isTrue();
+
+        database.startAgain();
+        stopped = false;
+        navigate(StartView.class);
+        assertThat(find(ListItem.class).withAttribute("data-dialogue", "kennismaking").exists()).isTrue();
+    }
+
     private void openDialogue(String scriptId) {
         navigate(StartView.class);
         ListItem card = find(ListItem.class).withAttribute("data-dialogue", scriptId).single();
