@@ -138,7 +138,17 @@ public class DialogueService {
      */
     @Transactional
     public SessionSnapshot answer(Visitor visitor, SessionId id, int revision, UserInput input) {
-        advance(visitor, id, revision, input);
+        return answer(visitor, id, revision, input, null);
+    }
+
+    /**
+     * As {@link #answer(Visitor, SessionId, int, UserInput)}, for an answer sent with a key: when an answer with this
+     * key is already stored in the session (the first attempt committed but its response was lost), nothing is stored
+     * again and the session is returned as stored.
+     */
+    @Transactional
+    public SessionSnapshot answer(Visitor visitor, SessionId id, int revision, UserInput input, MessageKey key) {
+        advance(visitor, id, revision, input, key);
         return open(visitor, id);
     }
 
@@ -153,7 +163,24 @@ public class DialogueService {
      */
     @Transactional
     public SessionUpdate advance(Visitor visitor, SessionId id, int revision, UserInput input) {
-        SessionRepository.Answering answering = current(visitor, id, revision, false);
+        return advance(visitor, id, revision, input, null);
+    }
+
+    /**
+     * As {@link #advance(Visitor, SessionId, int, UserInput)}, for an answer sent with a key (may be null). When an
+     * answer with this key is already stored in the session, nothing is stored again: the update returned holds every
+     * message from that answer on and where the session stands now, whatever revision the caller saw. Two attempts
+     * with the same key at the same moment store it once; the later one then gets a {@link StaleSessionException}.
+     */
+    @Transactional
+    public SessionUpdate advance(Visitor visitor, SessionId id, int revision, UserInput input, MessageKey key) {
+        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id, key)
+                .orElseThrow(() -> new SessionNotFoundException(id));
+        if (answering.alreadyStored()) {
+            log.info("answer on session {} was stored before; returned as stored", id);
+            return storedUpdate(answering);
+        }
+        checkCurrent(answering, id, revision, false);
         SessionRow row = answering.row();
         Script script = scriptOf(row);
         // stored with microseconds, so what is returned equals what a later read gives
@@ -169,7 +196,7 @@ public class DialogueService {
                 RiskAssessment risk = riskDetector.assess(raw, null);
                 if (risk.isAtLeast(RiskLevel.CONCERN)) {
                     Turn userTurn = Turn.of(Turn.Kind.USER_TEXT, row.state().nodeId(), LocalizedText.verbatim(raw.strip()));
-                    return pauseForSafety(row, userTurn, null, risk, firstSeq, now);
+                    return pauseForSafety(row, userTurn, null, risk, firstSeq, now, key);
                 }
             }
             throw invalid;
@@ -181,7 +208,7 @@ public class DialogueService {
             risk = riskDetector.assess(text, null, sessions.riskContext(id));
             if (risk.isAtLeast(RiskLevel.CONCERN)) {
                 Turn userTurn = step.turns().getFirst();
-                return pauseForSafety(row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq, now);
+                return pauseForSafety(row, userTurn, userTurn.text().in(LocalizedText.ANY), risk, firstSeq, now, key);
             }
         } else if (input instanceof UserInput.Answers answers
                 && script.require(row.state().nodeId()) instanceof Node.Questionnaire questionnaire) {
@@ -191,10 +218,10 @@ public class DialogueService {
                 // the safety rule starts the risk flow at once; the script goes on with these answers afterwards
                 return pauseForSafety(row, step.turns().getFirst(), answers.encode(),
                         new RiskAssessment(RiskLevel.CRISIS, List.of(), List.of(QUESTIONNAIRE_SAFETY_RULE)),
-                        firstSeq, now);
+                        firstSeq, now, key);
             }
         }
-        storeTurns(row, step, revision, firstSeq, now, risk);
+        storeTurns(row, step, revision, firstSeq, now, risk, key);
         if (step.state().finished()) {
             log.info("session {} finished", id);
         }
@@ -207,12 +234,26 @@ public class DialogueService {
      * expected state (answering needs a running script, going on after a safety pause needs the pause).
      */
     private SessionRepository.Answering current(Visitor visitor, SessionId id, int revision, boolean paused) {
-        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id)
+        SessionRepository.Answering answering = sessions.findForAnswer(visitor.userId(), id, null)
                 .orElseThrow(() -> new SessionNotFoundException(id));
+        checkCurrent(answering, id, revision, paused);
+        return answering;
+    }
+
+    private static void checkCurrent(SessionRepository.Answering answering, SessionId id, int revision, boolean paused) {
         if (answering.row().revision() != revision || answering.row().paused() != paused) {
             throw new StaleSessionException(id);
         }
-        return answering;
+    }
+
+    /** The answer stored earlier with the same key, everything after it, and where the session stands now. */
+    private SessionUpdate storedUpdate(SessionRepository.Answering answering) {
+        SessionRow row = answering.row();
+        Script script = scriptOf(row);
+        return new SessionUpdate(row.id(), sessions.messagesFrom(row.id(), answering.keyedSeq()),
+                row.paused() ? new Prompt.None() : engine.prompt(script, row.state()),
+                engine.progress(script, row.state()), row.state().finished(), row.revision(),
+                Optional.ofNullable(row.pause()));
     }
 
     /** The stored form of turns just inserted from {@code firstSeq} on. */
@@ -276,13 +317,13 @@ public class DialogueService {
     }
 
     private SessionUpdate pauseForSafety(SessionRow row, Turn userTurn, String pendingInput, RiskAssessment risk,
-                                         int firstSeq, Instant now) {
+                                         int firstSeq, Instant now, MessageKey key) {
         SafetyPause pause = new SafetyPause(risk.level(), risk.ruleIds());
         if (!sessions.pause(row.id(), row.revision(), pause, pendingInput, now)) {
             throw new StaleSessionException(row.id());
         }
         sessions.appendMessages(row.id(), row.organisationId(), firstSeq, List.of(userTurn), now, risk.level(),
-                risk.ruleIds());
+                risk.ruleIds(), key);
         log.info("risk {} on session {} (rules {})", risk.level(), row.id(), risk.ruleIds());
         events.publishEvent(new RiskDetected(row.id(), row.userId(), row.organisationId(), risk.level(),
                 risk.ruleIds(), now));
@@ -292,12 +333,13 @@ public class DialogueService {
     }
 
     /** The risk, when given, belongs to the first turn: the person's own message. */
-    private void storeTurns(SessionRow row, Step step, int revision, int firstSeq, Instant now, RiskAssessment risk) {
+    private void storeTurns(SessionRow row, Step step, int revision, int firstSeq, Instant now, RiskAssessment risk,
+                            MessageKey key) {
         if (!sessions.update(row.id(), revision, step.state(), now)) {
             throw new StaleSessionException(row.id());
         }
         sessions.appendMessages(row.id(), row.organisationId(), firstSeq, step.turns(), now,
-                risk == null ? null : risk.level(), risk == null ? List.of() : risk.ruleIds());
+                risk == null ? null : risk.level(), risk == null ? List.of() : risk.ruleIds(), key);
         storeExercises(row, step.turns(), now);
     }
 

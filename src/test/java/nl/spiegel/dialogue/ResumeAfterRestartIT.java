@@ -78,6 +78,7 @@ class ResumeAfterRestartIT {
                 "--spiegel.embedded-db.data-dir=" + dataDir,
                 "--spiegel.dialogues.scripts=" + scripts,
                 "--server.port=0",
+                "--management.server.port=0",
                 "--logging.level.root=WARN");
     }
 

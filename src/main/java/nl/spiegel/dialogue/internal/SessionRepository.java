@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import nl.spiegel.dialogue.ChatMessage;
 import nl.spiegel.dialogue.ExerciseId;
+import nl.spiegel.dialogue.MessageKey;
 import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.engine.DialogueState;
@@ -37,8 +38,15 @@ public class SessionRepository {
                               LocalizedText text, Instant createdAt, Instant doneAt) {
     }
 
-    /** A session about to be answered, with the number of its last message (the next one gets the one after). */
-    public record Answering(SessionRow row, int lastSeq) {
+    /**
+     * A session about to be answered, with the number of its last message (the next one gets the one after) and, when
+     * the answer's key was stored before, the number of the message stored with it (0 when not).
+     */
+    public record Answering(SessionRow row, int lastSeq, int keyedSeq) {
+
+        public boolean alreadyStored() {
+            return keyedSeq > 0;
+        }
     }
 
     private static final String ACTIVE = "ACTIVE";
@@ -118,13 +126,19 @@ public class SessionRepository {
                 .optional();
     }
 
-    /** {@link #find} plus the last message number, in one round trip: all an answer needs to read. */
-    public Optional<Answering> findForAnswer(UserId owner, SessionId id) {
+    /**
+     * {@link #find} plus the last message number and whether an answer with this key (may be null) is already stored,
+     * in one round trip: all an answer needs to read.
+     */
+    public Optional<Answering> findForAnswer(UserId owner, SessionId id, MessageKey key) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + """
-                        , (SELECT COALESCE(MAX(m.seq), 0) FROM dialogue_messages m WHERE m.session_id = ?) AS last_seq
+                        , (SELECT COALESCE(MAX(m.seq), 0) FROM dialogue_messages m WHERE m.session_id = ?) AS last_seq,
+                        (SELECT COALESCE(MIN(k.seq), 0) FROM dialogue_messages k
+                         WHERE k.session_id = ? AND k.client_key = ?) AS keyed_seq
                         FROM dialogue_sessions WHERE id = ? AND user_id = ?""")
-                .params(id.toString(), id.toString(), owner.toString())
-                .query((rs, n) -> new Answering(mapSession(rs, n), rs.getInt("last_seq")))
+                .params(id.toString(), id.toString(), key == null ? null : key.toString(), id.toString(),
+                        owner.toString())
+                .query((rs, n) -> new Answering(mapSession(rs, n), rs.getInt("last_seq"), rs.getInt("keyed_seq")))
                 .optional();
     }
 
@@ -164,25 +178,37 @@ public class SessionRepository {
      */
     public void appendMessages(SessionId session, OrganisationId organisation, int firstSeq, List<Turn> turns,
                                Instant now, RiskLevel firstRisk, List<String> firstRules) {
+        appendMessages(session, organisation, firstSeq, turns, now, firstRisk, firstRules, null);
+    }
+
+    /**
+     * As {@link #appendMessages(SessionId, OrganisationId, int, List, Instant, RiskLevel, List)}, with the key of the
+     * person's answer (may be null) stored on the first turn; the unique index on it refuses the same answer twice.
+     */
+    public void appendMessages(SessionId session, OrganisationId organisation, int firstSeq, List<Turn> turns,
+                               Instant now, RiskLevel firstRisk, List<String> firstRules, MessageKey firstKey) {
         if (turns.isEmpty()) {
             return;
         }
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
-                    created_at, risk_level, risk_rules, language, learn_topic)
+                    created_at, risk_level, risk_rules, client_key, language, learn_topic)
                 VALUES """);
         List<Object> params = new java.util.ArrayList<>(turns.size() * 13);
         int seq = firstSeq;
         for (Turn turn : turns) {
             sql.append(seq == firstSeq ? "" : ", ")
-                    .append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?), ?)");
-            boolean risky = seq == firstSeq && firstRisk != null;
+                    .append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?), ?)");
+            boolean first = seq == firstSeq;
+            boolean risky = first && firstRisk != null;
             params.addAll(java.util.Arrays.asList(session.toString(), organisation.toString(), seq++,
                     turn.kind().name(), turn.nodeId(),
                     seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
                     seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
                     DbTime.write(now), risky ? firstRisk.name() : null,
-                    risky ? String.join(",", firstRules) : null, session.toString(), turn.learn().orElse(null)));
+                    risky ? String.join(",", firstRules) : null,
+                    first && firstKey != null ? firstKey.toString() : null, session.toString(),
+                    turn.learn().orElse(null)));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
@@ -226,6 +252,19 @@ public class SessionRepository {
                         open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session),
                         Optional.ofNullable(open(rs, DialogueEncryptedColumns.MESSAGE_TITLE, session)),
                         DbTime.read(rs, "created_at"), Optional.ofNullable(rs.getString("learn_topic"))))
+                .list();
+    }
+
+    /** The messages of a session from number {@code fromSeq} on, in order. */
+    public List<ChatMessage> messagesFrom(SessionId session, int fromSeq) {
+        return jdbc.sql("""
+                SELECT seq, kind, title, body, key_id, created_at FROM dialogue_messages WHERE session_id = ? AND seq >= ?
+                ORDER BY seq""")
+                .params(session.toString(), fromSeq)
+                .query((rs, row) -> new ChatMessage(rs.getInt("seq"), Turn.Kind.valueOf(rs.getString("kind")),
+                        open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session),
+                        Optional.ofNullable(open(rs, DialogueEncryptedColumns.MESSAGE_TITLE, session)),
+                        DbTime.read(rs, "created_at")))
                 .list();
     }
 

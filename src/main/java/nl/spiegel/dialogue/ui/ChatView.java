@@ -1,5 +1,7 @@
 package nl.spiegel.dialogue.ui;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +28,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import nl.spiegel.shared.LogSafe;
+import nl.spiegel.shared.database.DatabaseAway;
 import nl.spiegel.dialogue.ChatMessage;
 import nl.spiegel.dialogue.ChatMoodCheckIn;
 import nl.spiegel.dialogue.ChatSafetyPanel;
 import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.DialogueService;
+import nl.spiegel.dialogue.MessageKey;
 import nl.spiegel.dialogue.SessionId;
+import nl.spiegel.dialogue.SessionUpdate;
 import nl.spiegel.dialogue.SessionNotFoundException;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.StaleSessionException;
@@ -42,6 +47,7 @@ import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
 import nl.spiegel.identity.CurrentVisitor;
+import nl.spiegel.identity.Visitor;
 import nl.spiegel.learn.LearnService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
@@ -58,6 +64,9 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final ObjectProvider<ChatSafetyPanel> safetyPanels;
     private final ObjectProvider<ChatMoodCheckIn> moodCheckIns;
     private final ObjectProvider<DialogueFeedbackSource> feedbackSources;
+    private final AnswerRetries retries;
+    private final Clock clock;
+    private AnswerRetries.Pending pendingRetry;
     private Component safetyPanel;
 
     private final H1 heading = new H1();
@@ -74,8 +83,11 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
                     ObjectProvider<ChatMoodCheckIn> moodCheckIns,
-                    ObjectProvider<DialogueFeedbackSource> feedbackSources, LearnService learn) {
+                    ObjectProvider<DialogueFeedbackSource> feedbackSources, LearnService learn,
+                    AnswerRetries retries, Clock clock) {
         this.dialogues = dialogues;
+        this.retries = retries;
+        this.clock = clock;
         this.learn = learn;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
@@ -270,24 +282,95 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         }
     }
 
+    /** One answer on its way: everything a retry needs, taken while the person sent it. */
+    private record Attempt(Visitor visitor, SessionId session, int revision, UserInput input, MessageKey key,
+                           Instant giveUpAt) {
+    }
+
     private void answer(UserInput input) {
+        Attempt attempt = new Attempt(visitor.get(), snapshot.id(), snapshot.revision(), input, composer.key(),
+                clock.instant().plus(retries.properties().giveUpAfter()));
         try {
             // only the new messages come back; the ones on screen stay as they are
-            snapshot = snapshot.apply(dialogues.advance(visitor.get(), snapshot.id(), snapshot.revision(), input));
-            render();
-            if (snapshot.safetyPause().isEmpty()) {
-                composer.focusInput();
+            answered(dialogues.advance(attempt.visitor(), attempt.session(), attempt.revision(), input, attempt.key()));
+        } catch (RuntimeException e) {
+            notStored(attempt, e, 0);
+        }
+    }
+
+    private void answered(SessionUpdate update) {
+        snapshot = snapshot.apply(update);
+        render();
+        if (snapshot.safetyPause().isEmpty()) {
+            composer.focusInput();
+        }
+    }
+
+    /**
+     * After a try that stored nothing. While the database is away the person sees a calm "saving" line, keeps their
+     * text and the answer is tried again with the same key, so it is stored once however often it is sent.
+     */
+    private void notStored(Attempt attempt, RuntimeException failure, int tries) {
+        switch (failure) {
+            case InvalidInputException e ->
+                    composer.reject(getTranslation("chat.error." + e.reason().name().toLowerCase(Locale.ROOT)));
+            case StaleSessionException e -> {
+                Notification.show(getTranslation("chat.error.stale"), 6000, Notification.Position.MIDDLE);
+                snapshot = dialogues.open(visitor.get(), snapshot.id());
+                removeAll();
+                build();
             }
-        } catch (InvalidInputException e) {
-            composer.reject(getTranslation("chat.error." + e.reason().name().toLowerCase(Locale.ROOT)));
-        } catch (StaleSessionException e) {
-            Notification.show(getTranslation("chat.error.stale"), 6000, Notification.Position.MIDDLE);
-            snapshot = dialogues.open(visitor.get(), snapshot.id());
-            removeAll();
-            build();
-        } catch (DataAccessException e) {
-            log.warn("answer on session {} not stored: {}", snapshot.id(), LogSafe.describe(e));
-            composer.reject(getTranslation("chat.error.not-saved"));
+            case RuntimeException e when DatabaseAway.is(e) && clock.instant().isBefore(attempt.giveUpAt()) -> {
+                log.warn("answer on session {} not stored yet (try {}), trying again: {}", attempt.session(),
+                        tries + 1, LogSafe.describe(e));
+                composer.saving(getTranslation("chat.saving"));
+                UI ui = UI.getCurrent();
+                pendingRetry = retries.schedule(tries + 1, () -> retry(ui, attempt, tries + 1));
+            }
+            case DataAccessException e -> {
+                log.warn("answer on session {} not stored: {}", attempt.session(), LogSafe.describe(e));
+                composer.reject(getTranslation("chat.error.not-saved"));
+            }
+            case org.springframework.transaction.TransactionException e -> {
+                log.warn("answer on session {} not stored: {}", attempt.session(), LogSafe.describe(e));
+                composer.reject(getTranslation("chat.error.not-saved"));
+            }
+            default -> throw failure;
+        }
+    }
+
+    /** A retry, on a retry thread: the database work happens without holding the screen, the outcome in the UI. */
+    private void retry(UI ui, Attempt attempt, int tries) {
+        SessionUpdate update = null;
+        RuntimeException failure = null;
+        try {
+            update = dialogues.advance(attempt.visitor(), attempt.session(), attempt.revision(), attempt.input(),
+                    attempt.key());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        SessionUpdate stored = update;
+        RuntimeException failed = failure;
+        try {
+            ui.access(() -> {
+                pendingRetry = null;
+                if (stored != null) {
+                    answered(stored);
+                } else {
+                    notStored(attempt, failed, tries);
+                }
+            });
+        } catch (com.vaadin.flow.component.UIDetachedException gone) {
+            // the person left the chat; what was stored shows when they come back
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        super.onDetach(event);
+        if (pendingRetry != null) {
+            pendingRetry.cancel();
+            pendingRetry = null;
         }
     }
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
+import nl.spiegel.dialogue.MessageKey;
 import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
@@ -27,6 +28,9 @@ class Composer extends Div {
     private Button send;
     private Button firstOption;
     private QuestionnaireForm form;
+    /** One key per question: kept while the answer is refused or retried, new once the next question shows. */
+    private MessageKey key = MessageKey.random();
+    private Span saving;
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -40,6 +44,8 @@ class Composer extends Div {
         send = null;
         firstOption = null;
         form = null;
+        saving = null;
+        key = MessageKey.random();
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
             case Prompt.Choices choices -> showOptions(choices, locale);
@@ -111,9 +117,34 @@ class Composer extends Div {
         onAnswer.accept(new UserInput.Text(textArea.getValue()));
     }
 
+    /**
+     * The answer is on its way but not stored yet (the database is away and it is tried again): a calm line, the
+     * text stays in the field as it was sent, and nothing can be sent twice meanwhile.
+     */
+    void saving(String message) {
+        if (saving == null) {
+            saving = new Span();
+            saving.setId("saving");
+            saving.addClassName("sp-saving");
+            saving.getElement().setAttribute("role", "status");
+            add(saving);
+        }
+        saving.setText(message);
+        saving.setVisible(true);
+        if (textArea != null) {
+            textArea.setInvalid(false);
+            textArea.setReadOnly(true);
+            send.setEnabled(false);
+        }
+    }
+
     /** Shows why an answer was not accepted; the text stays so nothing is lost. */
     void reject(String message) {
+        if (saving != null) {
+            saving.setVisible(false);
+        }
         if (textArea != null) {
+            textArea.setReadOnly(false);
             textArea.setErrorMessage(message);
             textArea.setInvalid(true);
             send.setEnabled(true);
@@ -124,6 +155,11 @@ class Composer extends Div {
             getChildren().flatMap(child -> child.getChildren())
                     .forEach(child -> ((Button) child).setEnabled(true));
         }
+    }
+
+    /** The key of the answer to the question on screen; the same for every attempt to send it. */
+    MessageKey key() {
+        return key;
     }
 
     void focusInput() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -65,6 +66,23 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = String.join(", ",
             "camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()", "serial=()", "bluetooth=()",
             "display-capture=()", "accelerometer=()", "gyroscope=()", "magnetometer=()");
+
+    /**
+     * Health and Prometheus metrics for monitoring, without a login: they are only served on the management port,
+     * which listens on 127.0.0.1 unless an operator decides otherwise ({@code management.server.*}), never on the
+     * application's own port. No session, no redirect to the login page.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl navigationAccessControl,

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,9 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedMariaDb.start(properties);
     }
 
+    /** Bound to {@code spring.datasource.hikari.*} like Spring Boot's own pool, so the same settings apply to both. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedMariaDb server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());

@@ -120,6 +120,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Stops the server as in an outage, keeping its data, port and users; {@link #startAgain()} brings it back. For
+     * failure drills (tests and {@code docs/reliability.md}), never called by the application itself.
+     */
+    public void stopForDrill() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Embedded MariaDB did not stop", e);
+        }
+    }
+
+    /** Starts the server again after {@link #stopForDrill()}, on the same port with the same data. */
+    public void startAgain() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Embedded MariaDB did not start again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
