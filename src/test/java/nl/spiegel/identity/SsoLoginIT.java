@@ -17,18 +17,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,41 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -81,7 +51,6 @@ import org.springframework.web.context.WebApplicationContext;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
 
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.identity.internal.AccountUserDetails;
@@ -95,7 +64,8 @@ import nl.spiegel.portal.OrganisationAdmin;
 
 /**
  * Single sign-on against a real OpenID Connect provider: Spring Authorization Server, started in this JVM as its own
- * small server (own application context, own Tomcat on a random port of 127.0.0.1), with users whose ID tokens are
+ * small server ({@link TestOidcProvider}: own application context, own Tomcat on a random port of 127.0.0.1), with
+ * users whose ID tokens are
  * made wrong on purpose (issuer, audience, nonce, expiry). Spiegel's side runs in the shared test context through its
  * real security filter chain (MockMvc, host 127.0.0.1); the browser's part at the provider (its login form, the
  * redirects) is an HTTP client with its own cookies. The provider does not send back-channel logouts itself, so the
@@ -107,7 +77,7 @@ class SsoLoginIT {
 
     private static final String CLIENT_ID = "spiegel-portal";
     private static final String CLIENT_SECRET = "geheim-" + UUID.randomUUID();
-    private static final String PASSWORD = "provider-wachtwoord";
+    private static final String PASSWORD = TestOidcProvider.PASSWORD;
     private static final String APP = "http://127.0.0.1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -128,27 +98,21 @@ class SsoLoginIT {
 
     private MockMvc mvc;
     private RSAKey key;
-    private AnnotationConfigServletWebServerApplicationContext provider;
+    private TestOidcProvider provider;
     private String issuer;
     private Organisation organisation;
     private String unique;
+    private final Map<String, Map<String, Object>> extraClaims = new ConcurrentHashMap<>();
 
     @BeforeAll
-    void startTheProvider() throws Exception {
+    void startTheProvider() {
         unique = UUID.randomUUID().toString().substring(0, 8);
         organisation = organisations.create("Portaal Oost", "oost-" + unique);
-        Provider.ProviderConfiguration.SUFFIX.set(unique);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
-        provider = new AnnotationConfigServletWebServerApplicationContext();
-        provider.registerBean(RSAKey.class, () -> key);
-        provider.registerBean("slug", String.class, organisation::slug);
-        provider.register(Provider.ProviderConfiguration.class);
-        provider.refresh();
-        issuer = "http://127.0.0.1:" + provider.getWebServer().getPort();
+        provider = TestOidcProvider.start(APP, organisation.slug(), CLIENT_ID, CLIENT_SECRET, List.of("anna", "bram",
+                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "paula",
+                "wrong-issuer", "wrong-audience", "wrong-nonce", "expired"), this::idTokenClaims);
+        key = provider.key();
+        issuer = provider.issuer();
     }
 
     @AfterAll
@@ -347,11 +311,9 @@ class SsoLoginIT {
 
         // a token signed with another key ends nothing
         Login other = logIn("hanna");
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair forged = generator.generateKeyPair();
-        RSAKey forgedKey = new RSAKey.Builder((RSAPublicKey) forged.getPublic())
-                .privateKey((RSAPrivateKey) forged.getPrivate()).keyID(key.getKeyID()).build();
+        RSAKey forged = TestOidcProvider.newKey();
+        RSAKey forgedKey = new RSAKey.Builder(forged.toRSAPublicKey()).privateKey(forged.toRSAPrivateKey())
+                .keyID(key.getKeyID()).build();
         String forgedToken = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(forgedKey))).encode(
                 JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build(), claims))
                 .getTokenValue();
@@ -404,7 +366,7 @@ class SsoLoginIT {
     }
 
     private Login logIn(String user, Map<String, Object> claims, MockHttpSession session) throws Exception {
-        Provider.ProviderConfiguration.EXTRA_CLAIMS.put(user, claims);
+        extraClaims.put(user, claims);
         String authorize = mvc.perform(get(URI.create(APP + "/sso/" + organisation.slug())).session(session))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(authorize).startsWith(issuer + "/oauth2/authorize").contains("nonce=", "state=",
@@ -456,120 +418,25 @@ class SsoLoginIT {
         return user + "-" + unique + "@example.org";
     }
 
-    /**
-     * The provider: Spring Authorization Server with OpenID Connect (discovery, JWKS, end-session endpoint), a form
-     * login, one confidential client for Spiegel, and users whose ID tokens carry address, name and groups, or are
-     * made wrong on purpose.
-     */
-    static final class Provider {
-
-    // one level deeper than the test class's own nested classes, so the test does not take it for its configuration
-    @Configuration(proxyBeanMethods = false)
-    @EnableWebSecurity
-    static class ProviderConfiguration {
-
-        static final Map<String, Map<String, Object>> EXTRA_CLAIMS = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Bean
-        TomcatServletWebServerFactory providerServer() throws IOException {
-            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-            factory.setAddress(InetAddress.getByName("127.0.0.1"));
-            // every endpoint is a filter; Tomcat only runs filters for a request some servlet takes
-            factory.setRegisterDefaultServlet(true);
-            return factory;
-        }
-
-        @Bean
-        @Order(1)
-        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-            OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-            http.securityMatcher(server.getEndpointsMatcher())
-                    .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
-                    .exceptionHandling(exceptions -> exceptions
-                            .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
-            return http.build();
-        }
-
-        @Bean
-        @Order(2)
-        SecurityFilterChain login(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .formLogin(Customizer.withDefaults()).build();
-        }
-
-        @Bean
-        UserDetailsService users() {
-            List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
-            for (String name : List.of("anna", "bram", "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna",
-                    "ilse", "jan", "karin", "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired")) {
-                users.add(User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build());
+    /** Who each user is in the ID token, and the ways some of them are wrong. */
+    private void idTokenClaims(String user, JwtClaimsSet.Builder claims) {
+        claims.claim("email", email(user));
+        claims.claim("email_verified", !user.equals("erik"));
+        claims.claim("name", user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1));
+        switch (user) {
+            case "bram", "dirk" -> claims.claim("groups", List.of("medewerkers", "spiegel-therapeuten"));
+            case "beheer" -> claims.claim("groups", List.of("spiegel-therapeuten", "spiegel-beheer"));
+            case "chris" -> claims.claim("groups", "iets-anders");
+            case "wrong-issuer" -> claims.issuer("http://127.0.0.1:1/ander");
+            case "wrong-audience" -> claims.audience(List.of("een-andere-app"));
+            case "wrong-nonce" -> claims.claim("nonce", "niet-de-nonce");
+            case "expired" -> {
+                Instant now = Instant.now();
+                claims.issuedAt(now.minus(Duration.ofMinutes(20)));
+                claims.expiresAt(now.minus(Duration.ofMinutes(10)));
             }
-            return new InMemoryUserDetailsManager(users);
+            default -> { }
         }
-
-        @Bean
-        RegisteredClientRepository clients(String slug) {
-            return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(APP + "/login/oauth2/code/" + slug)
-                    .postLogoutRedirectUri(APP + "/")
-                    .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
-                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                    .build());
-        }
-
-        @Bean
-        JWKSource<com.nimbusds.jose.proc.SecurityContext> jwkSource(RSAKey key) {
-            return new ImmutableJWKSet<>(new JWKSet(key));
-        }
-
-        @Bean
-        JwtDecoder jwtDecoder(RSAKey key) throws Exception {
-            return NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-        }
-
-        @Bean
-        AuthorizationServerSettings authorizationServerSettings() {
-            return AuthorizationServerSettings.builder().build();
-        }
-
-        /** Who each user is in the ID token, and the ways some of them are wrong. */
-        @Bean
-        OAuth2TokenCustomizer<JwtEncodingContext> idTokens() {
-            return context -> {
-                if (!"id_token".equals(context.getTokenType().getValue())) {
-                    return;
-                }
-                String user = context.getPrincipal().getName();
-                JwtClaimsSet.Builder claims = context.getClaims();
-                String suffix = SUFFIX.get();
-                claims.claim("email", user + "-" + suffix + "@example.org");
-                claims.claim("email_verified", !user.equals("erik"));
-                claims.claim("name", user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1));
-                switch (user) {
-                    case "bram", "dirk" -> claims.claim("groups", List.of("medewerkers", "spiegel-therapeuten"));
-                    case "beheer" -> claims.claim("groups", List.of("spiegel-therapeuten", "spiegel-beheer"));
-                    case "chris" -> claims.claim("groups", "iets-anders");
-                    case "wrong-issuer" -> claims.issuer("http://127.0.0.1:1/ander");
-                    case "wrong-audience" -> claims.audience(List.of("een-andere-app"));
-                    case "wrong-nonce" -> claims.claim("nonce", "niet-de-nonce");
-                    case "expired" -> {
-                        Instant now = Instant.now();
-                        claims.issuedAt(now.minus(Duration.ofMinutes(20)));
-                        claims.expiresAt(now.minus(Duration.ofMinutes(10)));
-                    }
-                    default -> { }
-                }
-                EXTRA_CLAIMS.getOrDefault(user, Map.of()).forEach(claims::claim);
-            };
-        }
-
-        static final java.util.concurrent.atomic.AtomicReference<String> SUFFIX =
-                new java.util.concurrent.atomic.AtomicReference<>("");
-    }
+        extraClaims.getOrDefault(user, Map.of()).forEach(claims::claim);
     }
 }

@@ -1,0 +1,112 @@
+package nl.spiegel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.spiegel.identity.Role;
+import nl.spiegel.identity.StaffDirectory;
+import nl.spiegel.identity.StaffMember;
+import nl.spiegel.identity.TestOidcProvider;
+import nl.spiegel.organisation.Organisation;
+import nl.spiegel.organisation.OrganisationId;
+import nl.spiegel.organisation.SsoChange;
+import nl.spiegel.portal.OrganisationAdmin;
+
+/**
+ * Single sign-on in a real browser: a second organisation's admin settings point at a real OpenID Connect provider
+ * (Spring Authorization Server, {@link TestOidcProvider}, on http://127.0.0.1:port while Spiegel runs at
+ * http://localhost:port, so the two session cookies never meet). The person starts at {@code /sso/{slug}}, logs in
+ * at the provider's own form, arrives logged in on the page of the role the provider's group gave them, logs out,
+ * and is logged out at the provider too (RP-initiated logout): starting again asks for the password again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SsoJourneyIT extends BrowserJourney {
+
+    private static final String CLIENT_ID = "spiegel-zuid";
+    private static final String USER = "noor";
+
+    @Autowired
+    OrganisationAdmin admin;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcClient jdbc;
+
+    private TestOidcProvider provider;
+    private Organisation organisation;
+    private String email;
+
+    @BeforeEach
+    void anOrganisationWithItsOwnProvider() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        email = USER + "-" + unique + "@example.org";
+        StaffMember platform = staff.create("platform-" + unique + "@example.org", "een-lang-test-wachtwoord",
+                "Platform", Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
+        organisation = admin.create(platform.userId(), "Praktijk Zuid", "zuid-" + unique);
+        String secret = "geheim-" + UUID.randomUUID();
+        provider = TestOidcProvider.start(baseUrl(), organisation.slug(), CLIENT_ID, secret, List.of(USER),
+                (user, claims) -> claims.claim("email", email).claim("email_verified", true)
+                        .claim("name", "Noor Zuiderveld").claim("groups", List.of("zorg", "spiegel-therapeuten")));
+        // as the organisation's admin screen saves it: discovery runs against the provider first
+        admin.saveSingleSignOn(platform.userId(), organisation.id(), new SsoChange(true, provider.issuer(),
+                CLIENT_ID, secret, "groups", "spiegel-therapeuten=THERAPIST"));
+    }
+
+    @AfterEach
+    void stopTheProvider() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @Test
+    void aPersonLogsInAtTheOrganisationsProviderArrivesOnTheirPageAndLogsOutOfBoth() {
+        Browser browser = browser(1100, 1000);
+        browser.driver().get(baseUrl() + "/sso/" + organisation.slug());
+        logInAtTheProvider(browser);
+
+        browser.waiting().until(ExpectedConditions.urlToBe(baseUrl() + "/therapist"));
+        browser.waitForVaadin();
+        assertThat(browser.visible(By.cssSelector("h1")).getText()).as("the provider's group made them a therapist")
+                .isEqualTo("Werkplek hulpverleners");
+        assertThat(browser.visible(By.cssSelector(".sp-therapist .sp-note")).getText()).contains("Noor Zuiderveld");
+        assertThat(jdbc.sql("SELECT organisation_id FROM users WHERE email = ?").param(email).query(String.class)
+                .single()).as("the account belongs to the organisation").isEqualTo(organisation.id().toString());
+
+        browser.visible(By.id("logout")).click();
+        // Spiegel → the provider's end-session endpoint → back to Spiegel's start page
+        browser.waiting().until(ExpectedConditions.urlToBe(baseUrl() + "/"));
+        browser.waitForVaadin();
+        assertThat(browser.visible(By.cssSelector(".sp-account-links a[data-path='login']")).isDisplayed())
+                .as("the start page offers to log in again").isTrue();
+        browser.go("/therapist");
+        browser.waiting().until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.exists(By.id("on-duty"))).isFalse();
+
+        // the provider's session ended too: a new single sign-on asks for the password again
+        browser.driver().get(baseUrl() + "/sso/" + organisation.slug());
+        browser.waiting().until(ExpectedConditions.urlToBe(provider.issuer() + "/login"));
+        assertThat(browser.visible(By.id("password")).getAttribute("value")).isEmpty();
+    }
+
+    /** The provider's own login form (Spring Security's default page). */
+    private void logInAtTheProvider(Browser browser) {
+        browser.waiting().until(ExpectedConditions.urlToBe(provider.issuer() + "/login"));
+        browser.visible(By.id("username")).sendKeys(USER);
+        browser.visible(By.id("password")).sendKeys(TestOidcProvider.PASSWORD);
+        browser.visible(By.cssSelector("button[type='submit']")).click();
+    }
+}
