@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +103,8 @@ class SsoLoginIT {
     JdbcClient jdbc;
     @Autowired
     VisitorService visitors;
+    @Autowired
+    DataSource dataSource;
 
     private MockMvc mvc;
     private RSAKey key;
@@ -109,7 +119,7 @@ class SsoLoginIT {
         unique = UUID.randomUUID().toString().substring(0, 8);
         organisation = organisations.create("Portaal Oost", "oost-" + unique);
         provider = TestOidcProvider.start(APP, organisation.slug(), CLIENT_ID, CLIENT_SECRET, List.of("anna", "bram",
-                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "paula",
+                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "lies", "paula",
                 "wrong-issuer", "wrong-audience", "wrong-nonce", "expired"), this::idTokenClaims);
         key = provider.key();
         issuer = provider.issuer();
@@ -147,6 +157,40 @@ class SsoLoginIT {
         assertThat(links(account.userId())).as("one link, found again by issuer and subject").isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email("anna")).query(Integer.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoFirstLoginsOfThePersonAtTheSameMomentBothEndInTheSameAccount() throws Exception {
+        AtTheProvider firstTab = atTheProvider("lies", Map.of(), new MockHttpSession());
+        AtTheProvider secondTab = atTheProvider("lies", Map.of(), new MockHttpSession());
+        ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        try (Connection blocker = dataSource.getConnection()) {
+            // an uncommitted row with the person's address makes both logins wait at the same point: after both found
+            // no link and no account, while storing the new account, so they really meet
+            blocker.setAutoCommit(false);
+            try (PreparedStatement hold = blocker.prepareStatement("INSERT INTO users (id, organisation_id,"
+                    + " created_at, last_seen_at, email, role) VALUES (?, ?, NOW(6), NOW(6), ?, 'CLIENT')")) {
+                hold.setString(1, UUID.randomUUID().toString());
+                hold.setString(2, organisation.id().toString());
+                hold.setString(3, email("lies"));
+                hold.executeUpdate();
+            }
+            Future<Login> first = callbacks.submit(() -> backAtSpiegel(firstTab));
+            Future<Login> second = callbacks.submit(() -> backAtSpiegel(secondTab));
+            awaitLoginsStoringTheAccount(2);
+            blocker.rollback();
+
+            List<Login> logins = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+            assertThat(logins).extracting(Login::location).containsExactly("/", "/");
+            assertThat(logins).allSatisfy(login -> assertThat(login.account()).isPresent());
+            UserId account = logins.get(0).account().orElseThrow().userId();
+            assertThat(logins.get(1).account()).map(AccountUserDetails::userId).contains(account);
+            assertThat(links(account)).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email("lies"))
+                    .query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            callbacks.shutdownNow();
+        }
     }
 
     @Test
@@ -366,6 +410,15 @@ class SsoLoginIT {
     }
 
     private Login logIn(String user, Map<String, Object> claims, MockHttpSession session) throws Exception {
+        return backAtSpiegel(atTheProvider(user, claims, session));
+    }
+
+    /** A browser that logged in at the provider and is about to bring the code back to Spiegel. */
+    private record AtTheProvider(String callback, MockHttpSession session, HttpClient browser) {
+    }
+
+    private AtTheProvider atTheProvider(String user, Map<String, Object> claims, MockHttpSession session)
+            throws Exception {
         extraClaims.put(user, claims);
         String authorize = mvc.perform(get(URI.create(APP + "/sso/" + organisation.slug())).session(session))
                 .andReturn().getResponse().getRedirectedUrl();
@@ -386,9 +439,13 @@ class SsoLoginIT {
                 HttpResponse.BodyHandlers.ofString());
         String callback = follow(browser, posted.headers().firstValue("Location").orElseThrow());
         assertThat(callback).startsWith(APP + "/login/oauth2/code/" + organisation.slug() + "?code=");
-        MockHttpServletResponse response = mvc.perform(get(URI.create(callback)).session(session)).andReturn()
-                .getResponse();
-        return new Login(response.getRedirectedUrl(), session, browser);
+        return new AtTheProvider(callback, session, browser);
+    }
+
+    private Login backAtSpiegel(AtTheProvider atTheProvider) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(URI.create(atTheProvider.callback()))
+                .session(atTheProvider.session())).andReturn().getResponse();
+        return new Login(response.getRedirectedUrl(), atTheProvider.session(), atTheProvider.browser());
     }
 
     /** Follows the provider's redirects until one leaves the provider. */
@@ -407,6 +464,20 @@ class SsoLoginIT {
             }
         }
         return current;
+    }
+
+    /**
+     * Waits (bounded) until this many logins are in the middle of storing a new account, i.e. wait for the lock on the
+     * address (the process list shows the application's own connections without extra privileges).
+     */
+    private void awaitLoginsStoringTheAccount(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'"
+                        + " AND INFO LIKE 'INSERT INTO users%'")
+                .query(Integer.class).single() < count) {
+            assertThat(Instant.now()).as("both logins reached the database").isBefore(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private int links(UserId user) {
