@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -69,6 +70,9 @@ import nl.spiegel.organisation.OrganisationSettingsException;
 import nl.spiegel.organisation.SingleSignOn;
 import nl.spiegel.organisation.SsoChange;
 import nl.spiegel.portal.OrganisationAdmin;
+import nl.spiegel.privacy.PersonalDataService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Single sign-on against a real OpenID Connect provider: Spring Authorization Server, started in this JVM as its own
@@ -105,6 +109,8 @@ class SsoLoginIT {
     VisitorService visitors;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PersonalDataService personalData;
 
     private MockMvc mvc;
     private RSAKey key;
@@ -119,8 +125,8 @@ class SsoLoginIT {
         unique = UUID.randomUUID().toString().substring(0, 8);
         organisation = organisations.create("Portaal Oost", "oost-" + unique);
         provider = TestOidcProvider.start(APP, organisation.slug(), CLIENT_ID, CLIENT_SECRET, List.of("anna", "bram",
-                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "lies", "paula",
-                "wrong-issuer", "wrong-audience", "wrong-nonce", "expired"), this::idTokenClaims);
+                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "lies", "mila",
+                "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired"), this::idTokenClaims);
         key = provider.key();
         issuer = provider.issuer();
     }
@@ -191,6 +197,38 @@ class SsoLoginIT {
         } finally {
             callbacks.shutdownNow();
         }
+    }
+
+    @Test
+    void theLinkIsInThePersonsDataExportInWordsAndGoesWithTheAccount() throws Exception {
+        AccountUserDetails account = logIn("mila").account().orElseThrow();
+        Visitor person = new Visitor(account.userId(), account.organisationId());
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        personalData.exportJson(person, Locale.of("nl"), json);
+        JsonNode links = JsonMapper.builder().build().readTree(json.toByteArray()).get("sections").get("singleSignOn");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).propertyNames()).as("no internal ids")
+                .containsExactly("issuer", "subject", "linkedAt", "lastLoginAt");
+        assertThat(links.get(0).get("issuer").asString()).isEqualTo(issuer);
+        assertThat(links.get(0).get("subject").asString()).isEqualTo("mila");
+        Map<Locale, List<String>> labels = Map.of(
+                Locale.of("nl"), List.of("Inloggen via je organisatie", "Inlogdienst van je organisatie",
+                        "Jouw kenmerk bij die inlogdienst", "Gekoppeld op"),
+                Locale.of("en"), List.of("Logging in through your organisation",
+                        "Your organisation&#39;s login service", "Your identifier at that login service", "Linked on"));
+        for (Map.Entry<Locale, List<String>> language : labels.entrySet()) {
+            ByteArrayOutputStream html = new ByteArrayOutputStream();
+            personalData.exportHtml(person, language.getKey(), html);
+            assertThat(html.toString(StandardCharsets.UTF_8)).as(language.getKey().toString())
+                    .contains(language.getValue()).contains(issuer, "mila").doesNotContain("!mydata.");
+        }
+
+        personalData.deleteEverything(person);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sso_identities WHERE issuer = ? AND subject = 'mila'")
+                .param(issuer).query(Integer.class).single()).as("the link went with the account").isZero();
+        assertThat(logIn("mila").account()).map(AccountUserDetails::userId).as("the next login starts afresh")
+                .hasValueSatisfying(again -> assertThat(again).isNotEqualTo(account.userId()));
     }
 
     @Test
