@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -60,17 +62,19 @@ public final class TestOidcProvider implements AutoCloseable {
     private final String clientSecret;
     private final List<String> users;
     private final BiConsumer<String, JwtClaimsSet.Builder> idTokenClaims;
+    private final boolean framable;
     private final RSAKey key;
     private final AnnotationConfigServletWebServerApplicationContext context;
 
     private TestOidcProvider(String app, String slug, String clientId, String clientSecret, List<String> users,
-                             BiConsumer<String, JwtClaimsSet.Builder> idTokenClaims) {
+                             BiConsumer<String, JwtClaimsSet.Builder> idTokenClaims, boolean framable) {
         this.app = app;
         this.slug = slug;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.users = List.copyOf(users);
         this.idTokenClaims = idTokenClaims;
+        this.framable = framable;
         this.key = newKey();
         context = new AnnotationConfigServletWebServerApplicationContext();
         context.registerBean(TestOidcProvider.class, () -> this);
@@ -88,7 +92,19 @@ public final class TestOidcProvider implements AutoCloseable {
      */
     public static TestOidcProvider start(String app, String slug, String clientId, String clientSecret,
                                          List<String> users, BiConsumer<String, JwtClaimsSet.Builder> idTokenClaims) {
-        return new TestOidcProvider(app, slug, clientId, clientSecret, users, idTokenClaims);
+        return new TestOidcProvider(app, slug, clientId, clientSecret, users, idTokenClaims, false);
+    }
+
+    /**
+     * Starts a provider whose login form may be shown inside a portal's frame: no {@code X-Frame-Options}, and its
+     * session cookie {@code SameSite=None; Secure}, because a browser keeps a {@code SameSite=Lax} cookie from a
+     * response reached by a cross-site redirect only in a full window (Chromium treats http://127.0.0.1 as secure;
+     * Java's HTTP client does not, so {@link #start} is the one for tests without a browser).
+     */
+    public static TestOidcProvider startFramable(String app, String slug, String clientId, String clientSecret,
+                                                 List<String> users,
+                                                 BiConsumer<String, JwtClaimsSet.Builder> idTokenClaims) {
+        return new TestOidcProvider(app, slug, clientId, clientSecret, users, idTokenClaims, true);
     }
 
     /** A new RSA signing key, with a random key id. */
@@ -127,21 +143,30 @@ public final class TestOidcProvider implements AutoCloseable {
     static class ProviderConfiguration {
 
         @Bean
-        TomcatServletWebServerFactory providerServer() throws IOException {
+        TomcatServletWebServerFactory providerServer(TestOidcProvider provider) throws IOException {
             TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
             factory.setAddress(InetAddress.getByName("127.0.0.1"));
             // every endpoint is a filter; Tomcat only runs filters for a request some servlet takes
             factory.setRegisterDefaultServlet(true);
+            if (provider.framable) {
+                factory.addContextCustomizers(context -> {
+                    Rfc6265CookieProcessor cookies = new Rfc6265CookieProcessor();
+                    cookies.setSameSiteCookies("None");
+                    context.setCookieProcessor(cookies);
+                });
+                factory.addInitializers(servletContext -> servletContext.getSessionCookieConfig().setSecure(true));
+            }
             return factory;
         }
 
         @Bean
         @Order(1)
-        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        SecurityFilterChain authorizationServer(HttpSecurity http, TestOidcProvider provider) throws Exception {
             OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
             http.securityMatcher(server.getEndpointsMatcher())
                     .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .headers(headers -> framable(headers, provider))
                     .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
                     .exceptionHandling(exceptions -> exceptions
                             .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
@@ -150,9 +175,17 @@ public final class TestOidcProvider implements AutoCloseable {
 
         @Bean
         @Order(2)
-        SecurityFilterChain login(HttpSecurity http) throws Exception {
+        SecurityFilterChain login(HttpSecurity http, TestOidcProvider provider) throws Exception {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .headers(headers -> framable(headers, provider))
                     .formLogin(Customizer.withDefaults()).build();
+        }
+
+        /** Many providers refuse to be framed (then people use the login in a full window); this one may allow it. */
+        private static void framable(HeadersConfigurer<HttpSecurity> headers, TestOidcProvider provider) {
+            if (provider.framable) {
+                headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable);
+            }
         }
 
         @Bean
