@@ -7,8 +7,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.spiegel.identity.internal.SsoIdentityRepository;
 import nl.spiegel.identity.internal.SsoIdentityRepository.LinkedAccount;
@@ -20,7 +23,8 @@ import nl.spiegel.organisation.OrganisationId;
  * address the provider vouches for ({@code email_verified}), else the visitor's own pseudonymous row (so what they
  * did before stays theirs), else a new account. Later logins find the account by that pair alone. When the
  * organisation maps roles, the role comes from that mapping at every login; a platform admin is never made or reached
- * this way, and an account of another organisation never.
+ * this way, and an account of another organisation never. Two first logins of the same person at the same moment end
+ * in the same account: the one that loses the race on the database is run again and finds the other one's link.
  */
 @Service
 public class SsoLogin {
@@ -32,10 +36,12 @@ public class SsoLogin {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AccountSessions sessions;
+    private final TransactionTemplate transaction;
 
     SsoLogin(SsoIdentityRepository identities, ApplicationEventPublisher events, Clock clock,
-             AccountSessions sessions) {
+             AccountSessions sessions, PlatformTransactionManager transactions) {
         this.sessions = sessions;
+        this.transaction = new TransactionTemplate(transactions);
         this.identities = identities;
         this.events = events;
         this.clock = clock;
@@ -49,9 +55,21 @@ public class SsoLogin {
      *                   an existing one keeps its role
      * @param visitor    the browser's visitor token, if any: its pseudonymous row becomes the new account
      */
-    @Transactional
     public SsoLoginResult logIn(OrganisationId organisation, SsoIdentity identity, Optional<String> mappedRole,
                                 Optional<VisitorToken> visitor) {
+        try {
+            return transaction.execute(status -> attempt(organisation, identity, mappedRole, visitor));
+        } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+            // Two first logins of the same person at once (two tabs, a double click): both found no link, the other
+            // one stored the account and its link first. This attempt was rolled back as a whole; a new transaction
+            // sees what the other one committed and logs in to that same account.
+            log.info("single sign-on in organisation {}: a simultaneous first login won, trying again", organisation);
+            return transaction.execute(status -> attempt(organisation, identity, mappedRole, visitor));
+        }
+    }
+
+    private SsoLoginResult attempt(OrganisationId organisation, SsoIdentity identity, Optional<String> mappedRole,
+                                   Optional<VisitorToken> visitor) {
         Instant now = clock.instant();
         Optional<LinkedAccount> linked = identities.findLinked(identity.issuer(), identity.subject());
         if (linked.isPresent()) {

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -17,20 +18,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,41 +43,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -81,7 +60,6 @@ import org.springframework.web.context.WebApplicationContext;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
 
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.identity.internal.AccountUserDetails;
@@ -92,10 +70,14 @@ import nl.spiegel.organisation.OrganisationSettingsException;
 import nl.spiegel.organisation.SingleSignOn;
 import nl.spiegel.organisation.SsoChange;
 import nl.spiegel.portal.OrganisationAdmin;
+import nl.spiegel.privacy.PersonalDataService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Single sign-on against a real OpenID Connect provider: Spring Authorization Server, started in this JVM as its own
- * small server (own application context, own Tomcat on a random port of 127.0.0.1), with users whose ID tokens are
+ * small server ({@link TestOidcProvider}: own application context, own Tomcat on a random port of 127.0.0.1), with
+ * users whose ID tokens are
  * made wrong on purpose (issuer, audience, nonce, expiry). Spiegel's side runs in the shared test context through its
  * real security filter chain (MockMvc, host 127.0.0.1); the browser's part at the provider (its login form, the
  * redirects) is an HTTP client with its own cookies. The provider does not send back-channel logouts itself, so the
@@ -107,7 +89,7 @@ class SsoLoginIT {
 
     private static final String CLIENT_ID = "spiegel-portal";
     private static final String CLIENT_SECRET = "geheim-" + UUID.randomUUID();
-    private static final String PASSWORD = "provider-wachtwoord";
+    private static final String PASSWORD = TestOidcProvider.PASSWORD;
     private static final String APP = "http://127.0.0.1";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -125,30 +107,28 @@ class SsoLoginIT {
     JdbcClient jdbc;
     @Autowired
     VisitorService visitors;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PersonalDataService personalData;
 
     private MockMvc mvc;
     private RSAKey key;
-    private AnnotationConfigServletWebServerApplicationContext provider;
+    private TestOidcProvider provider;
     private String issuer;
     private Organisation organisation;
     private String unique;
+    private final Map<String, Map<String, Object>> extraClaims = new ConcurrentHashMap<>();
 
     @BeforeAll
-    void startTheProvider() throws Exception {
+    void startTheProvider() {
         unique = UUID.randomUUID().toString().substring(0, 8);
         organisation = organisations.create("Portaal Oost", "oost-" + unique);
-        Provider.ProviderConfiguration.SUFFIX.set(unique);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
-        provider = new AnnotationConfigServletWebServerApplicationContext();
-        provider.registerBean(RSAKey.class, () -> key);
-        provider.registerBean("slug", String.class, organisation::slug);
-        provider.register(Provider.ProviderConfiguration.class);
-        provider.refresh();
-        issuer = "http://127.0.0.1:" + provider.getWebServer().getPort();
+        provider = TestOidcProvider.start(APP, organisation.slug(), CLIENT_ID, CLIENT_SECRET, List.of("anna", "bram",
+                "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna", "ilse", "jan", "karin", "lies", "mila",
+                "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired"), this::idTokenClaims);
+        key = provider.key();
+        issuer = provider.issuer();
     }
 
     @AfterAll
@@ -183,6 +163,72 @@ class SsoLoginIT {
         assertThat(links(account.userId())).as("one link, found again by issuer and subject").isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email("anna")).query(Integer.class)
                 .single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoFirstLoginsOfThePersonAtTheSameMomentBothEndInTheSameAccount() throws Exception {
+        AtTheProvider firstTab = atTheProvider("lies", Map.of(), new MockHttpSession());
+        AtTheProvider secondTab = atTheProvider("lies", Map.of(), new MockHttpSession());
+        ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        try (Connection blocker = dataSource.getConnection()) {
+            // an uncommitted row with the person's address makes both logins wait at the same point: after both found
+            // no link and no account, while storing the new account, so they really meet
+            blocker.setAutoCommit(false);
+            try (PreparedStatement hold = blocker.prepareStatement("INSERT INTO users (id, organisation_id,"
+                    + " created_at, last_seen_at, email, role) VALUES (?, ?, NOW(6), NOW(6), ?, 'CLIENT')")) {
+                hold.setString(1, UUID.randomUUID().toString());
+                hold.setString(2, organisation.id().toString());
+                hold.setString(3, email("lies"));
+                hold.executeUpdate();
+            }
+            Future<Login> first = callbacks.submit(() -> backAtSpiegel(firstTab));
+            Future<Login> second = callbacks.submit(() -> backAtSpiegel(secondTab));
+            awaitLoginsStoringTheAccount(2);
+            blocker.rollback();
+
+            List<Login> logins = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+            assertThat(logins).extracting(Login::location).containsExactly("/", "/");
+            assertThat(logins).allSatisfy(login -> assertThat(login.account()).isPresent());
+            UserId account = logins.get(0).account().orElseThrow().userId();
+            assertThat(logins.get(1).account()).map(AccountUserDetails::userId).contains(account);
+            assertThat(links(account)).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email("lies"))
+                    .query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLinkIsInThePersonsDataExportInWordsAndGoesWithTheAccount() throws Exception {
+        AccountUserDetails account = logIn("mila").account().orElseThrow();
+        Visitor person = new Visitor(account.userId(), account.organisationId());
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        personalData.exportJson(person, Locale.of("nl"), json);
+        JsonNode links = JsonMapper.builder().build().readTree(json.toByteArray()).get("sections").get("singleSignOn");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).propertyNames()).as("no internal ids")
+                .containsExactly("issuer", "subject", "linkedAt", "lastLoginAt");
+        assertThat(links.get(0).get("issuer").asString()).isEqualTo(issuer);
+        assertThat(links.get(0).get("subject").asString()).isEqualTo("mila");
+        Map<Locale, List<String>> labels = Map.of(
+                Locale.of("nl"), List.of("Inloggen via je organisatie", "Inlogdienst van je organisatie",
+                        "Jouw kenmerk bij die inlogdienst", "Gekoppeld op"),
+                Locale.of("en"), List.of("Logging in through your organisation",
+                        "Your organisation&#39;s login service", "Your identifier at that login service", "Linked on"));
+        for (Map.Entry<Locale, List<String>> language : labels.entrySet()) {
+            ByteArrayOutputStream html = new ByteArrayOutputStream();
+            personalData.exportHtml(person, language.getKey(), html);
+            assertThat(html.toString(StandardCharsets.UTF_8)).as(language.getKey().toString())
+                    .contains(language.getValue()).contains(issuer, "mila").doesNotContain("!mydata.");
+        }
+
+        personalData.deleteEverything(person);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sso_identities WHERE issuer = ? AND subject = 'mila'")
+                .param(issuer).query(Integer.class).single()).as("the link went with the account").isZero();
+        assertThat(logIn("mila").account()).map(AccountUserDetails::userId).as("the next login starts afresh")
+                .hasValueSatisfying(again -> assertThat(again).isNotEqualTo(account.userId()));
     }
 
     @Test
@@ -347,11 +393,9 @@ class SsoLoginIT {
 
         // a token signed with another key ends nothing
         Login other = logIn("hanna");
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair forged = generator.generateKeyPair();
-        RSAKey forgedKey = new RSAKey.Builder((RSAPublicKey) forged.getPublic())
-                .privateKey((RSAPrivateKey) forged.getPrivate()).keyID(key.getKeyID()).build();
+        RSAKey forged = TestOidcProvider.newKey();
+        RSAKey forgedKey = new RSAKey.Builder(forged.toRSAPublicKey()).privateKey(forged.toRSAPrivateKey())
+                .keyID(key.getKeyID()).build();
         String forgedToken = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(forgedKey))).encode(
                 JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build(), claims))
                 .getTokenValue();
@@ -404,7 +448,16 @@ class SsoLoginIT {
     }
 
     private Login logIn(String user, Map<String, Object> claims, MockHttpSession session) throws Exception {
-        Provider.ProviderConfiguration.EXTRA_CLAIMS.put(user, claims);
+        return backAtSpiegel(atTheProvider(user, claims, session));
+    }
+
+    /** A browser that logged in at the provider and is about to bring the code back to Spiegel. */
+    private record AtTheProvider(String callback, MockHttpSession session, HttpClient browser) {
+    }
+
+    private AtTheProvider atTheProvider(String user, Map<String, Object> claims, MockHttpSession session)
+            throws Exception {
+        extraClaims.put(user, claims);
         String authorize = mvc.perform(get(URI.create(APP + "/sso/" + organisation.slug())).session(session))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(authorize).startsWith(issuer + "/oauth2/authorize").contains("nonce=", "state=",
@@ -424,9 +477,13 @@ class SsoLoginIT {
                 HttpResponse.BodyHandlers.ofString());
         String callback = follow(browser, posted.headers().firstValue("Location").orElseThrow());
         assertThat(callback).startsWith(APP + "/login/oauth2/code/" + organisation.slug() + "?code=");
-        MockHttpServletResponse response = mvc.perform(get(URI.create(callback)).session(session)).andReturn()
-                .getResponse();
-        return new Login(response.getRedirectedUrl(), session, browser);
+        return new AtTheProvider(callback, session, browser);
+    }
+
+    private Login backAtSpiegel(AtTheProvider atTheProvider) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(URI.create(atTheProvider.callback()))
+                .session(atTheProvider.session())).andReturn().getResponse();
+        return new Login(response.getRedirectedUrl(), atTheProvider.session(), atTheProvider.browser());
     }
 
     /** Follows the provider's redirects until one leaves the provider. */
@@ -447,6 +504,20 @@ class SsoLoginIT {
         return current;
     }
 
+    /**
+     * Waits (bounded) until this many logins are in the middle of storing a new account, i.e. wait for the lock on the
+     * address (the process list shows the application's own connections without extra privileges).
+     */
+    private void awaitLoginsStoringTheAccount(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE COMMAND = 'Query'"
+                        + " AND INFO LIKE 'INSERT INTO users%'")
+                .query(Integer.class).single() < count) {
+            assertThat(Instant.now()).as("both logins reached the database").isBefore(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     private int links(UserId user) {
         return jdbc.sql("SELECT COUNT(*) FROM sso_identities WHERE user_id = ?").param(user.toString())
                 .query(Integer.class).single();
@@ -456,120 +527,25 @@ class SsoLoginIT {
         return user + "-" + unique + "@example.org";
     }
 
-    /**
-     * The provider: Spring Authorization Server with OpenID Connect (discovery, JWKS, end-session endpoint), a form
-     * login, one confidential client for Spiegel, and users whose ID tokens carry address, name and groups, or are
-     * made wrong on purpose.
-     */
-    static final class Provider {
-
-    // one level deeper than the test class's own nested classes, so the test does not take it for its configuration
-    @Configuration(proxyBeanMethods = false)
-    @EnableWebSecurity
-    static class ProviderConfiguration {
-
-        static final Map<String, Map<String, Object>> EXTRA_CLAIMS = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Bean
-        TomcatServletWebServerFactory providerServer() throws IOException {
-            TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-            factory.setAddress(InetAddress.getByName("127.0.0.1"));
-            // every endpoint is a filter; Tomcat only runs filters for a request some servlet takes
-            factory.setRegisterDefaultServlet(true);
-            return factory;
-        }
-
-        @Bean
-        @Order(1)
-        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-            OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-            http.securityMatcher(server.getEndpointsMatcher())
-                    .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()))
-                    .exceptionHandling(exceptions -> exceptions
-                            .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
-            return http.build();
-        }
-
-        @Bean
-        @Order(2)
-        SecurityFilterChain login(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .formLogin(Customizer.withDefaults()).build();
-        }
-
-        @Bean
-        UserDetailsService users() {
-            List<org.springframework.security.core.userdetails.UserDetails> users = new ArrayList<>();
-            for (String name : List.of("anna", "bram", "beheer", "chris", "dirk", "erik", "frank", "gerda", "hanna",
-                    "ilse", "jan", "karin", "paula", "wrong-issuer", "wrong-audience", "wrong-nonce", "expired")) {
-                users.add(User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build());
+    /** Who each user is in the ID token, and the ways some of them are wrong. */
+    private void idTokenClaims(String user, JwtClaimsSet.Builder claims) {
+        claims.claim("email", email(user));
+        claims.claim("email_verified", !user.equals("erik"));
+        claims.claim("name", user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1));
+        switch (user) {
+            case "bram", "dirk" -> claims.claim("groups", List.of("medewerkers", "spiegel-therapeuten"));
+            case "beheer" -> claims.claim("groups", List.of("spiegel-therapeuten", "spiegel-beheer"));
+            case "chris" -> claims.claim("groups", "iets-anders");
+            case "wrong-issuer" -> claims.issuer("http://127.0.0.1:1/ander");
+            case "wrong-audience" -> claims.audience(List.of("een-andere-app"));
+            case "wrong-nonce" -> claims.claim("nonce", "niet-de-nonce");
+            case "expired" -> {
+                Instant now = Instant.now();
+                claims.issuedAt(now.minus(Duration.ofMinutes(20)));
+                claims.expiresAt(now.minus(Duration.ofMinutes(10)));
             }
-            return new InMemoryUserDetailsManager(users);
+            default -> { }
         }
-
-        @Bean
-        RegisteredClientRepository clients(String slug) {
-            return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(APP + "/login/oauth2/code/" + slug)
-                    .postLogoutRedirectUri(APP + "/")
-                    .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
-                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                    .build());
-        }
-
-        @Bean
-        JWKSource<com.nimbusds.jose.proc.SecurityContext> jwkSource(RSAKey key) {
-            return new ImmutableJWKSet<>(new JWKSet(key));
-        }
-
-        @Bean
-        JwtDecoder jwtDecoder(RSAKey key) throws Exception {
-            return NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-        }
-
-        @Bean
-        AuthorizationServerSettings authorizationServerSettings() {
-            return AuthorizationServerSettings.builder().build();
-        }
-
-        /** Who each user is in the ID token, and the ways some of them are wrong. */
-        @Bean
-        OAuth2TokenCustomizer<JwtEncodingContext> idTokens() {
-            return context -> {
-                if (!"id_token".equals(context.getTokenType().getValue())) {
-                    return;
-                }
-                String user = context.getPrincipal().getName();
-                JwtClaimsSet.Builder claims = context.getClaims();
-                String suffix = SUFFIX.get();
-                claims.claim("email", user + "-" + suffix + "@example.org");
-                claims.claim("email_verified", !user.equals("erik"));
-                claims.claim("name", user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1));
-                switch (user) {
-                    case "bram", "dirk" -> claims.claim("groups", List.of("medewerkers", "spiegel-therapeuten"));
-                    case "beheer" -> claims.claim("groups", List.of("spiegel-therapeuten", "spiegel-beheer"));
-                    case "chris" -> claims.claim("groups", "iets-anders");
-                    case "wrong-issuer" -> claims.issuer("http://127.0.0.1:1/ander");
-                    case "wrong-audience" -> claims.audience(List.of("een-andere-app"));
-                    case "wrong-nonce" -> claims.claim("nonce", "niet-de-nonce");
-                    case "expired" -> {
-                        Instant now = Instant.now();
-                        claims.issuedAt(now.minus(Duration.ofMinutes(20)));
-                        claims.expiresAt(now.minus(Duration.ofMinutes(10)));
-                    }
-                    default -> { }
-                }
-                EXTRA_CLAIMS.getOrDefault(user, Map.of()).forEach(claims::claim);
-            };
-        }
-
-        static final java.util.concurrent.atomic.AtomicReference<String> SUFFIX =
-                new java.util.concurrent.atomic.AtomicReference<>("");
-    }
+        extraClaims.getOrDefault(user, Map.of()).forEach(claims::claim);
     }
 }

@@ -1,7 +1,9 @@
 package nl.spiegel.privacy.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,7 +13,10 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.privacy.PersonalDataContributor;
 import nl.spiegel.privacy.PersonalDataSection;
 
-/** The account itself (the users row) and its login attempts. Deleted last: every other table points at it. */
+/**
+ * The account itself (the users row), its login attempts and its single sign-on links. Deleted last: every other table
+ * points at it.
+ */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 class AccountDataContributor implements PersonalDataContributor {
@@ -24,9 +29,16 @@ class AccountDataContributor implements PersonalDataContributor {
 
     @Override
     public List<PersonalDataSection> export(UserId person, Locale locale) {
-        return accounts.export(person).map(fields -> List.of(new PersonalDataSection("account", fields),
-                        new PersonalDataSection("loginAttempts", accounts.loginAttempts(person))))
-                .orElse(List.of());
+        return accounts.export(person).map(fields -> {
+            List<PersonalDataSection> sections = new ArrayList<>(List.of(new PersonalDataSection("account", fields),
+                    new PersonalDataSection("loginAttempts", accounts.loginAttempts(person))));
+            List<Map<String, Object>> links = accounts.singleSignOnLinks(person);
+            // only for people who log in through their organisation: for everybody else it would be an empty puzzle
+            if (!links.isEmpty()) {
+                sections.add(new PersonalDataSection("singleSignOn", links));
+            }
+            return List.copyOf(sections);
+        }).orElse(List.of());
     }
 
     @Override

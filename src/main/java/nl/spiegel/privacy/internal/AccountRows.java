@@ -90,7 +90,30 @@ public class AccountRows {
                 .list();
     }
 
-    /** Deletes the user row; the identity module's own rows (login attempts, account tokens) go with it (cascade). */
+    /**
+     * Which organisations' login services (OpenID Connect providers) know the person, under which identifier
+     * (subject), since when and when last used; no internal ids.
+     */
+    public List<Map<String, Object>> singleSignOnLinks(UserId user) {
+        return jdbc.sql("""
+                SELECT issuer, subject, created_at, last_login_at FROM sso_identities
+                WHERE user_id = ? ORDER BY created_at""")
+                .param(user.toString())
+                .query((rs, row) -> {
+                    Map<String, Object> link = new LinkedHashMap<>();
+                    link.put("issuer", rs.getString("issuer"));
+                    link.put("subject", rs.getString("subject"));
+                    link.put("linkedAt", DbTime.read(rs, "created_at"));
+                    link.put("lastLoginAt", DbTime.read(rs, "last_login_at"));
+                    return link;
+                })
+                .list();
+    }
+
+    /**
+     * Deletes the user row; the identity module's own rows (login attempts, account tokens, single sign-on links) go
+     * with it (cascade).
+     */
     public int delete(UserId user) {
         return jdbc.sql("DELETE FROM users WHERE id = ?").param(user.toString()).update();
     }

@@ -14,8 +14,8 @@ import nl.spiegel.privacy.PersonalDataSection;
 public record ExportDocument(UserId userId, Instant exportedAt, Locale locale, List<PersonalDataSection> sections) {
 
     /** Sections in this order first; any others after them, as they came. */
-    static final List<String> ORDER = List.of("account", "loginAttempts", "dialogues", "exercises", "screenings", "safetyPlan",
-            "handoffs", "auditTrail");
+    static final List<String> ORDER = List.of("account", "loginAttempts", "singleSignOn", "dialogues", "exercises",
+            "screenings", "safetyPlan", "handoffs", "auditTrail");
 
     public ExportDocument {
         List<PersonalDataSection> sorted = new ArrayList<>(sections);
