@@ -15,8 +15,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.identity.VisitorToken;
-import nl.spiegel.identity.internal.VisitorCookieFilter;
+import nl.spiegel.identity.AnonymousBrowserlessVisitor;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** Walks dialogues through the real views, services and database, without a browser. */
@@ -27,9 +26,8 @@ class ChatFlowIT extends SpringBrowserlessTest {
     void dutch() {
         com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
         UI.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
-        // a new visitor for every test: the mocked HTTP session can outlive a test
-        com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
-                .setAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE, VisitorToken.generate());
+        // a new anonymous visitor for every test: the mocked HTTP session outlives a test (and a test class)
+        AnonymousBrowserlessVisitor.start();
         // the test UI already shows the start page, built before the locale was set: leave it so views are rebuilt
         navigate(MyDialoguesView.class);
     }

@@ -28,8 +28,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.identity.VisitorToken;
-import nl.spiegel.identity.internal.VisitorCookieFilter;
+import nl.spiegel.identity.AnonymousBrowserlessVisitor;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.ExerciseFollowUp;
 import nl.spiegel.dialogue.ExerciseId;
@@ -61,8 +60,8 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
     void anExerciseInDutch() {
         VaadinSession.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
         UI.getCurrent().setLocale(SpiegelI18NProvider.DUTCH);
-        // a new visitor for every test: the mocked HTTP session outlives a test, and one test gives its visitor an address
-        VaadinSession.getCurrent().getSession().setAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE, VisitorToken.generate());
+        // a new anonymous visitor for every test: the mocked HTTP session outlives a test (and a test class)
+        AnonymousBrowserlessVisitor.start();
         visitor = currentVisitor.get();
         SessionSnapshot session = dialogues.startNew(visitor, "wensen");
         for (int guard = 0; !session.finished(); guard++) {
