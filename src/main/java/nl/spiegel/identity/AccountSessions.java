@@ -71,6 +71,12 @@ public class AccountSessions {
         context.setAuthentication(authentication);
         holder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        if (VaadinSession.getCurrent() != null) {
+            // Vaadin's holder strategy reads the context from the session from here on. A login handled outside the
+            // security filters (a message over the Push WebSocket) would otherwise leave this account on the server
+            // thread, where the next session without a login of its own would find it.
+            holder.clearContext();
+        }
         request.getSession().removeAttribute(PENDING);
         loggedIn.loggedIn(request.getSession(), account.userId(), account.role());
     }
