@@ -190,7 +190,7 @@ public class HandoffService {
 
     // ---- the therapist ----
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void setOnDuty(UserId therapist, boolean on) {
         StaffMember member = therapist(therapist);
         if (onDuty.set(member, on)) {
@@ -203,7 +203,7 @@ public class HandoffService {
      * Takes a therapist off duty because their workspace closed or their session ended, so nobody is told that
      * someone is there when nobody is.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public void endDuty(UserId therapist) {
         OrganisationId organisation = onDuty.clear(therapist);
         if (organisation != null) {
