@@ -2,7 +2,12 @@ package nl.spiegel.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,23 +34,25 @@ import nl.spiegel.escalation.handoff.EscalationStatus;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffService;
+import nl.spiegel.identity.AccountProperties;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.identity.VisitorService;
 import nl.spiegel.identity.VisitorToken;
+import nl.spiegel.identity.internal.MailBudget;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
 
 /**
  * Two app nodes on one database: the shared test context is node A, a second Spring Boot application started here
  * against the same MariaDB server is node B (its own beans, its own memory, its own web server). What a therapist on
- * one node does must reach a person on the other, live, and the other way round.
+ * one node does must reach a person on the other, live, and the other way round; budgets are one budget.
  */
 @SpiegelIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoNodesHandoffIT {
+class TwoNodesIT {
 
     // generous: the relay polls every second; a loaded build machine may be slow, and the waits end at the first event
     private static final long WAIT_SECONDS = 30;
@@ -62,6 +69,10 @@ class TwoNodesHandoffIT {
     VisitorService visitors;
     @Autowired
     DialogueService dialogues;
+    @Autowired
+    MailBudget mailBudgetA;
+    @Autowired
+    AccountProperties accountProperties;
 
     private ConfigurableApplicationContext nodeB;
 
@@ -153,6 +164,41 @@ class TwoNodesHandoffIT {
         } finally {
             workspace.cancel();
         }
+    }
+
+    @Test
+    void bothNodesTakeAccountMailsFromOneBudget() throws Exception {
+        MailBudget mailBudgetB = nodeB.getBean(MailBudget.class);
+        assertThat(mailBudgetB).isNotSameAs(mailBudgetA);
+        int limit = accountProperties.mailsPerHour();
+        String address = "email:" + UUID.randomUUID();
+
+        // both nodes at once, each trying the whole budget: together they send exactly the limit
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (MailBudget node : List.of(mailBudgetA, mailBudgetB)) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    int taken = 0;
+                    for (int i = 0; i < limit; i++) {
+                        if (node.take(address)) {
+                            taken++;
+                        }
+                    }
+                    return taken;
+                }));
+            }
+            start.countDown();
+            assertThat(sent.get(0).get(WAIT_SECONDS, TimeUnit.SECONDS) + sent.get(1).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                    .isEqualTo(limit);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mailBudgetA.take(address)).isFalse();
+        assertThat(mailBudgetB.take(address)).as("node B does not start its own count").isFalse();
+        assertThat(mailBudgetB.take("email:" + UUID.randomUUID())).as("another address has its own budget").isTrue();
     }
 
     private static <T extends HandoffEvent> T next(BlockingQueue<HandoffEvent> heard, Class<T> kind)
