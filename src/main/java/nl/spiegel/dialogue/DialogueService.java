@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.dialogue.content.ScriptCatalog;
+import nl.spiegel.dialogue.engine.DialogueContext;
 import nl.spiegel.dialogue.engine.DialogueEngine;
 import nl.spiegel.dialogue.engine.DialogueState;
 import nl.spiegel.dialogue.engine.InvalidInputException;
@@ -26,6 +27,7 @@ import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.Step;
 import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
+import nl.spiegel.dialogue.internal.JournalRepository;
 import nl.spiegel.dialogue.internal.SessionRepository;
 import nl.spiegel.dialogue.internal.SessionRow;
 import nl.spiegel.identity.Visitor;
@@ -49,10 +51,15 @@ public class DialogueService {
     private final RiskDetector riskDetector;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JournalRepository journal;
+    private final ExerciseProperties exerciseProperties;
     private final DialogueEngine engine = new DialogueEngine();
 
     DialogueService(ScriptCatalog catalog, SessionRepository sessions, RiskDetector riskDetector,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, JournalRepository journal,
+                    ExerciseProperties exerciseProperties) {
+        this.journal = journal;
+        this.exerciseProperties = exerciseProperties;
         this.catalog = catalog;
         this.sessions = sessions;
         this.riskDetector = riskDetector;
@@ -93,13 +100,20 @@ public class DialogueService {
     public SessionSnapshot startNew(Visitor visitor, String scriptId) {
         Script script = catalog.latest(visitor.organisationId(), scriptId).orElseThrow(() -> new UnknownDialogueException(scriptId));
         Instant now = clock.instant();
-        Step step = engine.start(script);
+        Step step = engine.start(script, context(visitor, now));
         SessionRow row = new SessionRow(SessionId.random(), visitor.organisationId(), visitor.userId(), script.id(),
                 script.version(), step.state(), 0, now, now, step.state().finished() ? now : null);
         sessions.insert(row);
         sessions.appendMessages(row.id(), row.organisationId(), 1, step.turns(), now);
         log.info("session {} started on {} v{}", row.id(), script.id(), script.version());
         return snapshot(row);
+    }
+
+    /** What a dialogue may refer to when it starts: how the newest recent "how did it go?" answer turned out. */
+    private Map<String, String> context(Visitor visitor, Instant now) {
+        return journal.latestFollowUp(visitor.userId(), now.minus(exerciseProperties.followUpMemory()))
+                .map(followUp -> Map.of(DialogueContext.LAST_FOLLOWUP, followUp.outcome().code()))
+                .orElse(Map.of());
     }
 
     /** Remembers the language the person sees this dialogue in, so their data export shows it the same way. */
@@ -206,7 +220,7 @@ public class DialogueService {
         List<ChatMessage> messages = new ArrayList<>(turns.size());
         int seq = firstSeq;
         for (Turn turn : turns) {
-            messages.add(new ChatMessage(seq++, turn.kind(), turn.text(), turn.title(), now));
+            messages.add(new ChatMessage(seq++, turn.kind(), turn.text(), turn.title(), now, turn.learn()));
         }
         return messages;
     }

@@ -348,6 +348,10 @@ class AccessMatrixIT extends SpringBrowserlessTest {
             DialogueService.history                               VISITOR_A    Y  N  N  N  N   N  N   N   N
             DialogueService.exercises                             VISITOR_A    Y  N  N  N  N   N  N   N   N
             DialogueService.markExercise                          VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExerciseJournal.notes                                 VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExerciseJournal.addNote                               VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExerciseJournal.followUp                              VISITOR_A    Y  N  N  N  N   N  N   N   N
+            ExerciseJournal.cancelReminder                        VISITOR_A    Y  N  N  N  N   N  N   N   N
             SafetyPlanService.load                                VISITOR_A    Y  N  N  N  N   N  N   N   N
             ProgressService.history                               VISITOR_A    Y  N  N  N  N   N  N   N   N
             ProgressService.history                               CLIENT_ORG2  N  N  Y  N  N   N  N   N   N
@@ -467,6 +471,8 @@ class AccessMatrixIT extends SpringBrowserlessTest {
     @Autowired
     DialogueService dialogues;
     @Autowired
+    nl.spiegel.dialogue.ExerciseJournal exerciseJournal;
+    @Autowired
     SafetyPlanService plans;
     @Autowired
     ScreeningService screenings;
@@ -568,6 +574,16 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         return caller.organisation == owner.organisation ? "same org" : "other org";
     }
 
+    /** True when the call went through; the journal refuses someone else's exercise as unknown. */
+    private static boolean ownExercise(java.util.function.Supplier<?> call) {
+        try {
+            call.get();
+            return true;
+        } catch (IllegalArgumentException notTheirs) {
+            return false;
+        }
+    }
+
     private Map<String, Attempt> attempts() {
         Map<String, Attempt> attempts = new LinkedHashMap<>();
 
@@ -593,6 +609,19 @@ class AccessMatrixIT extends SpringBrowserlessTest {
                 return false;
             }
         });
+
+        // ---- the journal of an exercise: only the person themselves ----
+        attempts.put("ExerciseJournal.notes", (caller, owner) -> ownExercise(
+                () -> exerciseJournal.notes(visitor(caller), data.get(owner).exercise())));
+        attempts.put("ExerciseJournal.addNote", (caller, owner) -> ownExercise(
+                () -> exerciseJournal.addNote(visitor(caller), data.get(owner).exercise(), "Een aantekening")));
+        attempts.put("ExerciseJournal.followUp", (caller, owner) -> ownExercise(
+                () -> exerciseJournal.followUp(visitor(caller), data.get(owner).exercise(),
+                        nl.spiegel.dialogue.ExerciseFollowUp.Outcome.WELL, "")));
+        attempts.put("ExerciseJournal.cancelReminder", (caller, owner) -> ownExercise(() -> {
+            exerciseJournal.cancelReminder(visitor(caller), data.get(owner).exercise());
+            return null;
+        }));
 
         // ---- questionnaire results: only the person themselves ----
         attempts.put("ProgressService.history", (caller, owner) -> progress.history(visitor(caller)).stream()

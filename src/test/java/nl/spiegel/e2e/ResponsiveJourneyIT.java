@@ -122,6 +122,18 @@ class ResponsiveJourneyIT extends BrowserJourney {
         topic.click();
         browser.waiting().until(ExpectedConditions.urlContains("/learn/hoe-werkt-therapie"));
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Hoe werkt therapie?");
+
+        // the exercise just given, with its journal opened: nothing sticks out on a small phone, no serious axe finding
+        browser.go("/my-exercises");
+        browser.visible(By.cssSelector("li.sp-exercise-card vaadin-details"));
+        browser.js("document.querySelectorAll('li.sp-exercise-card vaadin-details').forEach(d => d.opened = true)");
+        List<String> journal = new ArrayList<>();
+        for (int width : List.of(360, 320)) {
+            browser.resize(width, 640);
+            journal.addAll(overflow(browser, "my exercises with the journal open at " + width + " px"));
+        }
+        journal.addAll(Axe.seriousViolations(browser, "my exercises with the journal open, 320 px"));
+        assertThat(journal).isEmpty();
     }
 
     @Test

@@ -109,6 +109,8 @@ class AccountFlowsIT {
     QuestionnaireReminders reminders;
     @Autowired
     ProgressService progress;
+    @Autowired
+    nl.spiegel.dialogue.ExerciseJournal exerciseJournal;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -475,6 +477,69 @@ class AccountFlowsIT {
         assertThat(reminders.isOn(person)).isFalse();
         Thread.sleep(500);
         assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anExerciseReminderArrivesAtThePlannedMomentWithoutTheNoteAndRepeatsOnlyWhenAsked() throws Exception {
+        String email = "client-" + UUID.randomUUID() + "@example.org";
+        Visitor person = verifiedPerson(email);
+        nl.spiegel.dialogue.ExerciseId exercise = finishedExercise(person);
+        String note = "Mijn geheime aantekening " + UUID.randomUUID();
+        exerciseJournal.addNote(person, exercise, note);
+        assertThat(exerciseJournal.remindersAvailable(person)).isTrue();
+
+        java.time.Instant planned = clock.instant().plus(Duration.ofHours(3));
+        exerciseJournal.planReminder(person, exercise, planned, 0, SpiegelI18NProvider.DUTCH);
+        assertThatThrownBy(() -> exerciseJournal.planReminder(person, exercise, clock.instant().minusSeconds(60), 0,
+                SpiegelI18NProvider.DUTCH)).isInstanceOf(nl.spiegel.dialogue.JournalEntryException.class);
+        assertThat(exerciseJournal.reminder(person, exercise)).get()
+                .extracting(nl.spiegel.dialogue.ExerciseReminder::next).isEqualTo(planned);
+
+        clock.advance(Duration.ofHours(3).minusSeconds(1));
+        assertThat(exerciseJournal.sendDueReminders()).as("not before the planned moment").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(exerciseJournal.sendDueReminders()).isEqualTo(1);
+
+        MimeMessage reminder = onlyMessage();
+        assertThat(reminder.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+        assertThat(reminder.getSubject()).isEqualTo("Een moment voor je oefening");
+        assertThat(body(reminder)).contains("je had een moment gepland voor je oefening",
+                        "https://spiegel.test/my-exercises")
+                .doesNotContain(note, "geheime", "Mijn antwoord", email);
+        mail.purgeEmailFromAllMailboxes();
+        clock.advance(Duration.ofDays(1));
+        assertThat(exerciseJournal.sendDueReminders()).as("a single reminder goes once").isZero();
+        assertThat(exerciseJournal.reminder(person, exercise)).isEmpty();
+
+        // every day from tomorrow, in English; stopped after the first one
+        exerciseJournal.planReminder(person, exercise, clock.instant().plus(Duration.ofDays(1)), 1,
+                java.util.Locale.ENGLISH);
+        clock.advance(Duration.ofDays(1));
+        assertThat(exerciseJournal.sendDueReminders()).isEqualTo(1);
+        assertThat(onlyMessage().getSubject()).isEqualTo("A moment for your exercise");
+        mail.purgeEmailFromAllMailboxes();
+        assertThat(exerciseJournal.reminder(person, exercise)).get()
+                .extracting(nl.spiegel.dialogue.ExerciseReminder::next)
+                .isEqualTo(clock.instant().plus(Duration.ofDays(1)));
+        exerciseJournal.cancelReminder(person, exercise);
+        clock.advance(Duration.ofDays(2));
+        assertThat(exerciseJournal.sendDueReminders()).isZero();
+        Thread.sleep(500);
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    private nl.spiegel.dialogue.ExerciseId finishedExercise(Visitor person) {
+        SessionSnapshot session = dialogues.startNew(person, "wensen");
+        for (int guard = 0; !session.finished(); guard++) {
+            assertThat(guard).isLessThan(60);
+            UserInput reply = switch (session.prompt()) {
+                case Prompt.FreeText text -> new UserInput.Text("Mijn antwoord " + guard);
+                case Prompt.Choices choices -> new UserInput.Choice(choices.options().getFirst().value());
+                default -> throw new IllegalStateException("unexpected prompt");
+            };
+            session = dialogues.answer(person, session.id(), session.revision(), reply);
+        }
+        return dialogues.exercises(person).getFirst().id();
     }
 
     /** A person who registered with this address and verified it; the mailbox is empty again. */

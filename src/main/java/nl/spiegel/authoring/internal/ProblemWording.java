@@ -38,7 +38,14 @@ final class ProblemWording {
             new Rule(Pattern.compile("'(\\w+)' must be a whole number"), "not-a-number", 1),
             new Rule(Pattern.compile("'nodes' must be a non-empty list"), "no-steps", 0),
             new Rule(Pattern.compile("a choice needs at least two options.*"), "few-options", 0),
-            new Rule(Pattern.compile("a reflection must mirror .*"), "reflection-without-words", 0));
+            new Rule(Pattern.compile("a reflection must mirror .*"), "reflection-without-words", 0),
+            new Rule(Pattern.compile("learn '(.*)' is not a topic of \"Over therapie\"; known topics: \\[(.*)]"),
+                    "unknown-topic", 0),
+            new Rule(Pattern.compile("'(.*)' is filled in by Spiegel and can only be tested in a condition, not shown"),
+                    "context-shown", 0),
+            new Rule(Pattern.compile("'(.*)' is never '(.*)'; it is one of \\[(.*)]"), "context-value", 0),
+            new Rule(Pattern.compile("'(.*)' is filled in by Spiegel itself when the dialogue starts; choose another name"),
+                    "context-set", 0));
 
     private ProblemWording() {
     }
@@ -57,6 +64,9 @@ final class ProblemWording {
                     case "unknown-type" -> "type";
                     case "unknown-next" -> "next";
                     case "unknown-start" -> "start";
+                    case "unknown-topic" -> "learn";
+                    case "context-value" -> "when";
+                    case "context-set" -> "variable";
                     default -> firstQuotedKey(text);
                 };
                 return new Worded(rule.code, args, key);

@@ -38,7 +38,17 @@ public final class ScriptParser {
     /** Characters the YAML reader accepts at most (1 MiB); uploads are limited far below that before parsing. */
     public static final int MAX_CODE_POINTS = 1024 * 1024;
 
-    private final ScriptValidator validator = new ScriptValidator();
+    // the topics a message may link with 'learn': the shipped psycho-education corner, read once
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> TOPICS =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private final ScriptValidator validator = new ScriptValidator(topics());
+
+    /** Ids of the psycho-education topics (learn/learn.yaml). */
+    public static java.util.Set<String> topics() {
+        return TOPICS.updateAndGet(known -> known != null ? known : new nl.spiegel.learn.LearnService().topics()
+                .stream().map(nl.spiegel.learn.Topic::id).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
 
     /** The YAML reader's limits, for every script: shipped, uploaded or typed in the editor. */
     public static LoaderOptions loaderOptions() {
@@ -137,7 +147,7 @@ public final class ScriptParser {
             }
             return switch (type) {
                 case "message" -> new Node.Message(id, text(map, "text", id), string(map, "next", id, true),
-                        variants(map, id));
+                        variants(map, id), string(map, "learn", id, false));
                 case "question" -> new Node.Question(id, text(map, "text", id), string(map, "variable", id, true),
                         integer(map, "maxLength", id, DEFAULT_MAX_LENGTH, false), string(map, "next", id, true),
                         map.containsKey("again") ? text(map, "again", id) : null);
@@ -235,7 +245,7 @@ public final class ScriptParser {
                 Condition condition = condition(variant.get("when"), nodeId);
                 LocalizedText text = text(variant, "text", nodeId);
                 if (condition != null) {
-                    variants.add(new Node.Variant(condition, text));
+                    variants.add(new Node.Variant(condition, text, string(variant, "learn", nodeId, false)));
                 }
             }
             return variants;

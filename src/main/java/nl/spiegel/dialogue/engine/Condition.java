@@ -22,7 +22,9 @@ public sealed interface Condition {
         }
 
         public boolean holds(Map<String, String> variables) {
-            return values.contains(variables.get(variable));
+            // List.copyOf lists refuse contains(null); a variable that is not set matches no value
+            String value = variables.get(variable);
+            return value != null && values.contains(value);
         }
     }
 

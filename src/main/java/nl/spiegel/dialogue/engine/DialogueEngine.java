@@ -14,7 +14,15 @@ public final class DialogueEngine {
 
     /** Starts a script and runs until the first node that needs a reply. */
     public Step start(Script script) {
-        return advance(script, script.start(), new HashMap<>(), 0, new ArrayList<>());
+        return start(script, Map.of());
+    }
+
+    /**
+     * Starts a script with {@link DialogueContext} variables filled in (unknown names and values are dropped), so the
+     * opening can refer to what the person did outside the dialogue.
+     */
+    public Step start(Script script, Map<String, String> context) {
+        return advance(script, script.start(), new HashMap<>(DialogueContext.checked(context)), 0, new ArrayList<>());
     }
 
     /** Applies a reply to the waiting node and runs on to the next node that needs a reply, or to the end. */
@@ -118,8 +126,13 @@ public final class DialogueEngine {
             Node node = script.require(nodeId);
             switch (node) {
                 case Node.Message message -> {
-                    turns.add(Turn.of(Turn.Kind.BOT, message.id(),
-                            renderer.render(variant(message.text(), message.variants(), variables))));
+                    Optional<Node.Variant> chosen = message.variants().stream()
+                            .filter(variant -> variant.when().holds(variables)).findFirst();
+                    // a link belongs to the text it is shown with
+                    String learn = chosen.isPresent() ? chosen.get().learn() : message.learn();
+                    turns.add(new Turn(Turn.Kind.BOT, message.id(),
+                            renderer.render(chosen.map(Node.Variant::text).orElse(message.text())), Optional.empty(),
+                            Optional.ofNullable(learn)));
                     nodeId = message.next();
                 }
                 case Node.Reflection reflection -> {

@@ -13,11 +13,16 @@ public sealed interface Node {
 
     /**
      * A message from Spiegel. The first variant whose condition holds replaces {@code text}, so an acknowledgement can
-     * fit what was chosen or written (its length, or the risk level it was read at).
+     * fit what was chosen or written (its length, or the risk level it was read at). {@code learn} (optional) is the
+     * id of a psycho-education topic shown as a link below the text; a chosen variant brings its own (or none).
      */
-    record Message(String id, LocalizedText text, String next, List<Variant> variants) implements Node {
+    record Message(String id, LocalizedText text, String next, List<Variant> variants, String learn) implements Node {
         public Message {
             variants = List.copyOf(variants);
+        }
+
+        public Message(String id, LocalizedText text, String next, List<Variant> variants) {
+            this(id, text, next, variants, null);
         }
 
         public Message(String id, LocalizedText text, String next) {
@@ -29,8 +34,14 @@ public sealed interface Node {
         }
     }
 
-    /** Text shown instead of a node's own text when its condition holds. */
-    record Variant(Condition when, LocalizedText text) {
+    /**
+     * Text shown instead of a node's own text when its condition holds; {@code learn} (optional, messages only) links a
+     * psycho-education topic that fits this text.
+     */
+    record Variant(Condition when, LocalizedText text, String learn) {
+        public Variant(Condition when, LocalizedText text) {
+            this(when, text, null);
+        }
     }
 
     /**

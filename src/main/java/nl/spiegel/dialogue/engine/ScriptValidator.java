@@ -20,6 +20,18 @@ public final class ScriptValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
+    private final Set<String> topics;
+
+    /** A validator that knows no psycho-education topics: every {@code learn} link is reported. */
+    public ScriptValidator() {
+        this(Set.of());
+    }
+
+    /** @param topics the ids of the psycho-education topics a message may link with {@code learn} */
+    public ScriptValidator(Set<String> topics) {
+        this.topics = Set.copyOf(topics);
+    }
+
     public List<ScriptProblem> validate(Script script) {
         List<ScriptProblem> problems = new ArrayList<>();
         Reporter report = new Reporter(script.source(), problems);
@@ -74,6 +86,8 @@ public final class ScriptValidator {
             case Node.Message message -> {
                 checkText(report, id, "text", message.text());
                 checkVariants(report, id, message.variants(), false);
+                checkLearn(report, id, message.learn());
+                message.variants().forEach(variant -> checkLearn(report, id, variant.learn()));
             }
             case Node.Question question -> {
                 checkText(report, id, "text", question.text());
@@ -148,11 +162,21 @@ public final class ScriptValidator {
         }
     }
 
+    private void checkLearn(Reporter report, String id, String learn) {
+        if (learn != null && !topics.contains(learn)) {
+            report.node(id, "learn '" + learn + "' is not a topic of \"Over therapie\"; known topics: "
+                    + new java.util.TreeSet<>(topics));
+        }
+    }
+
     private static void checkVariants(Reporter report, String id, List<Node.Variant> variants, boolean mirror) {
         for (Node.Variant variant : variants) {
             checkText(report, id, "text of a variant", variant.text());
             if (mirror && Placeholders.in(variant.text()).isEmpty()) {
                 report.node(id, "every variant of a reflection must mirror the person's words with a {variable}");
+            }
+            if (mirror && variant.learn() != null) {
+                report.node(id, "only a message can link a topic with 'learn'");
             }
         }
     }
@@ -196,7 +220,8 @@ public final class ScriptValidator {
         Map<String, Set<String>> mustIn = new HashMap<>();
         Map<String, Set<String>> mayIn = new HashMap<>();
         mustIn.put(script.start(), new HashSet<>());
-        mayIn.put(script.start(), new HashSet<>());
+        // context variables may be filled in at the start, or may stay empty: never "set on every path"
+        mayIn.put(script.start(), new HashSet<>(DialogueContext.VARIABLES.keySet()));
         for (String id : graph.topologicalOrder()) {
             Node node = script.require(id);
             Set<String> must = mustIn.getOrDefault(id, Set.of());
@@ -280,7 +305,9 @@ public final class ScriptValidator {
             case Node.End end -> {
                 texts.add(end.text());
                 for (Node.SummaryItem item : end.summary()) {
-                    if (!may.contains(item.variable())) {
+                    if (DialogueContext.VARIABLES.containsKey(item.variable())) {
+                        report.node(node.id(), contextShown(item.variable()));
+                    } else if (!may.contains(item.variable())) {
                         report.node(node.id(), "summary uses variable '" + item.variable()
                                 + "', which is never set before this node");
                     }
@@ -290,7 +317,9 @@ public final class ScriptValidator {
                     for (Node.Sentence sentence : end.story().sentences()) {
                         checkFormats(report, script, node.id(), sentence.text());
                         for (String variable : Placeholders.in(sentence.text())) {
-                            if (!may.contains(variable)) {
+                            if (DialogueContext.VARIABLES.containsKey(variable)) {
+                                report.node(node.id(), contextShown(variable));
+                            } else if (!may.contains(variable)) {
                                 report.node(node.id(), "story uses variable '" + variable
                                         + "', which is never set before this node");
                             }
@@ -308,7 +337,9 @@ public final class ScriptValidator {
             checkFormats(report, script, node.id(), text);
         }
         for (String variable : used) {
-            if (!must.contains(variable)) {
+            if (DialogueContext.VARIABLES.containsKey(variable)) {
+                report.node(node.id(), contextShown(variable));
+            } else if (!must.contains(variable)) {
                 report.node(node.id(), "uses variable '" + variable + "', which is not set on every path to this node");
             }
         }
@@ -318,6 +349,10 @@ public final class ScriptValidator {
     private static void checkCondition(Reporter report, Script script, String nodeId, Condition condition,
                                        Set<String> must, Set<String> may) {
         String variable = condition.variable();
+        if (DialogueContext.VARIABLES.containsKey(variable)) {
+            checkContextCondition(report, nodeId, condition);
+            return;
+        }
         switch (condition) {
             case Condition.Filled filled -> {
                 // asking whether something was filled in only makes sense if some path can fill it in
@@ -349,6 +384,30 @@ public final class ScriptValidator {
         } else if (!must.contains(variable)) {
             report.node(nodeId, "uses variable '" + variable + "', which is not set on every path to this node");
         }
+    }
+
+    /** A context variable may only be compared with the values it can take, or tested for being filled in. */
+    private static void checkContextCondition(Reporter report, String nodeId, Condition condition) {
+        String variable = condition.variable();
+        List<String> known = DialogueContext.VARIABLES.get(variable);
+        List<String> tested = switch (condition) {
+            case Condition.EqualsValue equals -> List.of(equals.value());
+            case Condition.InValues in -> in.values();
+            case Condition.Filled filled -> List.of();
+            default -> {
+                report.node(nodeId, "'" + variable + "' is filled in by Spiegel; test it with equals, in or filled");
+                yield List.of();
+            }
+        };
+        for (String value : tested) {
+            if (!known.contains(value)) {
+                report.node(nodeId, "'" + variable + "' is never '" + value + "'; it is one of " + known);
+            }
+        }
+    }
+
+    private static String contextShown(String variable) {
+        return "'" + variable + "' is filled in by Spiegel and can only be tested in a condition, not shown";
     }
 
     private static void checkCharacters(Reporter report, String nodeId, int chars) {
@@ -506,6 +565,9 @@ public final class ScriptValidator {
         if (variable == null || !VARIABLE.matcher(variable).matches()) {
             report.node(nodeId, "variable name '" + variable + "' must start with a letter and contain only "
                     + "letters, digits, '_' or '-'");
+        } else if (DialogueContext.VARIABLES.containsKey(variable)) {
+            report.node(nodeId, "'" + variable + "' is filled in by Spiegel itself when the dialogue starts; "
+                    + "choose another name");
         }
     }
 

@@ -3,9 +3,15 @@ package nl.spiegel.dialogue.engine;
 import java.util.Optional;
 
 /**
- * One message in the conversation, in every language. {@code title} is used by exercises and summaries.
+ * One message in the conversation, in every language. {@code title} is used by exercises and summaries; {@code learn}
+ * is the id of a psycho-education topic to link below a message.
  */
-public record Turn(Kind kind, String nodeId, LocalizedText text, Optional<LocalizedText> title) {
+public record Turn(Kind kind, String nodeId, LocalizedText text, Optional<LocalizedText> title,
+                   Optional<String> learn) {
+
+    public Turn(Kind kind, String nodeId, LocalizedText text, Optional<LocalizedText> title) {
+        this(kind, nodeId, text, title, Optional.empty());
+    }
 
     public enum Kind {
         /** Spiegel says something or asks something. */

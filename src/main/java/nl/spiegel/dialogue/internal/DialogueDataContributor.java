@@ -36,9 +36,11 @@ class DialogueDataContributor implements PersonalDataContributor {
     private final ScriptCatalog catalog;
     private final JdbcClient jdbc;
     private final SpiegelI18NProvider i18n;
+    private final JournalRepository journal;
 
     DialogueDataContributor(SessionRepository sessions, ScriptCatalog catalog, JdbcClient jdbc,
-                            SpiegelI18NProvider i18n) {
+                            SpiegelI18NProvider i18n, JournalRepository journal) {
+        this.journal = journal;
         this.sessions = sessions;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -83,6 +85,25 @@ class DialogueDataContributor implements PersonalDataContributor {
             exercise.put("text", text(row.text(), language));
             exercise.put("createdAt", row.createdAt());
             exercise.put("doneAt", row.doneAt());
+            exercise.put("notes", journal.notes(row.id(), person).stream().map(note -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("writtenAt", note.writtenAt());
+                item.put("text", note.text());
+                return item;
+            }).toList());
+            exercise.put("howItWent", journal.followUps(row.id(), person).stream().map(followUp -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("at", followUp.at());
+                item.put("outcome", t("exercises.followup.outcome." + followUp.outcome().code(), locale));
+                item.put("note", followUp.note().isEmpty() ? null : followUp.note());
+                return item;
+            }).toList());
+            exercise.put("reminder", journal.reminder(row.id(), person).map(reminder -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("next", reminder.next());
+                item.put("repeat", t("exercises.reminder.repeat." + reminder.repeatDays(), locale));
+                return item;
+            }).orElse(null));
             exercises.add(exercise);
         }
         return List.of(new PersonalDataSection("dialogues", dialogues),
@@ -163,6 +184,7 @@ class DialogueDataContributor implements PersonalDataContributor {
         int rows = jdbc.sql("""
                 DELETE FROM dialogue_messages
                 WHERE session_id IN (SELECT id FROM dialogue_sessions WHERE user_id = ?)""").param(user).update();
+        rows += journal.deleteAll(person);
         rows += jdbc.sql("DELETE FROM exercises WHERE user_id = ?").param(user).update();
         rows += jdbc.sql("DELETE FROM dialogue_sessions WHERE user_id = ?").param(user).update();
         return rows;

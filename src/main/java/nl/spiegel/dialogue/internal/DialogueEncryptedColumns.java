@@ -26,10 +26,12 @@ class DialogueEncryptedColumns implements EncryptedColumns {
             EncryptedColumn.of("dialogue_messages", "id", "body", "key_id", "session_id");
     static final EncryptedColumn EXERCISE_TITLE = EncryptedColumn.of("exercises", "id", "title", "key_id");
     static final EncryptedColumn EXERCISE_BODY = EncryptedColumn.of("exercises", "id", "body", "key_id");
+    static final EncryptedColumn EXERCISE_NOTE = EncryptedColumn.of("exercise_notes", "id", "body", "key_id");
+    static final EncryptedColumn FOLLOWUP_NOTE = EncryptedColumn.of("exercise_followups", "id", "note", "key_id");
 
     @Override
     public List<EncryptedColumn> columns() {
         return List.of(SESSION_VARIABLES, SESSION_PENDING_INPUT, MESSAGE_TITLE, MESSAGE_BODY, EXERCISE_TITLE,
-                EXERCISE_BODY);
+                EXERCISE_BODY, EXERCISE_NOTE, FOLLOWUP_NOTE);
     }
 }

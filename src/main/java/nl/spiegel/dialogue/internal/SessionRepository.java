@@ -169,20 +169,20 @@ public class SessionRepository {
         }
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO dialogue_messages (session_id, organisation_id, seq, kind, node_id, title, body, key_id,
-                    created_at, risk_level, risk_rules, language)
+                    created_at, risk_level, risk_rules, language, learn_topic)
                 VALUES """);
-        List<Object> params = new java.util.ArrayList<>(turns.size() * 12);
+        List<Object> params = new java.util.ArrayList<>(turns.size() * 13);
         int seq = firstSeq;
         for (Turn turn : turns) {
             sql.append(seq == firstSeq ? "" : ", ")
-                    .append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?))");
+                    .append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT language FROM dialogue_sessions WHERE id = ?), ?)");
             boolean risky = seq == firstSeq && firstRisk != null;
             params.addAll(java.util.Arrays.asList(session.toString(), organisation.toString(), seq++,
                     turn.kind().name(), turn.nodeId(),
                     seal(DialogueEncryptedColumns.MESSAGE_TITLE, session, turn.title().orElse(null)),
                     seal(DialogueEncryptedColumns.MESSAGE_BODY, session, turn.text()), cipher.activeKeyId(),
                     DbTime.write(now), risky ? firstRisk.name() : null,
-                    risky ? String.join(",", firstRules) : null, session.toString()));
+                    risky ? String.join(",", firstRules) : null, session.toString(), turn.learn().orElse(null)));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
@@ -218,13 +218,14 @@ public class SessionRepository {
 
     public List<ChatMessage> messages(SessionId session) {
         return jdbc.sql("""
-                SELECT seq, kind, title, body, key_id, created_at FROM dialogue_messages WHERE session_id = ?
+                SELECT seq, kind, title, body, key_id, created_at, learn_topic FROM dialogue_messages
+                WHERE session_id = ?
                 ORDER BY seq""")
                 .param(session.toString())
                 .query((rs, row) -> new ChatMessage(rs.getInt("seq"), Turn.Kind.valueOf(rs.getString("kind")),
                         open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session),
                         Optional.ofNullable(open(rs, DialogueEncryptedColumns.MESSAGE_TITLE, session)),
-                        DbTime.read(rs, "created_at")))
+                        DbTime.read(rs, "created_at"), Optional.ofNullable(rs.getString("learn_topic"))))
                 .list();
     }
 

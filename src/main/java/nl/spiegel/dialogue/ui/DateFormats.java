@@ -10,12 +10,17 @@ import java.util.Locale;
 final class DateFormats {
 
     // the product serves the Netherlands first; the browser's zone is not known on the server
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     private DateFormats() {
     }
 
     static String date(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE).format(instant);
+    }
+
+    static String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                .withZone(ZONE).format(instant);
     }
 }

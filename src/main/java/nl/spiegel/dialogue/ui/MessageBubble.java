@@ -16,10 +16,12 @@ import nl.spiegel.learn.Topic;
 class MessageBubble extends Div {
 
     private final String text;
+    private final java.util.Optional<String> learn;
 
     MessageBubble(ChatMessage message, Locale locale) {
         addClassName("sp-bubble");
         text = message.text().in(locale);
+        learn = message.learn();
         switch (message.kind()) {
             case USER_TEXT, USER_CHOICE -> {
                 addClassName("sp-bubble-user");
@@ -50,16 +52,26 @@ class MessageBubble extends Div {
         if (getClassNames().contains("sp-bubble-user")) {
             return this;
         }
+        if (learn.isPresent()) {
+            // the script names the topic itself ('learn'): that link only, whatever the text quotes
+            topics.stream().filter(topic -> topic.id().equals(learn.get())).findFirst()
+                    .ifPresent(topic -> add(topicLink(topic, locale)));
+            return this;
+        }
         for (Topic topic : topics) {
             String title = topic.title(locale);
             if (text.contains("\"" + title + "\"")) {
-                Anchor link = new Anchor("learn/" + topic.id(), getTranslation("chat.read-topic", title));
-                link.getElement().setAttribute("router-link", true);
-                link.addClassName("sp-topic-link");
-                add(link);
+                add(topicLink(topic, locale));
             }
         }
         return this;
+    }
+
+    private Anchor topicLink(Topic topic, Locale locale) {
+        Anchor link = new Anchor("learn/" + topic.id(), getTranslation("chat.read-topic", topic.title(locale)));
+        link.getElement().setAttribute("router-link", true);
+        link.addClassName("sp-topic-link");
+        return link;
     }
 
     /** The summary items of a finished dialogue, shown together as one card. */

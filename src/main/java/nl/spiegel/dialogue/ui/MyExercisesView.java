@@ -17,14 +17,18 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.ExerciseItem;
+import nl.spiegel.dialogue.ExerciseJournal;
 import nl.spiegel.identity.CurrentVisitor;
 
-/** The small assignments the dialogues gave, to tick off when done. */
+/**
+ * The small assignments the dialogues gave, to tick off when done, each with its small journal: how it went, dated
+ * notes and an optional reminder.
+ */
 @Route("my-exercises")
 @AnonymousAllowed
 public class MyExercisesView extends Div implements HasDynamicTitle {
 
-    public MyExercisesView(DialogueService dialogues, CurrentVisitor visitor) {
+    public MyExercisesView(DialogueService dialogues, ExerciseJournal journal, CurrentVisitor visitor) {
         addClassName("sp-page");
         Locale locale = getLocale();
         add(new H1(getTranslation("exercises.title")));
@@ -48,7 +52,9 @@ public class MyExercisesView extends Div implements HasDynamicTitle {
                 item.getElement().getClassList().set("sp-done", event.getValue());
             });
             item.getElement().getClassList().set("sp-done", exercise.done());
-            item.add(new H2(exercise.title().in(locale)), from, new Paragraph(exercise.text().in(locale)), done);
+            item.getElement().setAttribute("data-exercise", exercise.id().toString());
+            item.add(new H2(exercise.title().in(locale)), from, new Paragraph(exercise.text().in(locale)), done,
+                    new ExerciseJournalPanel(journal, visitor.get(), exercise.id(), locale));
             list.add(item);
         }
         add(list);

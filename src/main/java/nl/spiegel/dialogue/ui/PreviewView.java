@@ -122,7 +122,7 @@ public class PreviewView extends Div implements BeforeEnterObserver, HasDynamicT
         List<ChatMessage> summary = new ArrayList<>();
         for (Turn turn : step.turns()) {
             ChatMessage message = new ChatMessage(messages.size() + 1, turn.kind(), turn.text(), turn.title(),
-                    clock.instant());
+                    clock.instant(), turn.learn());
             messages.add(message);
             if (turn.kind() == Turn.Kind.SUMMARY) {
                 summary.add(message);

@@ -145,6 +145,29 @@ class DraftCheckerTest {
     }
 
     @Test
+    void aLinkToATopicThatDoesNotExistIsNamedWithTheTopicsThatDo() {
+        String broken = example.replace("    next: gevoel\n", "    learn: bestaat-niet\n    next: gevoel\n");
+
+        assertThat(broken).isNotEqualTo(example);
+        assertThat(only(broken)).satisfies(issue -> {
+            assertThat(issue.code()).isEqualTo("unknown-topic");
+            assertThat(issue.args().getFirst()).isEqualTo("bestaat-niet");
+            assertThat(issue.args().get(1)).contains("hoe-werkt-therapie");
+            assertThat(issue.line()).isEqualTo(AuthoringFixtures.lineOf(broken, "learn: bestaat-niet"));
+        });
+        assertThat(checker.check(example.replace("    next: gevoel\n", "    learn: hoe-werkt-therapie\n"
+                + "    next: gevoel\n")).issues()).isEmpty();
+    }
+
+    @Test
+    void aScriptCannotFillInWhatSpiegelFillsIn() {
+        String broken = example.replace("variable: woorden", "variable: last-followup")
+                .replace("{woorden}", "{andere}");
+
+        assertThat(checker.check(broken).issues()).extracting(issue -> issue.code()).contains("context-set");
+    }
+
+    @Test
     void anUnknownKindOfStepIsNamed() {
         String broken = example.replace("    type: reflection\n", "    type: hypnosis\n");
 

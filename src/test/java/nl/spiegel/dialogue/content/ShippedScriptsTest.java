@@ -74,10 +74,47 @@ class ShippedScriptsTest {
     @Test
     void allFiveDialoguesAreShippedInTheirNewestVersionAndTheFirstVersionsAreKept() {
         assertThat(new ScriptCatalog(shipped()).latest()).extracting(Script::id, Script::version)
-                .containsExactlyInAnyOrder(tuple("kennismaking", 2), tuple("zelfbeeld", 2), tuple("emoties", 2),
-                        tuple("wensen", 2), tuple("anderen", 1));
+                .containsExactlyInAnyOrder(tuple("kennismaking", 2), tuple("zelfbeeld", 3), tuple("emoties", 3),
+                        tuple("wensen", 3), tuple("anderen", 2));
         assertThat(shipped()).filteredOn(script -> script.version() == 1).extracting(Script::id)
-                .contains("kennismaking", "zelfbeeld", "emoties", "wensen");
+                .contains("kennismaking", "zelfbeeld", "emoties", "wensen", "anderen");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} after {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "anderen   | well   | het goed ging        | it went well",
+            "anderen   | partly | het een beetje lukte | it went partly",
+            "anderen   | not    | het (nog) niet lukte | it didn't work out (yet)",
+            "emoties   | not    | het (nog) niet lukte | it didn't work out (yet)",
+            "zelfbeeld | partly | het een beetje lukte | it went partly",
+            "wensen    | well   | het goed ging        | it went well"})
+    void theOpeningPicksUpTheNewestHowDidItGoAnswerInBothLanguages(String scriptId, String outcome, String dutch,
+                                                                    String english) {
+        Script script = new ScriptCatalog(shipped()).latest(scriptId).orElseThrow();
+        String usual = new DialogueEngine().start(script).turns().getFirst().text().in("nl");
+        Turn opening = new DialogueEngine()
+                .start(script, java.util.Map.of(nl.spiegel.dialogue.engine.DialogueContext.LAST_FOLLOWUP, outcome))
+                .turns().getFirst();
+        assertThat(opening.text().in("nl")).startsWith("Fijn dat je er weer bent.")
+                .contains("Bij je vorige oefening schreef je dat " + dutch).endsWith(usual);
+        assertThat(opening.text().in("en")).startsWith("Good to see you again.")
+                .contains("At your last exercise you wrote that " + english);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("latest")
+    void withoutARecentHowDidItGoAnswerTheOpeningDoesNotMentionAnExercise(Script script) {
+        Turn opening = new DialogueEngine().start(script).turns().getFirst();
+        assertThat(opening.text().in("nl")).doesNotContain("vorige oefening");
+        assertThat(opening.text().in("en")).doesNotContain("last exercise");
+    }
+
+    @Test
+    void theSuggestionAtTheEndLinksItsTopicInEveryDialogueButTheIntroduction() {
+        ScriptCatalog catalog = new ScriptCatalog(shipped());
+        assertThat(List.of("zelfbeeld", "emoties", "anderen", "wensen")).allSatisfy(id -> assertThat(
+                ((Node.Message) catalog.latest(id).orElseThrow().require("volgende")).learn()).as(id)
+                .isIn("psychodynamische-ideeen", "hoe-werkt-therapie"));
     }
 
     @Test

@@ -161,6 +161,35 @@ class ScriptValidatorTest {
         }
 
         @Test
+        void learnLinkToATopicThatDoesNotExistIsRejected() {
+            ScriptFormatException e = rejected("learn-unknown-topic.yaml");
+
+            assertThat(e.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.nodeId()).isEqualTo("hallo");
+                assertThat(problem.problem()).startsWith("learn 'bestaat-niet' is not a topic of \"Over therapie\"")
+                        .contains("hoe-werkt-therapie", "psychodynamische-ideeen");
+            });
+        }
+
+        @Test
+        void contextVariableShownInATextIsRejected() {
+            assertRejected("context-shown.yaml", "hallo",
+                    "'last-followup' is filled in by Spiegel and can only be tested in a condition, not shown");
+        }
+
+        @Test
+        void contextVariableComparedWithAValueItNeverHasIsRejected() {
+            assertRejected("context-unknown-value.yaml", "hallo",
+                    "'last-followup' is never 'super'; it is one of [well, partly, not]");
+        }
+
+        @Test
+        void contextVariableSetByTheScriptIsRejected() {
+            assertRejected("context-set-by-script.yaml", "vraag",
+                    "'last-followup' is filled in by Spiegel itself when the dialogue starts; choose another name");
+        }
+
+        @Test
         void missingStartIsRejected() {
             ScriptFormatException e = rejected("missing-start.yaml");
 
