@@ -2,17 +2,21 @@ package nl.spiegel.escalation.handoff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.organisation.OrganisationId;
@@ -36,7 +40,7 @@ import nl.spiegel.shared.database.DbTime;
  * on are remembered for as long as they are in the window.
  */
 @Component
-class HandoffRelay {
+class HandoffRelay implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffRelay.class);
     private static final int TIDY_EVERY_TICKS = 300;
@@ -45,7 +49,13 @@ class HandoffRelay {
     private final HandoffBroadcaster broadcaster;
     private final OnDutyRegistry onDuty;
     private final long windowMicros;
-    private Set<Long> passedOn;
+    private final long intervalMillis;
+    // its own thread, not Spring's shared scheduler (one thread): a crisis must not wait behind a slow daily job
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("handoff-relay").daemon().factory());
+    private Set<Long> passedOn = Set.of();
+    // changes from before this node started are older than every screen here
+    private LocalDateTime startedAt;
     private int ticks;
 
     HandoffRelay(JdbcClient jdbc, HandoffBroadcaster broadcaster, OnDutyRegistry onDuty,
@@ -54,6 +64,18 @@ class HandoffRelay {
         this.broadcaster = broadcaster;
         this.onDuty = onDuty;
         this.windowMicros = properties.window().toNanos() / 1000;
+        this.intervalMillis = properties.interval().toMillis();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        startedAt = jdbc.sql("SELECT UTC_TIMESTAMP(6)").query(LocalDateTime.class).single();
+        timer.scheduleWithFixedDelay(this::tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
     }
 
     /** In the transaction of the change: the other nodes hear about it only if it committed. */
@@ -70,8 +92,6 @@ class HandoffRelay {
                 .update();
     }
 
-    @Scheduled(fixedDelayString = "${spiegel.handoff.relay.interval:PT1S}",
-            initialDelayString = "${spiegel.handoff.relay.interval:PT1S}")
     void tick() {
         try {
             onDuty.confirm(broadcaster.therapistsHere());
@@ -79,8 +99,9 @@ class HandoffRelay {
             if (++ticks % TIDY_EVERY_TICKS == 0) {
                 tidy();
             }
-        } catch (DataAccessException e) {
-            // try again at the next tick; screens still show what they last knew and reload on the next action
+        } catch (RuntimeException e) {
+            // try again at the next tick (an exception would stop the timer); screens still show what they last
+            // knew and reload on the next action
             log.warn("handoff relay failed", e);
         }
     }
@@ -91,17 +112,16 @@ class HandoffRelay {
                 SELECT seq, kind, escalation_id, organisation_id, risk_level, rule_ids, requested_at, message_id,
                     author
                 FROM handoff_relay
-                WHERE created_at > UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND AND node <> ?
+                WHERE created_at > UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND AND created_at >= ? AND node <> ?
                 ORDER BY seq""")
-                .params(windowMicros, onDuty.node())
+                .params(windowMicros, startedAt, onDuty.node())
                 .query(HandoffRelay::row)
                 .list();
         Set<Long> inWindow = new HashSet<>();
         int passed = 0;
         for (Row row : rows) {
             inWindow.add(row.seq());
-            // the first read after a start only learns what is there: those changes are older than every screen here
-            if (passedOn != null && !passedOn.contains(row.seq())) {
+            if (!passedOn.contains(row.seq())) {
                 broadcaster.deliver(row.event());
                 passed++;
             }

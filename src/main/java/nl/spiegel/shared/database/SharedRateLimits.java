@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sliding-window budgets ("at most N uses per key within a window") kept in the database, so every app node that
  * shares it takes from the same budget (tables {@code rate_limit_keys} and {@code rate_limit_uses}). Each take is its
- * own short transaction that locks the keys' rows in a fixed order, counts the uses in the window and stores the new
+ * own short transaction that locks the keys' rows in a fixed order (by writing them), counts the uses in the window and stores the new
  * ones: two nodes taking at the same moment are counted one after the other. A use is kept even when the caller's own
  * transaction rolls back afterwards, as with the budget in memory this replaces. Keys are stored as SHA-256 hashes.
  *
@@ -90,9 +90,11 @@ public class SharedRateLimits {
                         .params(scope, hash).update();
             }
             for (String hash : hashes) {
-                // sorted order: two takers with overlapping keys lock them in the same order
-                jdbc.sql("SELECT key_hash FROM rate_limit_keys WHERE scope = ? AND key_hash = ? FOR UPDATE")
-                        .params(scope, hash).query(String.class).single();
+                // a write, not only a lock: on a Galera cluster row locks stay on their node, but two nodes writing
+                // the same row conflict at commit (retried above). Sorted order: two takers with overlapping keys
+                // lock them in the same order
+                jdbc.sql("UPDATE rate_limit_keys SET takes = takes + 1 WHERE scope = ? AND key_hash = ?")
+                        .params(scope, hash).update();
             }
             for (String hash : hashes) {
                 int used = jdbc.sql("""
