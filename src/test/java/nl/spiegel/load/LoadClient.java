@@ -98,7 +98,7 @@ public final class LoadClient {
     /** The outcome of a run: steps (answers), the floor, bootstraps, errors and where CPU went. */
     public record Result(int people, Stats steps, Stats floor, Stats bootstrap, int errors, List<String> errorSamples,
                          int finishedDialogues, Map<String, Double> cpuPercentOfOneCore, String loadAverage,
-                         int reopened, int resumedAtSameStep) {
+                         int reopened, int resumedAtSameStep, int reopenedBeforeWriting) {
 
         public String report() {
             StringBuilder text = new StringBuilder();
@@ -109,7 +109,8 @@ public final class LoadClient {
                     // after an error the person reloads (keeping their visitor cookie, losing the server session):
                     // at the same step when their last written answer is back on the screen
                     .append("reopened-after-error=").append(reopened).append(" resumed-at-same-step=")
-                    .append(resumedAtSameStep).append('\n');
+                    .append(resumedAtSameStep).append(" nothing-written-yet-to-compare=")
+                    .append(reopenedBeforeWriting).append('\n');
             // CPU time per step (with its floor round trip) depends far less on what else runs on the machine
             // than latency does
             cpuPercentOfOneCore.forEach((name, cpu) -> text.append(String.format(Locale.ROOT,
@@ -137,6 +138,7 @@ public final class LoadClient {
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger reopened = new AtomicInteger();
     private final AtomicInteger resumedAtSameStep = new AtomicInteger();
+    private final AtomicInteger reopenedBeforeWriting = new AtomicInteger();
     private volatile long measureFrom;
     private volatile long stopAt;
 
@@ -200,7 +202,7 @@ public final class LoadClient {
                 Stats.of("floor", floor, options.duration()), Stats.of("bootstrap", boot, options.duration()),
                 errorCount.get(), errors.stream().limit(5).toList(), finished.get(), cpuUse,
                 Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?",
-                reopened.get(), resumedAtSameStep.get());
+                reopened.get(), resumedAtSameStep.get(), reopenedBeforeWriting.get());
     }
 
     /** One virtual person: bootstrap, then one step per think time until the run ends. */
@@ -219,7 +221,10 @@ public final class LoadClient {
                         // a reload: same browser, so the same visitor cookie, but a new server session
                         tab = Tab.open(this, lost.script, lost.cookiesWithoutSession());
                         reopened.incrementAndGet();
-                        if (lost.lastAnswer != null && tab.openResponse.contains(Json.quote(lost.lastAnswer))) {
+                        if (lost.lastAnswer == null) {
+                            // only choices so far in this dialogue: no written answer to find again
+                            reopenedBeforeWriting.incrementAndGet();
+                        } else if (tab.openResponse.contains(Json.quote(lost.lastAnswer))) {
                             resumedAtSameStep.incrementAndGet();
                             tab.lastAnswer = lost.lastAnswer;
                         }
