@@ -2,7 +2,7 @@ package nl.spiegel.escalation.handoff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +55,7 @@ class HandoffRelay implements InitializingBean, DisposableBean {
             Thread.ofPlatform().name("handoff-relay").daemon().factory());
     private Set<Long> passedOn = Set.of();
     // changes from before this node started are older than every screen here
-    private LocalDateTime startedAt;
+    private Instant startedAt;
     private int ticks;
 
     HandoffRelay(JdbcClient jdbc, HandoffBroadcaster broadcaster, OnDutyRegistry onDuty,
@@ -69,7 +69,7 @@ class HandoffRelay implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        startedAt = jdbc.sql("SELECT UTC_TIMESTAMP(6)").query(LocalDateTime.class).single();
+        startedAt = jdbc.sql("SELECT UTC_TIMESTAMP(6) AS now").query((rs, row) -> DbTime.read(rs, "now")).single();
         timer.scheduleWithFixedDelay(this::tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -114,7 +114,7 @@ class HandoffRelay implements InitializingBean, DisposableBean {
                 FROM handoff_relay
                 WHERE created_at > UTC_TIMESTAMP(6) - INTERVAL ? MICROSECOND AND created_at >= ? AND node <> ?
                 ORDER BY seq""")
-                .params(windowMicros, startedAt, onDuty.node())
+                .params(windowMicros, DbTime.write(startedAt), onDuty.node())
                 .query(HandoffRelay::row)
                 .list();
         Set<Long> inWindow = new HashSet<>();
