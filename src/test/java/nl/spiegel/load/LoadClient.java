@@ -97,14 +97,20 @@ public final class LoadClient {
 
     /** The outcome of a run: steps (answers), the floor, bootstraps, errors and where CPU went. */
     public record Result(int people, Stats steps, Stats floor, Stats bootstrap, int errors, List<String> errorSamples,
-                         int finishedDialogues, Map<String, Double> cpuPercentOfOneCore, String loadAverage) {
+                         int finishedDialogues, Map<String, Double> cpuPercentOfOneCore, String loadAverage,
+                         int reopened, int resumedAtSameStep, int reopenedBeforeWriting) {
 
         public String report() {
             StringBuilder text = new StringBuilder();
             text.append("people=").append(people).append('\n')
                     .append(steps.line()).append('\n').append(floor.line()).append('\n').append(bootstrap.line())
                     .append('\n').append("errors=").append(errors).append(" finished-dialogues=")
-                    .append(finishedDialogues).append('\n');
+                    .append(finishedDialogues).append('\n')
+                    // after an error the person reloads (keeping their visitor cookie, losing the server session):
+                    // at the same step when their last written answer is back on the screen
+                    .append("reopened-after-error=").append(reopened).append(" resumed-at-same-step=")
+                    .append(resumedAtSameStep).append(" nothing-written-yet-to-compare=")
+                    .append(reopenedBeforeWriting).append('\n');
             // CPU time per step (with its floor round trip) depends far less on what else runs on the machine
             // than latency does
             cpuPercentOfOneCore.forEach((name, cpu) -> text.append(String.format(Locale.ROOT,
@@ -130,6 +136,9 @@ public final class LoadClient {
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger reopened = new AtomicInteger();
+    private final AtomicInteger resumedAtSameStep = new AtomicInteger();
+    private final AtomicInteger reopenedBeforeWriting = new AtomicInteger();
     private volatile long measureFrom;
     private volatile long stopAt;
 
@@ -192,19 +201,35 @@ public final class LoadClient {
         return new Result(options.people(), Stats.of("step", steps, options.duration()),
                 Stats.of("floor", floor, options.duration()), Stats.of("bootstrap", boot, options.duration()),
                 errorCount.get(), errors.stream().limit(5).toList(), finished.get(), cpuUse,
-                Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?");
+                Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?",
+                reopened.get(), resumedAtSameStep.get(), reopenedBeforeWriting.get());
     }
 
     /** One virtual person: bootstrap, then one step per think time until the run ends. */
     private void person(int index) {
         String[] scripts = {"kennismaking", "zelfbeeld", "emoties", "wensen"};
         Tab tab = null;
+        Tab lost = null;
         long next = System.nanoTime();
         while (System.nanoTime() < stopAt) {
             try {
                 if (tab == null) {
                     long t0 = System.nanoTime();
-                    tab = Tab.open(this, scripts[index % scripts.length]);
+                    if (lost == null) {
+                        tab = Tab.open(this, scripts[index % scripts.length], Map.of());
+                    } else {
+                        // a reload: same browser, so the same visitor cookie, but a new server session
+                        tab = Tab.open(this, lost.script, lost.cookiesWithoutSession());
+                        reopened.incrementAndGet();
+                        if (lost.lastAnswer == null) {
+                            // only choices so far in this dialogue: no written answer to find again
+                            reopenedBeforeWriting.incrementAndGet();
+                        } else if (tab.openResponse.contains(Json.quote(lost.lastAnswer))) {
+                            resumedAtSameStep.incrementAndGet();
+                            tab.lastAnswer = lost.lastAnswer;
+                        }
+                        lost = null;
+                    }
                     record(2, t0, 0);
                     next = System.nanoTime();
                 }
@@ -234,6 +259,9 @@ public final class LoadClient {
                     }
                 }
                 // a fresh tab, as a person would reload the page
+                if (tab != null) {
+                    lost = tab;
+                }
                 tab = null;
                 sleepUntil(System.nanoTime() + options.think().toNanos());
             }
@@ -280,15 +308,20 @@ public final class LoadClient {
         private long clientId;
         private String script;
         private long lastResponseBytes;
+        /** The last free text written in the current dialogue, and what opening the dialogue returned. */
+        private String lastAnswer;
+        private String openResponse = "";
 
         private Tab(LoadClient client) {
             this.client = client;
         }
 
         /** Loads the start page in a new UI and opens a dialogue from its card. */
-        static Tab open(LoadClient client, String script) throws IOException, InterruptedException {
+        static Tab open(LoadClient client, String script, Map<String, String> cookies)
+                throws IOException, InterruptedException {
             Tab tab = new Tab(client);
             tab.script = script;
+            tab.cookies.putAll(cookies);
             String init = tab.get("/?v-r=init&location=&query=");
             Map<String, Object> json = Json.object(init);
             @SuppressWarnings("unchecked")
@@ -314,7 +347,8 @@ public final class LoadClient {
             int button = attributes.keySet().stream()
                     .filter(node -> parents.getOrDefault(node, -1) == card && "vaadin-button".equals(tags.get(node)))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no button on card " + script));
-            send(List.of(click(button)));
+            openResponse = send(List.of(click(button)));
+            lastAnswer = null;
             find("id", "composer");
         }
 
@@ -334,6 +368,7 @@ public final class LoadClient {
                 if (!response.contains(Json.quote(text))) {
                     throw new IllegalStateException("the written answer did not come back");
                 }
+                lastAnswer = text;
                 return findOptional("id", "to-start") != null;
             }
             List<Integer> options = nodesWith("data-value");
@@ -487,6 +522,12 @@ public final class LoadClient {
                 builder.header("Cookie", header.toString());
             }
             return builder;
+        }
+
+        Map<String, String> cookiesWithoutSession() {
+            Map<String, String> kept = new LinkedHashMap<>(cookies);
+            kept.remove("JSESSIONID");
+            return kept;
         }
 
         private void keepCookies(HttpResponse<?> response) {

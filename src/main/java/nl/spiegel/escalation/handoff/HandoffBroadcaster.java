@@ -1,6 +1,8 @@
 package nl.spiegel.escalation.handoff;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +24,8 @@ import nl.spiegel.organisation.OrganisationId;
  * <p>Who hears what: a request only reaches therapists of the same organisation who are on duty; accepted, timed
  * out, closed and contact-left reach every therapist screen of the organisation (their queues change); everything
  * about one escalation reaches the screens following that escalation (the person's panel, the therapist's chat).
+ *
+ * <p>This reaches the screens of this node; {@link HandoffRelay} brings the events of the other nodes here.
  */
 @Component
 public class HandoffBroadcaster {
@@ -64,6 +68,17 @@ public class HandoffBroadcaster {
                 }
             }
         }
+    }
+
+    /** Therapists with a workspace open on this node: this node confirms their on-duty status. */
+    Set<UserId> therapistsHere() {
+        Set<UserId> here = new HashSet<>();
+        for (Listener listener : listeners) {
+            if (listener.therapist() != null) {
+                here.add(listener.therapist());
+            }
+        }
+        return here;
     }
 
     int listenerCount() {

@@ -28,7 +28,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
-import nl.spiegel.shared.RateLimiter;
+import nl.spiegel.shared.database.SharedRateLimits;
 import nl.spiegel.risk.RiskLevel;
 
 /**
@@ -56,15 +56,18 @@ public class HandoffService {
     private final Clock clock;
     private final AuditTrail audit;
     private final AccountSessions sessions;
-    private final RateLimiter perVisitor;
-    private final RateLimiter perAddress;
+    private final SharedRateLimits.Budget perVisitor;
+    private final SharedRateLimits.Budget perAddress;
 
     HandoffService(EscalationRepository escalations, StaffDirectory staff, OnDutyRegistry onDuty,
                    ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit,
-                   AccountSessions sessions) {
+                   AccountSessions sessions, SharedRateLimits limits) {
         this.sessions = sessions;
-        this.perVisitor = new RateLimiter(properties.requestsPerVisitor(), properties.requestWindow(), clock);
-        this.perAddress = new RateLimiter(properties.requestsPerAddress(), properties.requestWindow(), clock);
+        // in the database: every app node takes from the same budgets
+        this.perVisitor = limits.budget("handoff-visitor", properties.requestsPerVisitor(),
+                properties.requestWindow());
+        this.perAddress = limits.budget("handoff-address", properties.requestsPerAddress(),
+                properties.requestWindow());
         this.escalations = escalations;
         this.staff = staff;
         this.onDuty = onDuty;
@@ -190,7 +193,7 @@ public class HandoffService {
 
     // ---- the therapist ----
 
-    @Transactional(readOnly = true)
+    @Transactional
     public void setOnDuty(UserId therapist, boolean on) {
         StaffMember member = therapist(therapist);
         if (onDuty.set(member, on)) {
@@ -203,7 +206,7 @@ public class HandoffService {
      * Takes a therapist off duty because their workspace closed or their session ended, so nobody is told that
      * someone is there when nobody is.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public void endDuty(UserId therapist) {
         OrganisationId organisation = onDuty.clear(therapist);
         if (organisation != null) {
