@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param therapistPassword      password of {@code therapeut@spiegel.local}
  * @param orgAdminPassword       password of {@code beheerder@spiegel.local}
  * @param platformAdminPassword  password of {@code platform@spiegel.local}
+ * @param contentEditorPassword  password of {@code redacteur@spiegel.local}
  * @param totpSecret             base32 TOTP secret of the demo staff accounts, published in the README so testers can
  *                               add it to an authenticator app
  */
@@ -24,6 +25,7 @@ public record DemoAccountProperties(@DefaultValue("false") boolean enabled,
                                     @DefaultValue("spiegel-demo-therapeut") String therapistPassword,
                                     @DefaultValue("spiegel-demo-beheerder") String orgAdminPassword,
                                     @DefaultValue("spiegel-demo-platform") String platformAdminPassword,
+                                    @DefaultValue("spiegel-demo-redacteur") String contentEditorPassword,
                                     @DefaultValue(DEMO_TOTP_SECRET) String totpSecret) {
 
     /** The published demo secret: for development and testing only. */
@@ -33,10 +35,11 @@ public record DemoAccountProperties(@DefaultValue("false") boolean enabled,
     public static final String THERAPIST_EMAIL = "therapeut@spiegel.local";
     public static final String ORG_ADMIN_EMAIL = "beheerder@spiegel.local";
     public static final String PLATFORM_ADMIN_EMAIL = "platform@spiegel.local";
+    public static final String CONTENT_EDITOR_EMAIL = "redacteur@spiegel.local";
 
     /** The addresses of all demo accounts; nobody else can have them (.local cannot receive a confirmation mail). */
     public static final List<String> EMAILS =
-            List.of(CLIENT_EMAIL, THERAPIST_EMAIL, ORG_ADMIN_EMAIL, PLATFORM_ADMIN_EMAIL);
+            List.of(CLIENT_EMAIL, THERAPIST_EMAIL, ORG_ADMIN_EMAIL, PLATFORM_ADMIN_EMAIL, CONTENT_EDITOR_EMAIL);
 
     @Override
     public String toString() {

@@ -32,6 +32,7 @@ class DemoAccounts implements ApplicationRunner {
     static final String THERAPIST_NAME = "Demo Therapeut";
     static final String ORG_ADMIN_NAME = "Demo Beheerder";
     static final String PLATFORM_ADMIN_NAME = "Demo Platformbeheer";
+    static final String CONTENT_EDITOR_NAME = "Demo Redacteur";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -70,6 +71,8 @@ class DemoAccounts implements ApplicationRunner {
                 Role.ORG_ADMIN, secret);
         ensureStaff(DemoAccountProperties.PLATFORM_ADMIN_EMAIL, properties.platformAdminPassword(),
                 PLATFORM_ADMIN_NAME, Role.PLATFORM_ADMIN, secret);
+        ensureStaff(DemoAccountProperties.CONTENT_EDITOR_EMAIL, properties.contentEditorPassword(),
+                CONTENT_EDITOR_NAME, Role.CONTENT_EDITOR, secret);
         ensureClient();
         log.warn("demo accounts are enabled (one per role, with published passwords and TOTP secret); "
                 + "disable with spiegel.demo-accounts.enabled=false");

@@ -50,8 +50,9 @@ class ProductionSafetyCheck implements InitializingBean {
                     + "can log in as staff. Set SPIEGEL_DEMOACCOUNTS_ENABLED=false.");
         }
         if (demo.enabled() && List.of("spiegel-demo-client", "spiegel-demo-therapeut", "spiegel-demo-beheerder",
-                "spiegel-demo-platform").stream().anyMatch(List.of(demo.clientPassword(), demo.therapistPassword(),
-                demo.orgAdminPassword(), demo.platformAdminPassword())::contains)) {
+                "spiegel-demo-platform", "spiegel-demo-redacteur").stream().anyMatch(List.of(demo.clientPassword(),
+                demo.therapistPassword(), demo.orgAdminPassword(), demo.platformAdminPassword(),
+                demo.contentEditorPassword())::contains)) {
             problems.add("Demo passwords are the published defaults.");
         }
         if (demo.enabled()

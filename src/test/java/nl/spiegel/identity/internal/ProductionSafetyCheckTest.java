@@ -22,7 +22,7 @@ class ProductionSafetyCheckTest {
     @Test
     void productionRefusesToStartWithTheDemoAccountsAndSaysWhatToDo() {
         DemoAccountProperties demo = new DemoAccountProperties(true, "spiegel-demo-client", "spiegel-demo-therapeut",
-                "spiegel-demo-beheerder", "spiegel-demo-platform", DemoAccountProperties.DEMO_TOTP_SECRET);
+                "spiegel-demo-beheerder", "spiegel-demo-platform", "spiegel-demo-redacteur", DemoAccountProperties.DEMO_TOTP_SECRET);
 
         assertThatThrownBy(() -> new ProductionSafetyCheck(demo, ACCOUNTS).afterPropertiesSet())
                 .isInstanceOf(IllegalStateException.class)
@@ -54,7 +54,7 @@ class ProductionSafetyCheckTest {
     @Test
     void productionStartsWithoutDemoAccounts() {
         DemoAccountProperties demo = new DemoAccountProperties(false, "spiegel-demo-client", "spiegel-demo-therapeut",
-                "spiegel-demo-beheerder", "spiegel-demo-platform", DemoAccountProperties.DEMO_TOTP_SECRET);
+                "spiegel-demo-beheerder", "spiegel-demo-platform", "spiegel-demo-redacteur", DemoAccountProperties.DEMO_TOTP_SECRET);
 
         new ProductionSafetyCheck(demo, ACCOUNTS).afterPropertiesSet();
         assertThat(ProductionSafetyCheck.problems(demo)).isEmpty();

@@ -23,7 +23,7 @@ class DemoAccountRemovalIT {
 
     private static final DemoAccountProperties SWITCHED_OFF = new DemoAccountProperties(false, "spiegel-demo-client",
             "spiegel-demo-therapeut", "spiegel-demo-beheerder", "spiegel-demo-platform",
-            DemoAccountProperties.DEMO_TOTP_SECRET);
+            "spiegel-demo-redacteur", DemoAccountProperties.DEMO_TOTP_SECRET);
 
     @Autowired
     DemoAccountDirectory demoAccounts;
