@@ -18,8 +18,8 @@ class ProductionDemoAccountCheckIT {
 
     @Test
     void productionDoesNotStartWhileADemoAccountExistsInTheDatabase() {
-        // the test profile switches demo accounts on, so all four are in this database
-        assertThat(demoAccounts.inDatabase()).hasSize(4);
+        // the test profile switches demo accounts on, so all five are in this database
+        assertThat(demoAccounts.inDatabase()).hasSize(5);
 
         ProductionDemoAccountCheck check = new ProductionDemoAccountCheck(demoAccounts);
 

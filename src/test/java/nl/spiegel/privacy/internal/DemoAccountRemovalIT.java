@@ -58,6 +58,6 @@ class DemoAccountRemovalIT {
                 }
             }
         }
-        assertThat(demoAccounts.inDatabase()).hasSize(4);
+        assertThat(demoAccounts.inDatabase()).hasSize(5);
     }
 }
