@@ -24,7 +24,7 @@ class ProductionDemoAccountCheckIT {
         ProductionDemoAccountCheck check = new ProductionDemoAccountCheck(demoAccounts);
 
         assertThatThrownBy(check::start).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("prod profile").hasMessageContaining("4 demo account(s)");
+                .hasMessageContaining("prod profile").hasMessageContaining("5 demo account(s)");
         assertThat(check.isRunning()).isFalse();
     }
 }
