@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -39,12 +40,19 @@ public class AccountSessions {
     private final SessionAuthenticationStrategy sessionStrategy;
     private final SecurityContextRepository contextRepository;
     private final LoggedInSessions loggedIn;
+    /**
+     * The strategy of this application context, the one its security filters set and clear. Vaadin also installs its
+     * strategy as the JVM-wide {@link SecurityContextHolder} one, but with more than one application context in a JVM
+     * (tests, a second node) that may be another context's, whose thread-locals these filters never clear.
+     */
+    private final SecurityContextHolderStrategy holder;
 
     AccountSessions(SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository,
-                    LoggedInSessions loggedIn) {
+                    LoggedInSessions loggedIn, ObjectProvider<SecurityContextHolderStrategy> holder) {
         this.sessionStrategy = sessionStrategy;
         this.contextRepository = contextRepository;
         this.loggedIn = loggedIn;
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Logs the current browser session in, from a Vaadin request. */
@@ -66,7 +74,6 @@ public class AccountSessions {
                 principal.getAuthorities());
         request.getSession(true);
         sessionStrategy.onAuthentication(authentication, request, response);
-        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);
         holder.setContext(context);
@@ -95,7 +102,8 @@ public class AccountSessions {
 
     /** The logged-in account of this session, also in push requests that skip the security filters. */
     Optional<AccountUserDetails> principal() {
-        Optional<AccountUserDetails> fromHolder = from(SecurityContextHolder.getContext());
+        Optional<AccountUserDetails> fromHolder = from(holder.getContext())
+                .or(() -> from(SecurityContextHolder.getContext()));
         if (fromHolder.isPresent()) {
             return fromHolder;
         }
