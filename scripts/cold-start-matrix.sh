@@ -81,6 +81,9 @@ train cds.jsa -XX:ArchiveClassesAtExit="$work/cds.jsa"
 measure "extracted + CDS" "$java" -XX:SharedArchiveFile="$work/cds.jsa" -Xshare:auto -jar "$app" "${args[@]}"
 train app.aot -XX:AOTCacheOutput="$work/app.aot"
 measure "extracted + AOT cache" "$java" -XX:AOTCache="$work/app.aot" -jar "$app" "${args[@]}"
+# only to see what Liquibase's check of an up-to-date database costs; never run the app like this
+measure "extracted + AOT cache, Liquibase off (diagnostic)" "$java" -XX:AOTCache="$work/app.aot" -jar "$app" \
+  "${args[@]}" --spring.liquibase.enabled=false
 if [ -n "$aot_jar" ]; then
   aot_jar=$(realpath "$aot_jar")
   "$java" -Djarmode=tools -jar "$aot_jar" extract --destination "$work/aot" >/dev/null

@@ -55,6 +55,8 @@ public class ProgressView extends Div implements HasDynamicTitle {
 
     private final Audience audience;
 
+    // the constructor Spring uses, named for Spring AOT (which cannot choose between two)
+    @org.springframework.beans.factory.annotation.Autowired
     public ProgressView(ProgressService progress, MoodService moods, CurrentVisitor visitor,
                         QuestionnaireReminders reminders) {
         this(progress, moods, visitor, Audience.PERSON);
