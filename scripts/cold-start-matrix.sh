@@ -51,19 +51,21 @@ train() { # name, JVM options...: a start until the context is refreshed, bounde
 }
 measure() { # label, command...
   local label=$1; shift
-  local times=() loads=()
+  local times=() loads=() cpus=()
   for i in $(seq 1 "$runs"); do
     local line
     line=$(cd "$work" && PORT=$port LOG="$work/run-${label// /-}-$i.log" "$OLDPWD/scripts/cold-start.sh" "$@") || {
       echo "$label: run $i failed (log $work/run-${label// /-}-$i.log)"; stray_db; continue; }
     times+=("$(echo "$line" | sed 's/^first page after \([0-9.]*\) s.*/\1/' | xargs printf '%.1f')")
     loads+=("$(echo "$line" | sed 's/.*load average \([0-9.]*\).*/\1/')")
+    cpus+=("$(echo "$line" | sed 's/.*cpu app \([0-9.]*\) s + children \([0-9.]*\) s.*/\1+\2/')")
     stray_db
   done
   local context
   context=$(grep -ho 'Started SpiegelApplication in [0-9.]* seconds' "$work"/run-"${label// /-}"-*.log 2>/dev/null \
-    | sed 's/[^0-9.]*\([0-9.]*\) seconds/\1/' | xargs printf '%.1f ' 2>/dev/null || true)
-  printf '| %s | %s s | %s s | %s |\n' "$label" "${times[*]:-failed}" "${context:-?}" "${loads[*]:-}" | tee -a "$work/table.md"
+    | sed 's/[^0-9.]*\([0-9.]*\) seconds/\1/' | xargs printf "%.1f " 2>/dev/null | sed "s/ $//" || true)
+  printf '| %s | %s s | %s s | %s s | %s |\n' "$label" "${times[*]:-failed}" "${context:-?}" "${cpus[*]:-?}" \
+    "${loads[*]:-}" | tee -a "$work/table.md"
 }
 
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
@@ -73,8 +75,8 @@ echo "first start (installs the embedded database, not counted):"
 stray_db
 
 echo "uptime before: $(uptime)"
-echo "| how | first page (each run) | Spring context started in | load average at the page |" | tee "$work/table.md"
-echo "|---|---|---|---|" | tee -a "$work/table.md"
+echo "| how | first page (each run) | Spring context started in | CPU until then: app + database server | load average at the page |" | tee "$work/table.md"
+echo "|---|---|---|---|---|" | tee -a "$work/table.md"
 measure "java -jar (as built)" "$java" -jar "$jar" "${args[@]}"
 measure "extracted jar" "$java" -jar "$app" "${args[@]}"
 train cds.jsa -XX:ArchiveClassesAtExit="$work/cds.jsa"
