@@ -100,6 +100,30 @@ class RiskModelTest {
     }
 
     @Test
+    void aRulesConcernIsRaisedToCrisisOnlyWhenTheModelIsSureAndTheRulesDidNotGuard() {
+        RiskDetector rulesOnly = RiskDetector.loadRulesOnly(RiskDetector.DEFAULT_LEXICONS);
+        RiskDetector.ModelPolicy policy = RiskDetector.ModelPolicy.DEFAULT;
+        RiskAssessment burden = rulesOnly.assess("ik ben een last voor iedereen", "nl");
+        assertThat(burden.level()).isEqualTo(RiskLevel.CONCERN);
+        double below = policy.confirm() - 0.01;
+        assertThat(RiskDetector.combine(burden, new double[] {0.99, below}, policy, 29)).isEqualTo(burden);
+        RiskAssessment confirmed = RiskDetector.combine(burden, new double[] {0.99, policy.confirm()}, policy, 29);
+        assertThat(confirmed.level()).isEqualTo(RiskLevel.CRISIS);
+        assertThat(confirmed.ruleIds()).containsAll(burden.ruleIds()).contains("model.crisis");
+        assertThat(confirmed.confidence()).as("a reviewed rule found it").isEqualTo(RiskConfidence.HIGH);
+        assertThat(confirmed.kinds()).contains(RiskKind.SUICIDE);
+        RiskAssessment hedged = rulesOnly.assess("geen plannen hoor, maar ik ben wel een last voor iedereen", "nl");
+        if (hedged.level() == RiskLevel.CONCERN && RiskDetector.guarded(hedged)) {
+            assertThat(RiskDetector.combine(hedged, new double[] {0.99, 0.99}, policy, 55).level())
+                    .as("a hedged denial is not confirmed").isEqualTo(RiskLevel.CONCERN);
+        }
+        RiskAssessment none = RiskAssessment.none();
+        RiskAssessment alone = RiskDetector.combine(none, new double[] {1.0, 1.0}, policy, 5);
+        assertThat(alone.level()).as("without a rule the model never gives crisis").isEqualTo(RiskLevel.CONCERN);
+        assertThat(alone.confidence()).isEqualTo(RiskConfidence.LOW);
+    }
+
+    @Test
     void sameTrainingGivesSamePredictions() {
         TextClassifier a = RiskDetector.train(engine, rows, TextClassifier.Settings.DEFAULT);
         TextClassifier b = RiskDetector.train(engine, rows, TextClassifier.Settings.DEFAULT);
