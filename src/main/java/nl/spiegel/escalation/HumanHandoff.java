@@ -19,8 +19,9 @@ public interface HumanHandoff {
     Component start(ChatSafetyPanel.SafetyContext context, java.util.function.Consumer<Boolean> onLive);
 
     /**
-     * A live or closed conversation with a person that came from this dialogue, to show again after a reload
-     * instead of starting the questions anew; empty when there is none.
+     * The request for a person that came from this dialogue (waiting, live, timed out or closed), to show again
+     * after a reload or a restart of the application instead of starting the questions anew; empty when there is
+     * none.
      */
     default java.util.Optional<Component> resume(ChatSafetyPanel.SafetyContext context,
                                                  java.util.function.Consumer<Boolean> onLive) {

@@ -41,13 +41,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code java src/test/java/nl/spiegel/load/LoadClient.java --base http://127.0.0.1:8080 --people 200}
  * (see {@code scripts/load-test.sh} and the README's performance section). With {@code --stay true} every person
  * stops at the end of their first dialogue and leaves the finished chat open, for measuring the heap an open chat
- * costs. Only ever point it at a server you run.
+ * costs. With {@code --ledger FILE} every written answer carries a marker unique to the run and its outcome (seen
+ * stored, lost in flight, never reached the app) is written to FILE, for {@link CrashCheck} to compare with the
+ * database; with {@code --until FILE} the run ends as soon as FILE exists ({@code scripts/crash-test.sh}). Only ever
+ * point it at a server you run.
  */
 public final class LoadClient {
 
     /** What to run. */
     public record Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
-                          Map<String, Long> watchedPids, boolean stayAtEnd) {
+                          Map<String, Long> watchedPids, boolean stayAtEnd, Path ledger, Path until) {
+
+        public Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
+                       Map<String, Long> watchedPids, boolean stayAtEnd) {
+            this(base, people, rampUp, duration, think, out, watchedPids, stayAtEnd, null, null);
+        }
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("base", "http://127.0.0.1:8080", "people", "50",
@@ -69,7 +77,9 @@ public final class LoadClient {
                     Duration.ofSeconds(Long.parseLong(values.get("ramp"))),
                     Duration.ofSeconds(Long.parseLong(values.get("duration"))),
                     Duration.ofMillis((long) (Double.parseDouble(values.get("think")) * 1000)),
-                    Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")));
+                    Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")),
+                    values.containsKey("ledger") ? Path.of(values.get("ledger")) : null,
+                    values.containsKey("until") ? Path.of(values.get("until")) : null);
         }
     }
 
@@ -141,17 +151,25 @@ public final class LoadClient {
     private final AtomicInteger reopenedBeforeWriting = new AtomicInteger();
     private volatile long measureFrom;
     private volatile long stopAt;
+    /** With --ledger: every written answer carries a marker unique to this run, and its outcome is written down. */
+    private final Ledger ledger;
 
     public LoadClient(Options options) {
         this.options = options;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.ledger = options.ledger() == null ? null : new Ledger(options.ledger());
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Result result = new LoadClient(options).run();
+        LoadClient client = new LoadClient(options);
+        Result result = client.run();
         String report = result.report();
+        if (client.ledger != null) {
+            client.ledger.close();
+            report += client.ledger.summary();
+        }
         System.out.print(report);
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(Path.of(options.out() + ".txt"), "started " + Instant.now() + "\n" + report);
@@ -165,6 +183,15 @@ public final class LoadClient {
         measureFrom = start + options.rampUp().toNanos();
         stopAt = measureFrom + options.duration().toNanos();
         CpuSampler cpu = new CpuSampler(options.watchedPids());
+        if (options.until() != null) {
+            Thread.ofVirtual().start(() -> {
+                // the run ends early, for everyone at once, when this file appears (the crash test's signal)
+                while (System.nanoTime() < stopAt && !Files.exists(options.until())) {
+                    sleepUntil(System.nanoTime() + Duration.ofMillis(200).toNanos());
+                }
+                stopAt = Math.min(stopAt, System.nanoTime());
+            });
+        }
         AtomicReference<CpuSampler.Snapshot> cpuStart = new AtomicReference<>();
         try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < options.people(); i++) {
@@ -198,8 +225,10 @@ public final class LoadClient {
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             Files.writeString(Path.of(options.out() + ".csv"), csv);
         }
-        return new Result(options.people(), Stats.of("step", steps, options.duration()),
-                Stats.of("floor", floor, options.duration()), Stats.of("bootstrap", boot, options.duration()),
+        // shorter than asked when the run was ended early (--until)
+        Duration window = Duration.ofNanos(Math.max(1, stopAt - measureFrom));
+        return new Result(options.people(), Stats.of("step", steps, window),
+                Stats.of("floor", floor, window), Stats.of("bootstrap", boot, window),
                 errorCount.get(), errors.stream().limit(5).toList(), finished.get(), cpuUse,
                 Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?",
                 reopened.get(), resumedAtSameStep.get(), reopenedBeforeWriting.get());
@@ -242,7 +271,7 @@ public final class LoadClient {
                 long t0 = System.nanoTime();
                 record(1, t0, tab.send(List.of()).length());
                 t0 = System.nanoTime();
-                boolean done = tab.step(index);
+                boolean done = tab.step(index, ledger);
                 record(0, t0, tab.lastResponseBytes);
                 if (done) {
                     finished.incrementAndGet();
@@ -358,15 +387,34 @@ public final class LoadClient {
          *
          * @return true when this step finished a dialogue
          */
-        boolean step(int person) throws IOException, InterruptedException {
+        boolean step(int person, Ledger ledger) throws IOException, InterruptedException {
             Integer answer = findOptional("id", "answer");
             if (answer != null) {
                 String text = ANSWERS[ThreadLocalRandom.current().nextInt(ANSWERS.length)];
-                String response = send(List.of(
-                        Map.of("type", "mSync", "node", answer, "feature", 1, "property", "value", "value", text),
-                        click(find("id", "send"))));
+                String marker = ledger == null ? null : ledger.nextMarker(person);
+                if (marker != null) {
+                    text = text + " (" + marker + ")";
+                }
+                int send = find("id", "send");
+                String response;
+                try {
+                    response = send(List.of(
+                            Map.of("type", "mSync", "node", answer, "feature", 1, "property", "value", "value", text),
+                            click(send)));
+                } catch (IOException | RuntimeException e) {
+                    if (ledger != null) {
+                        ledger.write(Ledger.neverReached(e) ? "refused" : "in-flight", marker);
+                    }
+                    throw e;
+                }
                 if (!response.contains(Json.quote(text))) {
+                    if (ledger != null) {
+                        ledger.write("unconfirmed", marker);
+                    }
                     throw new IllegalStateException("the written answer did not come back");
+                }
+                if (ledger != null) {
+                    ledger.write("ack", marker);
                 }
                 lastAnswer = text;
                 return findOptional("id", "to-start") != null;
@@ -388,7 +436,7 @@ public final class LoadClient {
             throw new IllegalStateException("nothing to answer (" + person + ")");
         }
 
-        private static Map<String, Object> click(int node) {
+        static Map<String, Object> click(int node) {
             Map<String, Object> data = new LinkedHashMap<>();
             for (String key : List.of("event.shiftKey", "event.metaKey", "event.altKey", "event.ctrlKey")) {
                 data.put(key, false);
@@ -426,6 +474,59 @@ public final class LoadClient {
                     ? (Map<String, Object>) list.getFirst() : (Map<String, Object>) parsed;
             apply(uidl);
             return text;
+        }
+
+        /** What a UIDL request got back, not applied to the mirror (for tampering tests). */
+        record Raw(int status, String body) {
+        }
+
+        /**
+         * One UIDL request exactly as given (CSRF token, sync id, client id, invocations) for the UI id given, with
+         * the cookies given; nothing is applied to this tab's mirror. For tampering tests ({@code UidlTamperingIT}).
+         */
+        Raw sendRaw(Map<String, Object> body, String forUiId, Map<String, String> withCookies)
+                throws IOException, InterruptedException {
+            Map<String, String> saved = new LinkedHashMap<>(cookies);
+            cookies.clear();
+            cookies.putAll(withCookies);
+            try {
+                HttpRequest request = request("/?v-r=uidl&v-uiId=" + forUiId)
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+                return new Raw(response.statusCode(), response.body());
+            } finally {
+                cookies.clear();
+                cookies.putAll(saved);
+            }
+        }
+
+        /** The body this tab would send now with these invocations (its own token, sync id and client id). */
+        Map<String, Object> body(List<Map<String, Object>> rpc) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("csrfToken", csrf);
+            body.put("rpc", rpc);
+            body.put("syncId", syncId);
+            body.put("clientId", clientId);
+            return body;
+        }
+
+        String uiId() {
+            return uiId;
+        }
+
+        Map<String, String> cookies() {
+            return Map.copyOf(cookies);
+        }
+
+        /** The newest element with that attribute value, or null. */
+        Integer node(String attribute, String value) {
+            return findOptional(attribute, value);
+        }
+
+        /** The elements that carry this attribute, in node order. */
+        List<Integer> nodes(String attribute) {
+            return nodesWith(attribute);
         }
 
         @SuppressWarnings("unchecked")
@@ -538,6 +639,68 @@ public final class LoadClient {
                     cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
                 }
             }
+        }
+    }
+
+    /**
+     * What every written answer of this run became, one line each ({@code epoch-millis outcome marker}), for checking
+     * against the database afterwards ({@code scripts/crash-test.sh}). Outcomes: {@code ack} (the answer came back in
+     * the response: the person saw it stored), {@code in-flight} (the request went out and no usable answer came
+     * back, e.g. the connection broke in a crash: it may or may not be stored), {@code refused} (the request never
+     * reached a running application, or the application answered that it did not know the session, so nothing ran:
+     * it must not be stored) and {@code unconfirmed} (an answer came, but without the text: may be stored at most
+     * once). Markers are unique per run: {@code m:RUN-PERSON-N}.
+     */
+    static final class Ledger {
+
+        private final String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        private final Map<Integer, AtomicInteger> perPerson = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.io.BufferedWriter out;
+
+        Ledger(Path file) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newBufferedWriter(file);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the ledger " + file, e);
+            }
+        }
+
+        String nextMarker(int person) {
+            return "m:" + run + "-" + person + "-"
+                    + perPerson.computeIfAbsent(person, p -> new AtomicInteger()).incrementAndGet();
+        }
+
+        static boolean neverReached(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.ConnectException) {
+                    return true;
+                }
+                // Vaadin answers "session expired" before it looks at any event: nothing ran
+                if (cause.getMessage() != null && cause.getMessage().contains("sessionExpired")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        synchronized void write(String outcome, String marker) {
+            counts.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+            try {
+                out.write(System.currentTimeMillis() + " " + outcome + " " + marker + "\n");
+                out.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the ledger", e);
+            }
+        }
+
+        synchronized void close() throws IOException {
+            out.close();
+        }
+
+        String summary() {
+            return "ledger run=" + run + " " + new java.util.TreeMap<>(counts) + "\n";
         }
     }
 
