@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,22 +43,28 @@ import java.util.concurrent.atomic.AtomicReference;
  * costs. With {@code --ledger FILE} every written answer carries a marker unique to the run and its outcome (seen
  * stored, lost in flight, never reached the app) is written to FILE, for {@link CrashCheck} to compare with the
  * database; with {@code --until FILE} the run ends as soon as FILE exists ({@code scripts/crash-test.sh}). Only ever
- * point it at a server you run.
+ * point it at a server you run. {@code --dialogues a,b} chooses the dialogues (by id; default the four shipped ones
+ * that need no account).
  */
 public final class LoadClient {
 
     /** What to run. */
     public record Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
-                          Map<String, Long> watchedPids, boolean stayAtEnd, Path ledger, Path until) {
+                          Map<String, Long> watchedPids, boolean stayAtEnd, List<String> dialogues, Path ledger,
+                          Path until) {
+
+        /** The shipped dialogues a person walks, one after the other, starting at a different one per person. */
+        static final List<String> SHIPPED = List.of("kennismaking", "zelfbeeld", "emoties", "wensen");
 
         public Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
                        Map<String, Long> watchedPids, boolean stayAtEnd) {
-            this(base, people, rampUp, duration, think, out, watchedPids, stayAtEnd, null, null);
+            this(base, people, rampUp, duration, think, out, watchedPids, stayAtEnd, SHIPPED, null, null);
         }
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("base", "http://127.0.0.1:8080", "people", "50",
-                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result", "stay", "false"));
+                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result", "stay", "false",
+                    "dialogues", String.join(",", SHIPPED)));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -78,6 +83,7 @@ public final class LoadClient {
                     Duration.ofSeconds(Long.parseLong(values.get("duration"))),
                     Duration.ofMillis((long) (Double.parseDouble(values.get("think")) * 1000)),
                     Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")),
+                    List.of(values.get("dialogues").split(",")),
                     values.containsKey("ledger") ? Path.of(values.get("ledger")) : null,
                     values.containsKey("until") ? Path.of(values.get("until")) : null);
         }
@@ -236,7 +242,7 @@ public final class LoadClient {
 
     /** One virtual person: bootstrap, then one step per think time until the run ends. */
     private void person(int index) {
-        String[] scripts = {"kennismaking", "zelfbeeld", "emoties", "wensen"};
+        List<String> scripts = options.dialogues();
         Tab tab = null;
         Tab lost = null;
         long next = System.nanoTime();
@@ -245,7 +251,7 @@ public final class LoadClient {
                 if (tab == null) {
                     long t0 = System.nanoTime();
                     if (lost == null) {
-                        tab = Tab.open(this, scripts[index % scripts.length], Map.of());
+                        tab = Tab.open(this, scripts.get(index % scripts.size()), Map.of());
                     } else {
                         // a reload: same browser, so the same visitor cookie, but a new server session
                         tab = Tab.open(this, lost.script, lost.cookiesWithoutSession());
@@ -253,7 +259,7 @@ public final class LoadClient {
                         if (lost.lastAnswer == null) {
                             // only choices so far in this dialogue: no written answer to find again
                             reopenedBeforeWriting.incrementAndGet();
-                        } else if (tab.openResponse.contains(Json.quote(lost.lastAnswer))) {
+                        } else if (Tab.shows(tab.openResponse, lost.lastAnswer)) {
                             resumedAtSameStep.incrementAndGet();
                             tab.lastAnswer = lost.lastAnswer;
                         }
@@ -340,6 +346,8 @@ public final class LoadClient {
         /** The last free text written in the current dialogue, and what opening the dialogue returned. */
         private String lastAnswer;
         private String openResponse = "";
+        /** The body of the last UIDL request, to send it once more as a browser does when an answer got lost. */
+        private String lastBody;
 
         private Tab(LoadClient client) {
             this.client = client;
@@ -407,7 +415,7 @@ public final class LoadClient {
                     }
                     throw e;
                 }
-                if (!response.contains(Json.quote(text))) {
+                if (!shows(response, text)) {
                     if (ledger != null) {
                         ledger.write("unconfirmed", marker);
                     }
@@ -428,12 +436,23 @@ public final class LoadClient {
             Integer home = findOptional("id", "to-start");
             if (home != null) {
                 send(List.of(click(home)));
-                String[] scripts = {"kennismaking", "zelfbeeld", "emoties", "wensen"};
-                script = scripts[(Arrays.asList(scripts).indexOf(script) + 1) % scripts.length];
+                List<String> scripts = client.options.dialogues();
+                script = scripts.get((scripts.indexOf(script) + 1) % scripts.size());
                 openDialogue();
                 return false;
             }
             throw new IllegalStateException("nothing to answer (" + person + ")");
+        }
+
+        /**
+         * Whether a response puts this written answer on the screen: each message reaches the browser as one element
+         * whose markup holds the text in its paragraph (HTML-escaped, inside a JSON string).
+         */
+        static boolean shows(String response, String text) {
+            String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&apos;");
+            String quoted = Json.quote(html);
+            return response.contains(">" + quoted.substring(1, quoted.length() - 1) + "</p>");
         }
 
         static Map<String, Object> click(int node) {
@@ -448,6 +467,32 @@ public final class LoadClient {
             return Map.of("type", "event", "node", node, "event", "click", "data", data);
         }
 
+        /** Whether the open question asks for written text. */
+        boolean asksText() {
+            return findOptional("id", "answer") != null;
+        }
+
+        /** Writes this answer to the open question and sends it; returns the response. */
+        String write(String text) throws IOException, InterruptedException {
+            return send(List.of(
+                    Map.of("type", "mSync", "node", find("id", "answer"), "feature", 1, "property", "value",
+                            "value", text),
+                    click(find("id", "send"))));
+        }
+
+        /**
+         * Sends the last UIDL request again, unchanged, as a browser does when the answer to it got lost; returns the
+         * raw response (without the guard) and changes nothing in this tab.
+         */
+        String repeatLast() throws IOException, InterruptedException {
+            HttpRequest request = request("/?v-r=uidl&v-uiId=" + uiId)
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(lastBody)).build();
+            HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return text.startsWith("for(;;);") ? text.substring("for(;;);".length()) : text;
+        }
+
         /** One UIDL round trip with the given invocations; returns the raw response. */
         String send(List<Map<String, Object>> rpc) throws IOException, InterruptedException {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -455,9 +500,10 @@ public final class LoadClient {
             body.put("rpc", rpc);
             body.put("syncId", syncId);
             body.put("clientId", clientId);
+            lastBody = Json.write(body);
             HttpRequest request = request("/?v-r=uidl&v-uiId=" + uiId)
                     .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(lastBody)).build();
             HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
             keepCookies(response);
             if (response.statusCode() != 200) {
