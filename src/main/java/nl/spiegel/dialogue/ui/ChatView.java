@@ -193,6 +193,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         finishedActions.removeAll();
         stopRow.setVisible(!snapshot.finished());
         if (snapshot.finished()) {
+            // nothing to stop any more: an open chat need not keep the hidden button
+            stopRow.removeAll();
             Button exercises = new Button(getTranslation("chat.to-exercises"),
                     click -> UI.getCurrent().navigate("my-exercises"));
             exercises.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -28,9 +28,6 @@ import nl.spiegel.shared.LogSafe;
 class MoodCheckIn extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(MoodCheckIn.class);
-    /** Faces from very bad to very good; the word next to each is what screen readers and everybody read. */
-    private static final String[] FACES = {"\uD83D\uDE23", "\uD83D\uDE41", "\uD83D\uDE10", "\uD83D\uDE42",
-            "\uD83D\uDE04"};
 
     private final Visitor visitor;
     private final SessionId session;
@@ -69,9 +66,12 @@ class MoodCheckIn extends Div {
         faces.addClassName("sp-mood-faces");
         for (int value = Mood.LOWEST; value <= Mood.HIGHEST; value++) {
             int chosen = value;
-            Span face = new Span(FACES[value - 1]);
+            // the face itself comes from the style sheet (sp-mood-face-1 .. 5): from very bad to very good; the word
+            // next to it is what screen readers and everybody read. An empty span is one element on the server, a
+            // span with the face as text two, and an emoji makes every response that carries it twice as large
+            Span face = new Span();
             face.getElement().setAttribute("aria-hidden", "true");
-            face.addClassName("sp-mood-face");
+            face.addClassNames("sp-mood-face", "sp-mood-face-" + value);
             Button button = new Button(getTranslation("mood.value." + value));
             button.setPrefixComponent(face);
             button.setId("mood-" + code + "-" + value);
@@ -79,7 +79,11 @@ class MoodCheckIn extends Div {
             button.addClickListener(click -> choose(chosen));
             faces.add(button);
         }
-        Button skip = new Button(getTranslation("mood.skip"), click -> setVisible(false));
+        Button skip = new Button(getTranslation("mood.skip"), click -> {
+            // gone for good: an open chat need not keep the hidden buttons
+            removeAll();
+            setVisible(false);
+        });
         skip.setId("mood-" + code + "-skip");
         skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(question, faces, skip);

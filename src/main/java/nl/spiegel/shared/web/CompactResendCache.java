@@ -1,4 +1,4 @@
-package nl.spiegel.shared.ui;
+package nl.spiegel.shared.web;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -22,7 +22,8 @@ import com.vaadin.flow.server.communication.UidlRequestHandler;
  * touched; only the copy kept for resending is.
  *
  * <p>Registered as a request handler, which Vaadin runs before its own, so it takes every UIDL request and hands it
- * to Vaadin's own handling first.
+ * to Vaadin's own handling first. Server plumbing, not a view: it reads Vaadin's {@code UIInternals}, which views must
+ * not (see ArchitectureTest).
  */
 @Component
 class CompactResendCache implements VaadinServiceInitListener {

@@ -1,4 +1,4 @@
-package nl.spiegel.shared.ui;
+package nl.spiegel.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
