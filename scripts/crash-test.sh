@@ -13,7 +13,7 @@
 #   3. runs the load client (LoadClient.java) with a ledger: every written answer carries a marker unique to the run,
 #      and the client writes down what became of it (ack = seen stored, in-flight = the response was lost,
 #      refused = never reached a running app);
-#   4. --kill-after seconds after the load started: kill -9 of the app (its database server is a separate process
+#   4. --kill-after seconds after the first written answer was seen stored: kill -9 of the app (its database server is a separate process
 #      and keeps running, as it would after a crash of the JVM alone), then starts the app again at once; the people
 #      get errors meanwhile and reload as a browser would;
 #   5. --after-restart seconds after the app serves pages again the load ends; the written answers are read from the
@@ -58,7 +58,7 @@ cleanup() {
   [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null || true
   stop_process "$app_pid"
   # a database server the app did not stop (it was killed and not restarted): the one on our own data folder
-  local db; db=$(leftover_db)
+  local db; db=$(leftover_db || true)
   if [ -n "$db" ] && tr '\0' ' ' <"/proc/$db/cmdline" 2>/dev/null | grep -q -- "--datadir=$work/data/mariadb/data"; then
     stop_process "$db"
   fi
@@ -67,6 +67,8 @@ cleanup() {
 trap cleanup EXIT
 
 crypto_key="k1:$(head -c 32 /dev/urandom | base64)"
+# a key for this throw-away run only, kept so the check can be run again on the work folder
+(umask 077 && echo "$crypto_key" >"$work/crypto-key")
 start_app() { # log name -> pid in $app_pid
   (cd "$work" && SPIEGEL_CRYPTO_KEYS="$crypto_key" exec "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" \
     --server.port="$app_port" --server.address=127.0.0.1 --management.server.port="$mgmt_port" \
@@ -80,17 +82,27 @@ start_app app; wait_for_page app "$app_port" "$app_pid" "$work/app.log" 600
 echo "app up after $(( ($(now_ms) - t0) / 1000 )) s (pid $app_pid)"
 echo "uptime before: $(uptime)"
 
-timeout $(( ramp + kill_after + after_restart + 900 )) "$JAVA_HOME/bin/java" -Xss512k \
+load_start_ms=$(now_ms)
+timeout $(( ramp + kill_after + after_restart + 1200 )) "$JAVA_HOME/bin/java" -Xss512k \
   src/test/java/nl/spiegel/load/LoadClient.java --base "http://127.0.0.1:$app_port" --people "$people" \
-  --ramp "$ramp" --duration $(( kill_after + after_restart + 840 )) --think "$think" --out "$work/load" \
+  --ramp "$ramp" --duration $(( kill_after + after_restart + 1140 )) --think "$think" --out "$work/load" \
   --ledger "$work/ledger.txt" --until "$work/stop" >"$work/load.out" 2>&1 &
 load_pid=$!
+# the kill timer starts at the first written answer seen stored: on a busy machine a cold app needs a while
+# before the people reach their first written question
+for _ in $(seq 1 600); do
+  grep -q ' ack ' "$work/ledger.txt" 2>/dev/null && break
+  kill -0 "$load_pid" 2>/dev/null || { echo "the load client stopped early" >&2; cat "$work/load.out" >&2; exit 1; }
+  sleep 0.5
+done
+grep -q ' ack ' "$work/ledger.txt" || { echo "no written answer was stored within 5 minutes" >&2; exit 1; }
+echo "first written answer seen stored $(( ($(now_ms) - load_start_ms) / 1000 )) s into the load"
 sleep "$kill_after"
 echo "uptime at the kill: $(uptime)"
 kill_ms=$(now_ms)
 kill -9 "$app_pid"
 wait "$app_pid" 2>/dev/null || true
-echo "killed the app (pid $app_pid, kill -9) $kill_after s into the load; its database server pid $(leftover_db) keeps running"
+echo "killed the app (pid $app_pid, kill -9) $(( (kill_ms - load_start_ms) / 1000 )) s into the load; its database server pid $(leftover_db) keeps running"
 start_app app-restarted; wait_for_page app-restarted "$app_port" "$app_pid" "$work/app-restarted.log" 900
 up_ms=$(now_ms)
 echo "app serves pages again $(( (up_ms - kill_ms) / 1000 )) s after the kill (pid $app_pid)"

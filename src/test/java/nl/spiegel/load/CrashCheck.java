@@ -39,7 +39,8 @@ public final class CrashCheck {
 
     /** The outcome of the comparison; {@code failures} lists what broke the promise. */
     public record Outcome(Map<String, Integer> sent, Map<String, Integer> storedOnce, Map<String, Integer> storedTwice,
-                          Map<String, Integer> notStored, int storedNeverSent, int rows, List<String> failures) {
+                          Map<String, Integer> notStored, int storedNeverSent, int rows, List<String> failures,
+                          List<String> notStoredSamples) {
 
         String report() {
             StringBuilder text = new StringBuilder();
@@ -50,6 +51,8 @@ public final class CrashCheck {
                         storedTwice.getOrDefault(outcome, 0), notStored.getOrDefault(outcome, 0)));
             }
             text.append("stored but never sent by any person: ").append(storedNeverSent).append('\n');
+            // when the answers that were not (yet) seen stored were sent: before the kill, or after the restart
+            notStoredSamples.stream().limit(40).forEach(line -> text.append("not stored: ").append(line).append('\n'));
             failures.stream().limit(20).forEach(failure -> text.append("FAIL ").append(failure).append('\n'));
             text.append(failures.isEmpty() ? "OK: nothing acknowledged is missing or doubled\n"
                     : "FAILED: " + failures.size() + " problem(s)\n");
@@ -70,12 +73,15 @@ public final class CrashCheck {
     static Outcome check(List<String> ledgerLines, List<String> rowLines, String keys) {
         // marker -> what the person saw
         Map<String, String> ledger = new LinkedHashMap<>();
+        Map<String, String> sentAt = new HashMap<>();
         for (String line : ledgerLines) {
             String[] fields = line.strip().split(" ");
             if (fields.length == 3) {
                 ledger.put(fields[2], fields[1]);
+                sentAt.put(fields[2], fields[0]);
             }
         }
+        List<String> notStoredSamples = new java.util.ArrayList<>();
         FieldCipher cipher = new FieldCipher(KeyRing.parse(keys, null));
         Map<String, Integer> storedTimes = new HashMap<>();
         List<String> failures = new java.util.ArrayList<>();
@@ -106,6 +112,9 @@ public final class CrashCheck {
             int times = storedTimes.getOrDefault(marker, 0);
             sent.merge(outcome, 1, Integer::sum);
             (times == 0 ? missing : times == 1 ? once : twice).merge(outcome, 1, Integer::sum);
+            if (times == 0) {
+                notStoredSamples.add(outcome + " " + marker + " answered at epoch-ms " + sentAt.get(marker));
+            }
             if (times > 1) {
                 failures.add(outcome + " answer " + marker + " stored " + times + " times");
             } else if (times == 0 && outcome.equals("ack")) {
@@ -121,6 +130,6 @@ public final class CrashCheck {
                 failures.add("stored answer " + marker + " was never sent by any person");
             }
         }
-        return new Outcome(sent, once, twice, missing, neverSent, rows, failures);
+        return new Outcome(sent, once, twice, missing, neverSent, rows, failures, notStoredSamples);
     }
 }

@@ -417,7 +417,8 @@ public final class LoadClient {
                 }
                 if (!shows(response, text)) {
                     if (ledger != null) {
-                        ledger.write("unconfirmed", marker);
+                        // the chat's calm "saving" line: the app retries it by itself (Dutch: the client asks for nl)
+                        ledger.write(response.contains("wordt bewaard") ? "saving" : "unconfirmed", marker);
                     }
                     throw new IllegalStateException("the written answer did not come back");
                 }
@@ -696,8 +697,9 @@ public final class LoadClient {
      * the response: the person saw it stored), {@code in-flight} (the request went out and no usable answer came
      * back, e.g. the connection broke in a crash: it may or may not be stored), {@code refused} (the request never
      * reached a running application, or the application answered that it did not know the session, so nothing ran:
-     * it must not be stored) and {@code unconfirmed} (an answer came, but without the text: may be stored at most
-     * once). Markers are unique per run: {@code m:RUN-PERSON-N}.
+     * it must not be stored), {@code saving} (the chat said it is saving the answer and retries it by itself, as when
+     * no database connection was free in time: stored at most once, and lost only when the app dies before the
+     * retry) and {@code unconfirmed} (an answer came, but without the text: may be stored at most once). Markers are unique per run: {@code m:RUN-PERSON-N}.
      */
     static final class Ledger {
 
