@@ -59,7 +59,7 @@ class LoadClientIT {
         LoadClient.Tab tab = LoadClient.Tab.open(client, "kennismaking", Map.of());
         for (int step = 0; !tab.asksText(); step++) {
             assertThat(step).as("a question to write an answer to").isLessThan(10);
-            tab.step(0);
+            tab.step(0, null);
         }
         String first = tab.write("Het gaat \u2018best\u2019 goed \uD83D\uDE42");
         assertThat(first).contains("Het gaat \u2018best\u2019 goed \uD83D\uDE42");
