@@ -55,6 +55,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void moduleApisReturnDataNotComponents() {
+        // the boot class is also Vaadin's app shell (theme, stylesheets, push): that is its job
+        noClasses().that().resideOutsideOfPackage("..ui..").and().doNotBelongToAnyOf(SpiegelApplication.class)
+                .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component..")
+                .because("a module's API returns data; screens and components live in the ui packages, which may use"
+                        + " other modules' APIs")
+                .check(CLASSES);
+    }
+
+    @Test
     void noLocalDateTimeOutsideTheDatabaseBoundary() {
         noFields().should().haveRawType(java.time.LocalDateTime.class)
                 .because("moments are Instants in UTC; only DbTime converts at the JDBC boundary")
