@@ -5,6 +5,10 @@
 #   PORT=18090 scripts/cold-start.sh java -jar target/spiegel-0.1.0-SNAPSHOT.jar --server.port=18090
 set -euo pipefail
 port=${PORT:-8080}
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port on 127.0.0.1 is already in use: another program would answer instead; choose another PORT" >&2
+  exit 1
+fi
 start=$(date +%s.%N)
 "$@" > "${LOG:-/dev/null}" 2>&1 &
 app=$!

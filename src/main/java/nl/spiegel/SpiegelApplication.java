@@ -11,6 +11,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import nl.spiegel.risk.RiskDetector;
+import nl.spiegel.shared.HeadStarts;
+import nl.spiegel.shared.database.EmbeddedMariaDb;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Push
@@ -20,7 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SpiegelApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(SpiegelApplication.class, args);
+        SpringApplication application = new SpringApplication(SpiegelApplication.class);
+        // slow work that needs no other bean starts while the context is built, not when a bean first needs it
+        application.addListeners(new HeadStarts()
+                .add(EmbeddedMariaDb.class, EmbeddedMariaDb::headStart, EmbeddedMariaDb::close)
+                .add(RiskDetector.class, environment -> RiskDetector::loadDefault, detector -> { }));
+        application.run(args);
     }
 
     @Override

@@ -31,15 +31,18 @@ import nl.spiegel.dialogue.internal.JournalRepository;
 import nl.spiegel.dialogue.internal.SessionRepository;
 import nl.spiegel.dialogue.internal.SessionRow;
 import nl.spiegel.identity.Visitor;
+import nl.spiegel.shared.database.RetryOnConflict;
 import nl.spiegel.risk.RiskAssessment;
 import nl.spiegel.risk.RiskDetector;
 import nl.spiegel.risk.RiskLevel;
 
 /**
  * Starting, answering and resuming dialogues. Every answer is stored in one transaction together with the bot
- * turns it caused; only after that commit does the person see it as sent.
+ * turns it caused; only after that commit does the person see it as sent. A transaction that loses to another one
+ * (a deadlock, or a certification conflict on a Galera cluster) is run again at once ({@link RetryOnConflict}).
  */
 @Service
+@RetryOnConflict
 public class DialogueService {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueService.class);

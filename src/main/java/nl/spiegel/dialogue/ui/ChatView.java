@@ -174,11 +174,11 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 summary.add(message);
                 continue;
             }
-            last = new MessageBubble(message, locale).linkTopics(learn.topics(), locale);
+            last = MessageBubble.of(message, locale, learn.topics(), this);
             log_.add(last);
         }
         if (!summary.isEmpty()) {
-            last = MessageBubble.summary(summary, locale);
+            last = MessageBubble.summary(summary, locale, this);
             log_.add(last);
         }
         if (!fresh.isEmpty()) {

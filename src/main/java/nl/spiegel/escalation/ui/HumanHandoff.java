@@ -26,8 +26,9 @@ public interface HumanHandoff {
     Component start(SafetyContext context, Consumer<Boolean> onLive);
 
     /**
-     * A live or closed conversation with a person that came from this dialogue, to show again after a reload
-     * instead of starting the questions anew; empty when there is none.
+     * The request for a person that came from this dialogue (waiting, live, timed out or closed), to show again
+     * after a reload or a restart of the application instead of starting the questions anew; empty when there is
+     * none.
      */
     default Optional<Component> resume(SafetyContext context, Consumer<Boolean> onLive) {
         return Optional.empty();

@@ -265,8 +265,9 @@ public class SafetyPanel extends Div {
     }
 
     /**
-     * After a reload: a live or closed conversation with a person from this dialogue is shown again (after a close:
-     * the closing words, the contacts and the safety plan), not the questions anew.
+     * After a reload: a request for a person from this dialogue is shown again where it stands (still waiting, live,
+     * nobody found in time, or closed: then the closing words, the contacts and the safety plan), not the questions
+     * anew.
      */
     private boolean resumeHandoff() {
         try {

@@ -1,16 +1,15 @@
 package nl.spiegel.shared.database;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SharedRateLimits {
 
     private static final int TIDY_EVERY = 500;
-    private static final int ATTEMPTS = 3;
+    /** Each take is its own transaction (REQUIRES_NEW), so trying it again is always safe. */
+    private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+            .includes(PessimisticLockingFailureException.class).maxRetries(3)
+            .delay(Duration.ofMillis(10)).jitter(Duration.ofMillis(5)).multiplier(2).maxDelay(Duration.ofMillis(100))
+            .build());
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -70,16 +73,8 @@ public class SharedRateLimits {
         public boolean take(String... keys) {
             List<String> hashes = java.util.Arrays.stream(keys).map(SharedRateLimits::sha256).distinct().sorted()
                     .toList();
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return Boolean.TRUE.equals(transactions.execute(status -> takeLocked(hashes)));
-                } catch (PessimisticLockingFailureException e) {
-                    // a deadlock or a lost certification on a Galera cluster: the other taker won, count again
-                    if (attempt >= ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
+            // a deadlock or a lost certification on a Galera cluster: the other taker won, count again
+            return Boolean.TRUE.equals(retry.invoke(() -> transactions.execute(status -> takeLocked(hashes))));
         }
 
         private boolean takeLocked(List<String> hashes) {
@@ -118,11 +113,6 @@ public class SharedRateLimits {
     }
 
     private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(key);
     }
 }

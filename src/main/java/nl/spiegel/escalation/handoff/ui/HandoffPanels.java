@@ -15,7 +15,6 @@ import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
-import nl.spiegel.escalation.handoff.EscalationStatus;
 import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
@@ -47,13 +46,17 @@ class HandoffPanels implements HumanHandoff {
         return new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive, null);
     }
 
-    /** After a reload: a live or closed conversation from this dialogue is shown again, not a fresh screening. */
+    /**
+     * After a reload (also after the application restarted, which costs every open screen its state): the person's
+     * request from this dialogue is shown again where it stands, not a fresh screening. Still waiting: the waiting
+     * screen, in the same place in the queue (the request is in the database, and the panel hears the accept);
+     * nobody took it in time, also while the application was away: said so, with the crisis contacts and the way to
+     * leave a contact; live or closed: the conversation.
+     */
     @Override
     public Optional<com.vaadin.flow.component.Component> resume(SafetyContext context,
                                                               java.util.function.Consumer<Boolean> onLive) {
         return handoffs.latest(context.visitor(), context.session())
-                .filter(found -> found.status() == EscalationStatus.ACCEPTED
-                        || found.status() == EscalationStatus.CLOSED)
                 .map(found -> new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive,
                         found));
     }
