@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContacts;
-import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.HumanHandoff;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffService;
@@ -21,7 +21,7 @@ import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.LogSafe;
 
-/** The live handoff behind the "talk to a person now" button of the safety panel. */
+/** The live handoff behind the "talk to a person" buttons of the safety panel and the help dialog. */
 @Component
 class HandoffPanels implements HumanHandoff {
 

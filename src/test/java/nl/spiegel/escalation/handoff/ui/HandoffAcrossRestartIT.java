@@ -27,7 +27,8 @@ import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelApplication;
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.dialogue.ChatSafetyPanel;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.SafetyPanels;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.Author;
@@ -62,7 +63,7 @@ class HandoffAcrossRestartIT extends SpringBrowserlessTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    ChatSafetyPanel panels;
+    SafetyPanels panels;
     @Autowired
     DialogueService dialogues;
     @Autowired
@@ -198,7 +199,7 @@ class HandoffAcrossRestartIT extends SpringBrowserlessTest {
     }
 
     private void showPanel(Visitor person, SessionId session) {
-        ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(person, session,
+        SafetyContext context = new SafetyContext(person, session,
                 RiskLevel.CRISIS, List.of("nl.crisis.explicit-wish"));
         UI.getCurrent().add(panels.create(context, () -> { }, () -> { }));
     }

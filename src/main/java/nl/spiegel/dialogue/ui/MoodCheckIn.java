@@ -1,4 +1,4 @@
-package nl.spiegel.progress.ui;
+package nl.spiegel.dialogue.ui;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,16 +14,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.dialog.Dialog;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.Mood;
+import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.shared.LogSafe;
 
 /**
  * "How are you now?" with five faces, one tap, optional. At the end of a dialogue a mood clearly worse than at its
- * start gets a short grounding step and the way to help, never a lecture. Shown once per dialogue and moment.
+ * start gets a short grounding step and the way to help, never a lecture. Shown once per dialogue and moment; the
+ * moods are stored by the progress module ({@link MoodService}), which draws them over time.
  */
 class MoodCheckIn extends Div {
 
@@ -31,11 +32,11 @@ class MoodCheckIn extends Div {
 
     private final Visitor visitor;
     private final SessionId session;
-    private final Moment moment;
+    private final MoodMoment moment;
     private final MoodService moods;
     private final Supplier<Dialog> help;
 
-    MoodCheckIn(Visitor visitor, SessionId session, Moment moment, MoodService moods, Supplier<Dialog> help) {
+    MoodCheckIn(Visitor visitor, SessionId session, MoodMoment moment, MoodService moods, Supplier<Dialog> help) {
         this.visitor = visitor;
         this.session = session;
         this.moment = moment;
@@ -103,8 +104,8 @@ class MoodCheckIn extends Div {
         thanks.setId("mood-thanks");
         thanks.getElement().setAttribute("role", "status");
         add(thanks);
-        if (moment == Moment.END) {
-            moods.find(visitor, session, Moment.START)
+        if (moment == MoodMoment.END) {
+            moods.find(visitor, session, MoodMoment.START)
                     .filter(start -> Mood.clearlyWorse(start.value(), stored.value()))
                     .ifPresent(start -> showGrounding());
         }
