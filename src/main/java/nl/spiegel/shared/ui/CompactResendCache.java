@@ -1,4 +1,4 @@
-package nl.spiegel.shared.web;
+package nl.spiegel.shared.ui;
 
 import java.io.IOException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package nl.spiegel.shared.web;
+package nl.spiegel.shared.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
