@@ -28,6 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
+source scripts/app-process.sh
 
 people=60 ramp=15 duration=60 think=5 kill_after=30 jar=""
 while [ $# -gt 0 ]; do
@@ -52,27 +53,14 @@ chmod 755 "$work"
 echo "work folder: $work"
 db_pid="" node1_pid="" node2_pid="" nginx_pid=""
 
-stop() { # stop one process we started, politely first, bounded
-  local pid=$1
-  [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  kill -9 "$pid" 2>/dev/null || true
-}
 cleanup() {
-  stop "$nginx_pid"; stop "$node1_pid"; stop "$node2_pid"; stop "$db_pid"
+  stop_process "$nginx_pid"; stop_process "$node1_pid"; stop_process "$node2_pid"; stop_process "$db_pid"
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
 # 1. the production jar
-if [ -z "$jar" ]; then
-  jar=$(ls target/spiegel-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-  if [ -z "$jar" ]; then
-    ./mvnw -q -Pproduction package -DskipTests
-    jar=$(ls target/spiegel-*.jar | grep -v plain | head -n 1)
-  fi
-fi
+jar=$(spiegel_jar "$jar")
 echo "jar: $jar"
 
 # 2. one MariaDB server
@@ -108,19 +96,10 @@ start_node() { # name port -> pid in $started
     >"$work/$name.log" 2>&1 &
   started=$!
 }
-wait_for() { # name port pid
-  for _ in $(seq 1 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/" || true)" = 200 ] && return 0
-    kill -0 "$3" 2>/dev/null || { echo "$1 stopped; see $work/$1.log" >&2; tail -n 30 "$work/$1.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$1 did not serve a page within 5 minutes" >&2
-  exit 1
-}
 t0=$(date +%s)
 # one after the other: the first runs the database migrations, and two cold starts at once are slow on 2 cores
-start_node n1 "$node1_port"; node1_pid=$started; wait_for n1 "$node1_port" "$node1_pid"
-start_node n2 "$node2_port"; node2_pid=$started; wait_for n2 "$node2_port" "$node2_pid"
+start_node n1 "$node1_port"; node1_pid=$started; wait_for_page n1 "$node1_port" "$node1_pid" "$work/n1.log"
+start_node n2 "$node2_port"; node2_pid=$started; wait_for_page n2 "$node2_port" "$node2_pid" "$work/n2.log"
 echo "nodes up after $(( $(date +%s) - t0 )) s: n1 127.0.0.1:$node1_port (pid $node1_pid), n2 127.0.0.1:$node2_port (pid $node2_pid)"
 
 # 4. nginx in front

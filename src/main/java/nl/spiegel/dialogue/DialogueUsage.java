@@ -2,6 +2,7 @@ package nl.spiegel.dialogue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,24 @@ public class DialogueUsage {
 
     DialogueUsage(UsageRepository repository) {
         this.repository = repository;
+    }
+
+    /** The dialogue version and start of a session, for counting what other modules keep per session. */
+    public record StartedSession(String scriptId, int version, Instant startedAt) {
+    }
+
+    /**
+     * The sessions people of the organisation started since the moment (null: ever), by session id: for the
+     * modules that count what they keep per session (mood check-ins) by dialogue version.
+     */
+    @Transactional(readOnly = true)
+    public Map<SessionId, StartedSession> sessionsStarted(OrganisationId organisation, Instant since) {
+        Map<SessionId, StartedSession> sessions = new HashMap<>();
+        for (UsageRepository.SessionVersion session : repository.sessionsStarted(organisation, since)) {
+            sessions.put(SessionId.parse(session.sessionId()),
+                    new StartedSession(session.scriptId(), session.version(), session.startedAt()));
+        }
+        return sessions;
     }
 
     /** Every dialogue version people of the organisation started since the moment (null: ever). */

@@ -16,11 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.spiegel.dialogue.engine.LocalizedText;
 import nl.spiegel.dialogue.internal.JournalRepository;
 import nl.spiegel.identity.AccountNotices;
-import nl.spiegel.identity.AccountProperties;
-import nl.spiegel.identity.AccountService;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
-import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /**
  * Exercises as a small journal: dated notes, a "how did it go?" follow-up and an optional e-mail reminder. Every call
@@ -35,21 +32,14 @@ public class ExerciseJournal {
     private static final int BATCH = 500;
 
     private final JournalRepository journal;
-    private final AccountService accounts;
     private final AccountNotices notices;
-    private final AccountProperties accountProperties;
-    private final SpiegelI18NProvider i18n;
     private final ExerciseProperties properties;
     private final Clock clock;
 
-    ExerciseJournal(JournalRepository journal, AccountService accounts, AccountNotices notices,
-                    AccountProperties accountProperties, SpiegelI18NProvider i18n, ExerciseProperties properties,
-                    Clock clock) {
+    ExerciseJournal(JournalRepository journal, AccountNotices notices,
+                    ExerciseProperties properties, Clock clock) {
         this.journal = journal;
-        this.accounts = accounts;
         this.notices = notices;
-        this.accountProperties = accountProperties;
-        this.i18n = i18n;
         this.properties = properties;
         this.clock = clock;
     }
@@ -111,7 +101,7 @@ public class ExerciseJournal {
     /** Only a person with an e-mail address (an account) can get a reminder. */
     @Transactional(readOnly = true)
     public boolean remindersAvailable(Visitor visitor) {
-        return accounts.account(visitor.userId()).map(account -> account.email() != null).orElse(false);
+        return notices.reachable(visitor.userId());
     }
 
     @Transactional(readOnly = true)
@@ -177,10 +167,8 @@ public class ExerciseJournal {
                 }
             }
             if (journal.claim(due, next, now)) {
-                Locale locale = Locale.forLanguageTag(due.language());
-                notices.send(due.user(), i18n.getTranslation("exercises.reminder.mail.subject", locale),
-                        i18n.getTranslation("exercises.reminder.mail.body", locale,
-                                accountProperties.link("my-exercises")), locale);
+                notices.send(due.user(), "exercises.reminder.mail.subject", "exercises.reminder.mail.body",
+                        "my-exercises", Locale.forLanguageTag(due.language()));
                 sent++;
             }
         }

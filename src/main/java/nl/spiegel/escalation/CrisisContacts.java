@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.vaadin.flow.i18n.I18NProvider;
@@ -65,7 +66,8 @@ public class CrisisContacts {
                 return List.copyOf(own.getOrDefault(SpiegelI18NProvider.DUTCH.getLanguage(),
                         own.values().iterator().next()));
             }
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
+            // a transaction that cannot even start (no connection) is the database being away, too
             log.warn("crisis contacts of organisation {} could not be read; showing the defaults", organisation, e);
         }
         return defaults(locale);

@@ -1,7 +1,9 @@
 package nl.spiegel.learn;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,8 @@ import java.util.Optional;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import nl.spiegel.shared.yaml.SafeYaml;
 
 /** The psycho-education texts from {@code learn/learn.yaml}, checked for both languages at start-up. */
 @Service
@@ -38,17 +39,13 @@ public class LearnService {
     }
 
     static List<Topic> load(String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(document instanceof Map<?, ?> root) || !(root.get("topics") instanceof List<?> list)) {
-                throw new IllegalStateException(resource + ": expected a list 'topics'");
-            }
+        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(),
+                StandardCharsets.UTF_8)) {
+            Map<String, Object> root = SafeYaml.mapping(SafeYaml.load(reader), resource);
             List<Topic> topics = new ArrayList<>();
-            for (Object raw : list) {
-                if (!(raw instanceof Map<?, ?> entry) || entry.get("id") == null) {
-                    throw new IllegalStateException(resource + ": every topic needs an id");
-                }
-                String id = String.valueOf(entry.get("id"));
+            for (Object raw : SafeYaml.list(SafeYaml.required(root, "topics", resource), resource + " topics")) {
+                Map<String, Object> entry = SafeYaml.mapping(raw, resource + " topic");
+                String id = String.valueOf(SafeYaml.required(entry, "id", resource + " topic"));
                 topics.add(new Topic(id, texts(resource, id, entry, "title"), texts(resource, id, entry, "summary"),
                         texts(resource, id, entry, "body")));
             }
@@ -58,7 +55,7 @@ public class LearnService {
         }
     }
 
-    private static Map<String, String> texts(String resource, String id, Map<?, ?> entry, String key) {
+    private static Map<String, String> texts(String resource, String id, Map<String, Object> entry, String key) {
         if (!(entry.get(key) instanceof Map<?, ?> raw)) {
             throw new IllegalStateException(resource + ", topic '" + id + "': '" + key + "' must have nl and en");
         }

@@ -5,5 +5,5 @@
  * live in {@code organisation} and, for crisis contacts, in {@code escalation}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"dialogue", "escalation", "identity", "organisation", "shared", "shared :: *"})
+        allowedDependencies = {"escalation", "identity", "organisation", "shared", "shared :: *"})
 package nl.spiegel.portal;

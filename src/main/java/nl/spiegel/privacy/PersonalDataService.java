@@ -25,12 +25,12 @@ import nl.spiegel.audit.AuditAction;
 import nl.spiegel.audit.AuditEvent;
 import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.audit.SubjectAccess;
+import nl.spiegel.identity.AccountData;
 import nl.spiegel.identity.AccountSessions;
 import nl.spiegel.identity.StaffDirectory;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
-import nl.spiegel.privacy.internal.AccountRows;
 import nl.spiegel.privacy.internal.ExportDocument;
 import nl.spiegel.privacy.internal.HtmlExport;
 import nl.spiegel.privacy.internal.JsonExport;
@@ -55,7 +55,7 @@ public class PersonalDataService {
     private final ObjectProvider<PersonalDataContributor> contributors;
     private final AuditTrail audit;
     private final StaffDirectory staff;
-    private final AccountRows accounts;
+    private final AccountData accounts;
     private final SpiegelI18NProvider i18n;
     private final RetentionProperties retention;
     private final Clock clock;
@@ -63,7 +63,7 @@ public class PersonalDataService {
     private final AccountSessions sessions;
 
     PersonalDataService(ObjectProvider<PersonalDataContributor> contributors, AuditTrail audit, StaffDirectory staff,
-                        AccountRows accounts, SpiegelI18NProvider i18n, RetentionProperties retention, Clock clock,
+                        AccountData accounts, SpiegelI18NProvider i18n, RetentionProperties retention, Clock clock,
                         PlatformTransactionManager transactions, AccountSessions sessions) {
         this.sessions = sessions;
         this.contributors = contributors;
@@ -122,11 +122,11 @@ public class PersonalDataService {
         Instant cutoff = clock.instant().minus(retention.anonymousInactiveAfter());
         int deleted = 0;
         int failed = 0;
-        List<AccountRows.Inactive> batch;
+        List<AccountData.Inactive> batch;
         do {
             batch = accounts.inactiveAnonymous(cutoff, RETENTION_BATCH);
             int progress = 0;
-            for (AccountRows.Inactive inactive : batch) {
+            for (AccountData.Inactive inactive : batch) {
                 try {
                     if (Boolean.TRUE.equals(transaction.execute(status -> deleteIfStillInactive(inactive, cutoff)))) {
                         deleted++;
@@ -148,7 +148,7 @@ public class PersonalDataService {
         return deleted;
     }
 
-    private boolean deleteIfStillInactive(AccountRows.Inactive inactive, Instant cutoff) {
+    private boolean deleteIfStillInactive(AccountData.Inactive inactive, Instant cutoff) {
         // checked again under a lock: the person may have come back since the list was made
         if (!accounts.lockIfStillInactive(inactive.userId(), cutoff)) {
             return false;

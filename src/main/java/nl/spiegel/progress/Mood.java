@@ -3,13 +3,12 @@ package nl.spiegel.progress;
 import java.time.Instant;
 import java.util.Objects;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.SessionId;
 
 /**
  * One mood check-in: 1 (very bad) to 5 (very good), at the start or the end of a dialogue.
  */
-public record Mood(SessionId session, Moment moment, int value, Instant recordedAt) {
+public record Mood(SessionId session, MoodMoment moment, int value, Instant recordedAt) {
 
     public static final int LOWEST = 1;
     public static final int HIGHEST = 5;

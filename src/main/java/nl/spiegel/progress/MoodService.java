@@ -12,7 +12,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.internal.MoodRepository;
@@ -33,7 +32,7 @@ public class MoodService {
 
     /** Stores the mood; a second tap for the same dialogue and moment keeps the first. */
     @Transactional
-    public Mood record(Visitor visitor, SessionId session, Moment moment, int value) {
+    public Mood record(Visitor visitor, SessionId session, MoodMoment moment, int value) {
         Optional<Mood> earlier = find(visitor, session, moment);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -50,7 +49,7 @@ public class MoodService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Mood> find(Visitor visitor, SessionId session, Moment moment) {
+    public Optional<Mood> find(Visitor visitor, SessionId session, MoodMoment moment) {
         return moods.findAll(visitor.userId()).stream()
                 .filter(mood -> mood.session().equals(session) && mood.moment() == moment).findFirst();
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.spiegel.dialogue.DialogueUsage;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.progress.internal.ProgressUsageRepository;
 import nl.spiegel.progress.internal.ProgressUsageRepository.MoodPair;
@@ -28,16 +29,19 @@ import nl.spiegel.progress.scoring.Instrument;
 public class ProgressUsage {
 
     private final ProgressUsageRepository repository;
+    private final DialogueUsage dialogues;
 
-    ProgressUsage(ProgressUsageRepository repository) {
+    ProgressUsage(ProgressUsageRepository repository, DialogueUsage dialogues) {
         this.repository = repository;
+        this.dialogues = dialogues;
     }
 
     /** Mood change per dialogue version, over dialogues started since the moment (null: ever). */
     @Transactional(readOnly = true)
     public List<MoodUsage> moods(OrganisationId organisation, Instant since) {
         Map<String, List<MoodPair>> byVersion = new TreeMap<>();
-        for (MoodPair pair : repository.latestMoodPairs(organisation, since)) {
+        for (MoodPair pair : repository.latestMoodPairs(organisation, since,
+                dialogues.sessionsStarted(organisation, since))) {
             byVersion.computeIfAbsent(pair.scriptId() + "\u0000" + String.format("%09d", pair.version()),
                     key -> new ArrayList<>()).add(pair);
         }

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.spiegel.identity.AccountNotices;
-import nl.spiegel.identity.AccountProperties;
-import nl.spiegel.identity.AccountService;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.internal.ReminderRepository;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
@@ -30,21 +28,14 @@ public class QuestionnaireReminders {
     private static final int BATCH = 500;
 
     private final ReminderRepository reminders;
-    private final AccountService accounts;
     private final AccountNotices notices;
-    private final AccountProperties accountProperties;
-    private final SpiegelI18NProvider i18n;
     private final ProgressProperties properties;
     private final Clock clock;
 
-    QuestionnaireReminders(ReminderRepository reminders, AccountService accounts, AccountNotices notices,
-                           AccountProperties accountProperties, SpiegelI18NProvider i18n,
+    QuestionnaireReminders(ReminderRepository reminders, AccountNotices notices,
                            ProgressProperties properties, Clock clock) {
         this.reminders = reminders;
-        this.accounts = accounts;
         this.notices = notices;
-        this.accountProperties = accountProperties;
-        this.i18n = i18n;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,7 +43,7 @@ public class QuestionnaireReminders {
     /** Only a person with an e-mail address (an account) can get a reminder. */
     @Transactional(readOnly = true)
     public boolean available(Visitor visitor) {
-        return accounts.account(visitor.userId()).map(account -> account.email() != null).orElse(false);
+        return notices.reachable(visitor.userId());
     }
 
     @Transactional(readOnly = true)
@@ -99,10 +90,8 @@ public class QuestionnaireReminders {
                 next = now.plus(properties.reminderInterval());
             }
             if (reminders.claim(due, next, now)) {
-                Locale locale = SpiegelI18NProvider.DUTCH;
-                notices.send(due.user(), i18n.getTranslation("progress.reminder.mail.subject", locale),
-                        i18n.getTranslation("progress.reminder.mail.body", locale,
-                                accountProperties.link("progress")), locale);
+                notices.send(due.user(), "progress.reminder.mail.subject", "progress.reminder.mail.body", "progress",
+                        SpiegelI18NProvider.DUTCH);
                 sent++;
             }
         }

@@ -47,10 +47,21 @@ class ArchitectureTest {
 
     @Test
     void viewsNeverTouchPersistence() {
+        // the modules' internal packages, not Vaadin's own (com.vaadin.flow.component.internal, used by shared/ui)
         noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("..internal..", "org.springframework.jdbc..",
-                        "java.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.spiegel..internal..",
+                        "org.springframework.jdbc..", "java.sql..")
                 .because("views talk to module services only")
+                .check(CLASSES);
+    }
+
+    @Test
+    void moduleApisReturnDataNotComponents() {
+        // the boot class is also Vaadin's app shell (theme, stylesheets, push): that is its job
+        noClasses().that().resideOutsideOfPackage("..ui..").and().doNotBelongToAnyOf(SpiegelApplication.class)
+                .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component..")
+                .because("a module's API returns data; screens and components live in the ui packages, which may use"
+                        + " other modules' APIs")
                 .check(CLASSES);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
+import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.engine.UserInput;
@@ -244,11 +244,11 @@ class UsageAnalyticsIT {
         for (int i = 0; i < people; i++) {
             Visitor person = fixtures.person(organisation);
             SessionSnapshot session = dialogues.startNew(person, scriptId);
-            moods.record(person, session.id(), Moment.START, before);
+            moods.record(person, session.id(), MoodMoment.START, before);
             session = dialogues.answer(person, session.id(), session.revision(), new UserInput.Choice("goed"));
             session = dialogues.answer(person, session.id(), session.revision(), new UserInput.Text("werk"));
             assertThat(session.finished()).isTrue();
-            moods.record(person, session.id(), Moment.END, after);
+            moods.record(person, session.id(), MoodMoment.END, after);
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,17 +40,31 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code java src/test/java/nl/spiegel/load/LoadClient.java --base http://127.0.0.1:8080 --people 200}
  * (see {@code scripts/load-test.sh} and the README's performance section). With {@code --stay true} every person
  * stops at the end of their first dialogue and leaves the finished chat open, for measuring the heap an open chat
- * costs. Only ever point it at a server you run.
+ * costs. With {@code --ledger FILE} every written answer carries a marker unique to the run and its outcome (seen
+ * stored, lost in flight, never reached the app) is written to FILE, for {@link CrashCheck} to compare with the
+ * database; with {@code --until FILE} the run ends as soon as FILE exists ({@code scripts/crash-test.sh}). Only ever
+ * point it at a server you run. {@code --dialogues a,b} chooses the dialogues (by id; default the four shipped ones
+ * that need no account).
  */
 public final class LoadClient {
 
     /** What to run. */
     public record Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
-                          Map<String, Long> watchedPids, boolean stayAtEnd) {
+                          Map<String, Long> watchedPids, boolean stayAtEnd, List<String> dialogues, Path ledger,
+                          Path until) {
+
+        /** The shipped dialogues a person walks, one after the other, starting at a different one per person. */
+        static final List<String> SHIPPED = List.of("kennismaking", "zelfbeeld", "emoties", "wensen");
+
+        public Options(URI base, int people, Duration rampUp, Duration duration, Duration think, Path out,
+                       Map<String, Long> watchedPids, boolean stayAtEnd) {
+            this(base, people, rampUp, duration, think, out, watchedPids, stayAtEnd, SHIPPED, null, null);
+        }
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of("base", "http://127.0.0.1:8080", "people", "50",
-                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result", "stay", "false"));
+                    "ramp", "20", "duration", "60", "think", "5", "out", "target/load/result", "stay", "false",
+                    "dialogues", String.join(",", SHIPPED)));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException("expected --name value, got " + args[i]);
@@ -69,7 +82,10 @@ public final class LoadClient {
                     Duration.ofSeconds(Long.parseLong(values.get("ramp"))),
                     Duration.ofSeconds(Long.parseLong(values.get("duration"))),
                     Duration.ofMillis((long) (Double.parseDouble(values.get("think")) * 1000)),
-                    Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")));
+                    Path.of(values.get("out")), pids, Boolean.parseBoolean(values.get("stay")),
+                    List.of(values.get("dialogues").split(",")),
+                    values.containsKey("ledger") ? Path.of(values.get("ledger")) : null,
+                    values.containsKey("until") ? Path.of(values.get("until")) : null);
         }
     }
 
@@ -141,17 +157,25 @@ public final class LoadClient {
     private final AtomicInteger reopenedBeforeWriting = new AtomicInteger();
     private volatile long measureFrom;
     private volatile long stopAt;
+    /** With --ledger: every written answer carries a marker unique to this run, and its outcome is written down. */
+    private final Ledger ledger;
 
     public LoadClient(Options options) {
         this.options = options;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.ledger = options.ledger() == null ? null : new Ledger(options.ledger());
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Result result = new LoadClient(options).run();
+        LoadClient client = new LoadClient(options);
+        Result result = client.run();
         String report = result.report();
+        if (client.ledger != null) {
+            client.ledger.close();
+            report += client.ledger.summary();
+        }
         System.out.print(report);
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(Path.of(options.out() + ".txt"), "started " + Instant.now() + "\n" + report);
@@ -165,6 +189,15 @@ public final class LoadClient {
         measureFrom = start + options.rampUp().toNanos();
         stopAt = measureFrom + options.duration().toNanos();
         CpuSampler cpu = new CpuSampler(options.watchedPids());
+        if (options.until() != null) {
+            Thread.ofVirtual().start(() -> {
+                // the run ends early, for everyone at once, when this file appears (the crash test's signal)
+                while (System.nanoTime() < stopAt && !Files.exists(options.until())) {
+                    sleepUntil(System.nanoTime() + Duration.ofMillis(200).toNanos());
+                }
+                stopAt = Math.min(stopAt, System.nanoTime());
+            });
+        }
         AtomicReference<CpuSampler.Snapshot> cpuStart = new AtomicReference<>();
         try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < options.people(); i++) {
@@ -198,8 +231,10 @@ public final class LoadClient {
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             Files.writeString(Path.of(options.out() + ".csv"), csv);
         }
-        return new Result(options.people(), Stats.of("step", steps, options.duration()),
-                Stats.of("floor", floor, options.duration()), Stats.of("bootstrap", boot, options.duration()),
+        // shorter than asked when the run was ended early (--until)
+        Duration window = Duration.ofNanos(Math.max(1, stopAt - measureFrom));
+        return new Result(options.people(), Stats.of("step", steps, window),
+                Stats.of("floor", floor, window), Stats.of("bootstrap", boot, window),
                 errorCount.get(), errors.stream().limit(5).toList(), finished.get(), cpuUse,
                 Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?",
                 reopened.get(), resumedAtSameStep.get(), reopenedBeforeWriting.get());
@@ -207,7 +242,7 @@ public final class LoadClient {
 
     /** One virtual person: bootstrap, then one step per think time until the run ends. */
     private void person(int index) {
-        String[] scripts = {"kennismaking", "zelfbeeld", "emoties", "wensen"};
+        List<String> scripts = options.dialogues();
         Tab tab = null;
         Tab lost = null;
         long next = System.nanoTime();
@@ -216,7 +251,7 @@ public final class LoadClient {
                 if (tab == null) {
                     long t0 = System.nanoTime();
                     if (lost == null) {
-                        tab = Tab.open(this, scripts[index % scripts.length], Map.of());
+                        tab = Tab.open(this, scripts.get(index % scripts.size()), Map.of());
                     } else {
                         // a reload: same browser, so the same visitor cookie, but a new server session
                         tab = Tab.open(this, lost.script, lost.cookiesWithoutSession());
@@ -224,7 +259,7 @@ public final class LoadClient {
                         if (lost.lastAnswer == null) {
                             // only choices so far in this dialogue: no written answer to find again
                             reopenedBeforeWriting.incrementAndGet();
-                        } else if (tab.openResponse.contains(Json.quote(lost.lastAnswer))) {
+                        } else if (Tab.shows(tab.openResponse, lost.lastAnswer)) {
                             resumedAtSameStep.incrementAndGet();
                             tab.lastAnswer = lost.lastAnswer;
                         }
@@ -242,7 +277,7 @@ public final class LoadClient {
                 long t0 = System.nanoTime();
                 record(1, t0, tab.send(List.of()).length());
                 t0 = System.nanoTime();
-                boolean done = tab.step(index);
+                boolean done = tab.step(index, ledger);
                 record(0, t0, tab.lastResponseBytes);
                 if (done) {
                     finished.incrementAndGet();
@@ -311,6 +346,8 @@ public final class LoadClient {
         /** The last free text written in the current dialogue, and what opening the dialogue returned. */
         private String lastAnswer;
         private String openResponse = "";
+        /** The body of the last UIDL request, to send it once more as a browser does when an answer got lost. */
+        private String lastBody;
 
         private Tab(LoadClient client) {
             this.client = client;
@@ -358,15 +395,35 @@ public final class LoadClient {
          *
          * @return true when this step finished a dialogue
          */
-        boolean step(int person) throws IOException, InterruptedException {
+        boolean step(int person, Ledger ledger) throws IOException, InterruptedException {
             Integer answer = findOptional("id", "answer");
             if (answer != null) {
                 String text = ANSWERS[ThreadLocalRandom.current().nextInt(ANSWERS.length)];
-                String response = send(List.of(
-                        Map.of("type", "mSync", "node", answer, "feature", 1, "property", "value", "value", text),
-                        click(find("id", "send"))));
-                if (!response.contains(Json.quote(text))) {
+                String marker = ledger == null ? null : ledger.nextMarker(person);
+                if (marker != null) {
+                    text = text + " (" + marker + ")";
+                }
+                int send = find("id", "send");
+                String response;
+                try {
+                    response = send(List.of(
+                            Map.of("type", "mSync", "node", answer, "feature", 1, "property", "value", "value", text),
+                            click(send)));
+                } catch (IOException | RuntimeException e) {
+                    if (ledger != null) {
+                        ledger.write(Ledger.neverReached(e) ? "refused" : "in-flight", marker);
+                    }
+                    throw e;
+                }
+                if (!shows(response, text)) {
+                    if (ledger != null) {
+                        // the chat's calm "saving" line: the app retries it by itself (Dutch: the client asks for nl)
+                        ledger.write(response.contains("wordt bewaard") ? "saving" : "unconfirmed", marker);
+                    }
                     throw new IllegalStateException("the written answer did not come back");
+                }
+                if (ledger != null) {
+                    ledger.write("ack", marker);
                 }
                 lastAnswer = text;
                 return findOptional("id", "to-start") != null;
@@ -380,15 +437,28 @@ public final class LoadClient {
             Integer home = findOptional("id", "to-start");
             if (home != null) {
                 send(List.of(click(home)));
-                String[] scripts = {"kennismaking", "zelfbeeld", "emoties", "wensen"};
-                script = scripts[(Arrays.asList(scripts).indexOf(script) + 1) % scripts.length];
+                List<String> scripts = client.options.dialogues();
+                script = scripts.get((scripts.indexOf(script) + 1) % scripts.size());
                 openDialogue();
                 return false;
             }
             throw new IllegalStateException("nothing to answer (" + person + ")");
         }
 
-        private static Map<String, Object> click(int node) {
+        /**
+         * Whether a response puts this written answer on the screen: each message reaches the browser as one element
+         * whose markup holds the text in its paragraph (HTML-escaped, inside a JSON string); before that markup, as
+         * a text node of its own (still accepted, to compare with older builds).
+         */
+        static boolean shows(String response, String text) {
+            String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&apos;");
+            String quoted = Json.quote(html);
+            return response.contains(">" + quoted.substring(1, quoted.length() - 1) + "</p>")
+                    || response.contains(Json.quote(text));
+        }
+
+        static Map<String, Object> click(int node) {
             Map<String, Object> data = new LinkedHashMap<>();
             for (String key : List.of("event.shiftKey", "event.metaKey", "event.altKey", "event.ctrlKey")) {
                 data.put(key, false);
@@ -400,6 +470,32 @@ public final class LoadClient {
             return Map.of("type", "event", "node", node, "event", "click", "data", data);
         }
 
+        /** Whether the open question asks for written text. */
+        boolean asksText() {
+            return findOptional("id", "answer") != null;
+        }
+
+        /** Writes this answer to the open question and sends it; returns the response. */
+        String write(String text) throws IOException, InterruptedException {
+            return send(List.of(
+                    Map.of("type", "mSync", "node", find("id", "answer"), "feature", 1, "property", "value",
+                            "value", text),
+                    click(find("id", "send"))));
+        }
+
+        /**
+         * Sends the last UIDL request again, unchanged, as a browser does when the answer to it got lost; returns the
+         * raw response (without the guard) and changes nothing in this tab.
+         */
+        String repeatLast() throws IOException, InterruptedException {
+            HttpRequest request = request("/?v-r=uidl&v-uiId=" + uiId)
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(lastBody)).build();
+            HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return text.startsWith("for(;;);") ? text.substring("for(;;);".length()) : text;
+        }
+
         /** One UIDL round trip with the given invocations; returns the raw response. */
         String send(List<Map<String, Object>> rpc) throws IOException, InterruptedException {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -407,9 +503,10 @@ public final class LoadClient {
             body.put("rpc", rpc);
             body.put("syncId", syncId);
             body.put("clientId", clientId);
+            lastBody = Json.write(body);
             HttpRequest request = request("/?v-r=uidl&v-uiId=" + uiId)
                     .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(lastBody)).build();
             HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
             keepCookies(response);
             if (response.statusCode() != 200) {
@@ -426,6 +523,59 @@ public final class LoadClient {
                     ? (Map<String, Object>) list.getFirst() : (Map<String, Object>) parsed;
             apply(uidl);
             return text;
+        }
+
+        /** What a UIDL request got back, not applied to the mirror (for tampering tests). */
+        record Raw(int status, String body) {
+        }
+
+        /**
+         * One UIDL request exactly as given (CSRF token, sync id, client id, invocations) for the UI id given, with
+         * the cookies given; nothing is applied to this tab's mirror. For tampering tests ({@code UidlTamperingIT}).
+         */
+        Raw sendRaw(Map<String, Object> body, String forUiId, Map<String, String> withCookies)
+                throws IOException, InterruptedException {
+            Map<String, String> saved = new LinkedHashMap<>(cookies);
+            cookies.clear();
+            cookies.putAll(withCookies);
+            try {
+                HttpRequest request = request("/?v-r=uidl&v-uiId=" + forUiId)
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+                return new Raw(response.statusCode(), response.body());
+            } finally {
+                cookies.clear();
+                cookies.putAll(saved);
+            }
+        }
+
+        /** The body this tab would send now with these invocations (its own token, sync id and client id). */
+        Map<String, Object> body(List<Map<String, Object>> rpc) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("csrfToken", csrf);
+            body.put("rpc", rpc);
+            body.put("syncId", syncId);
+            body.put("clientId", clientId);
+            return body;
+        }
+
+        String uiId() {
+            return uiId;
+        }
+
+        Map<String, String> cookies() {
+            return Map.copyOf(cookies);
+        }
+
+        /** The newest element with that attribute value, or null. */
+        Integer node(String attribute, String value) {
+            return findOptional(attribute, value);
+        }
+
+        /** The elements that carry this attribute, in node order. */
+        List<Integer> nodes(String attribute) {
+            return nodesWith(attribute);
         }
 
         @SuppressWarnings("unchecked")
@@ -538,6 +688,69 @@ public final class LoadClient {
                     cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
                 }
             }
+        }
+    }
+
+    /**
+     * What every written answer of this run became, one line each ({@code epoch-millis outcome marker}), for checking
+     * against the database afterwards ({@code scripts/crash-test.sh}). Outcomes: {@code ack} (the answer came back in
+     * the response: the person saw it stored), {@code in-flight} (the request went out and no usable answer came
+     * back, e.g. the connection broke in a crash: it may or may not be stored), {@code refused} (the request never
+     * reached a running application, or the application answered that it did not know the session, so nothing ran:
+     * it must not be stored), {@code saving} (the chat said it is saving the answer and retries it by itself, as when
+     * no database connection was free in time: stored at most once, and lost only when the app dies before the
+     * retry) and {@code unconfirmed} (an answer came, but without the text: may be stored at most once). Markers are unique per run: {@code m:RUN-PERSON-N}.
+     */
+    static final class Ledger {
+
+        private final String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        private final Map<Integer, AtomicInteger> perPerson = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.io.BufferedWriter out;
+
+        Ledger(Path file) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                out = Files.newBufferedWriter(file);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the ledger " + file, e);
+            }
+        }
+
+        String nextMarker(int person) {
+            return "m:" + run + "-" + person + "-"
+                    + perPerson.computeIfAbsent(person, p -> new AtomicInteger()).incrementAndGet();
+        }
+
+        static boolean neverReached(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.ConnectException) {
+                    return true;
+                }
+                // Vaadin answers "session expired" before it looks at any event: nothing ran
+                if (cause.getMessage() != null && cause.getMessage().contains("sessionExpired")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        synchronized void write(String outcome, String marker) {
+            counts.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+            try {
+                out.write(System.currentTimeMillis() + " " + outcome + " " + marker + "\n");
+                out.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the ledger", e);
+            }
+        }
+
+        synchronized void close() throws IOException {
+            out.close();
+        }
+
+        String summary() {
+            return "ledger run=" + run + " " + new java.util.TreeMap<>(counts) + "\n";
         }
     }
 

@@ -46,6 +46,30 @@ class LoadClientIT {
         assertThat(out.resolve("smoke.csv")).content().startsWith("kind,at_ms,latency_ms,response_bytes").contains("step,");
     }
 
+    /**
+     * A browser that never got the answer to a request sends it again and must get the same answer: Vaadin keeps the
+     * last one of every screen for that, and Spiegel keeps it with the characters beyond Latin-1 (here a typographic
+     * quote and an emoji in what the person wrote) escaped, which must not change what the browser reads.
+     */
+    @Test
+    void aRepeatedRequestGetsTheSameAnswerAgain(@TempDir Path out) throws Exception {
+        LoadClient client = new LoadClient(new LoadClient.Options(URI.create("http://localhost:" + port), 1,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300), out.resolve("repeat"), Map.of(),
+                false));
+        LoadClient.Tab tab = LoadClient.Tab.open(client, "kennismaking", Map.of());
+        for (int step = 0; !tab.asksText(); step++) {
+            assertThat(step).as("a question to write an answer to").isLessThan(10);
+            tab.step(0, null);
+        }
+        String first = tab.write("Het gaat \u2018best\u2019 goed \uD83D\uDE42");
+        assertThat(first).contains("Het gaat \u2018best\u2019 goed \uD83D\uDE42");
+
+        String again = tab.repeatLast();
+
+        assertThat(again.chars().anyMatch(c -> c > 0xFF)).as("kept in Latin-1").isFalse();
+        assertThat(LoadClient.Json.parse(again)).isEqualTo(LoadClient.Json.parse(first));
+    }
+
     private int userMessages() {
         return jdbc.sql("SELECT COUNT(*) FROM dialogue_messages WHERE kind IN ('USER_TEXT', 'USER_CHOICE')")
                 .query(Integer.class).single();

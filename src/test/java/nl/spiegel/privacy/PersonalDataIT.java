@@ -100,6 +100,10 @@ class PersonalDataIT {
         assertThat(sections.get("account").get("userId").asString()).isEqualTo(a.visitor().userId().toString());
         assertThat(sections.get("account").has("visitorTokenHash")).as("no credentials").isFalse();
         assertThat(sections.get("account").has("passwordHash")).isFalse();
+        assertThat(sections.get("account").propertyNames()).as("only the allow-listed account columns")
+                .containsExactly("userId", "organisationId", "createdAt", "lastSeenAt", "email", "displayName", "role",
+                        "emailVerifiedAt", "passwordChangedAt", "totpEnabledAt", "secondFactorFailures",
+                        "deactivatedAt");
         assertThat(sections.get("dialogues")).hasSize(2);
         assertThat(sections.get("handoffs")).hasSize(2)
                 .anySatisfy(handoff -> assertThat(handoff.get("therapist").asString())

@@ -66,7 +66,7 @@ class ChatQuestionnaireIT extends SpringBrowserlessTest {
     }
 
     private String log() {
-        return find(Div.class).withId("chat-log").single().getElement().getTextRecursively();
+        return nl.spiegel.dialogue.ui.ShownText.of(find(Div.class).withId("chat-log").single());
     }
 
     @Test

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.engine.Prompt;
@@ -88,7 +87,7 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("mood-thanks").single().getText())
                 .isEqualTo("Dank je.");
         assertThat(moods.history(visitor)).singleElement().satisfies(mood -> {
-            assertThat(mood.moment()).isEqualTo(Moment.START);
+            assertThat(mood.moment()).isEqualTo(MoodMoment.START);
             assertThat(mood.value()).isEqualTo(4);
         });
         Map<String, Object> row = jdbc.sql("SELECT organisation_id, mood, key_id FROM mood_checkins WHERE user_id = ?")
@@ -106,7 +105,7 @@ class MoodCheckInIT extends SpringBrowserlessTest {
     @Test
     void aClearlyWorseMoodAtTheEndOffersGroundingAndTheHelpDialog() {
         SessionSnapshot session = dialogues.startNew(visitor, "kennismaking");
-        moods.record(visitor, session.id(), Moment.START, 5);
+        moods.record(visitor, session.id(), MoodMoment.START, 5);
         finish(session);
 
         navigate("dialogue/" + session.id(), ChatView.class);
@@ -132,16 +131,16 @@ class MoodCheckInIT extends SpringBrowserlessTest {
     @Test
     void theSameOrABetterMoodAtTheEndGetsOnlyThanks() {
         SessionSnapshot session = dialogues.startNew(visitor, "kennismaking");
-        moods.record(visitor, session.id(), Moment.START, 2);
+        moods.record(visitor, session.id(), MoodMoment.START, 2);
         finish(session);
 
         navigate("dialogue/" + session.id(), ChatView.class);
         click("mood-end-1");
         // one face down is not "clearly worse"
         assertThat(find(Div.class).withId("mood-grounding").all()).isEmpty();
-        assertThat(moods.find(visitor, session.id(), Moment.END)).hasValueSatisfying(mood ->
+        assertThat(moods.find(visitor, session.id(), MoodMoment.END)).hasValueSatisfying(mood ->
                 assertThat(mood.value()).isEqualTo(1));
         // a second tap (another tab) keeps the first
-        assertThat(moods.record(visitor, session.id(), Moment.END, 5).value()).isEqualTo(1);
+        assertThat(moods.record(visitor, session.id(), MoodMoment.END, 5).value()).isEqualTo(1);
     }
 }

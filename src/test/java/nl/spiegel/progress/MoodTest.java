@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.SessionId;
 
 class MoodTest {
@@ -24,10 +23,10 @@ class MoodTest {
 
     @Test
     void onlyFiveFacesExist() {
-        assertThatThrownBy(() -> new Mood(SessionId.random(), Moment.START, 0, Instant.EPOCH))
+        assertThatThrownBy(() -> new Mood(SessionId.random(), MoodMoment.START, 0, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Mood(SessionId.random(), Moment.END, 6, Instant.EPOCH))
+        assertThatThrownBy(() -> new Mood(SessionId.random(), MoodMoment.END, 6, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Mood(SessionId.random(), Moment.END, 5, Instant.EPOCH).value()).isEqualTo(5);
+        assertThat(new Mood(SessionId.random(), MoodMoment.END, 5, Instant.EPOCH).value()).isEqualTo(5);
     }
 }

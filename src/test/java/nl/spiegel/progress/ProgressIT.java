@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.dialogue.ChatMoodCheckIn;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.Visitor;
@@ -107,8 +106,8 @@ class ProgressIT {
         progress.submit(person, Instrument.GAD7, Arrays.asList(0, 0, 1, 0, 0, 0, 0));
         progress.submit(other, Instrument.PHQ9, PHQ9);
         SessionId session = dialogues.startNew(person, "kennismaking").id();
-        moods.record(person, session, ChatMoodCheckIn.Moment.START, 3);
-        moods.record(other, dialogues.startNew(other, "kennismaking").id(), ChatMoodCheckIn.Moment.START, 4);
+        moods.record(person, session, nl.spiegel.progress.MoodMoment.START, 3);
+        moods.record(other, dialogues.startNew(other, "kennismaking").id(), nl.spiegel.progress.MoodMoment.START, 4);
 
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         personalData.exportJson(person, SpiegelI18NProvider.DUTCH, json);

@@ -27,7 +27,7 @@ class ProgressTranslationsTest {
         for (int mood = Mood.LOWEST; mood <= Mood.HIGHEST; mood++) {
             keys.add("mood.value." + mood);
         }
-        for (var moment : nl.spiegel.dialogue.ChatMoodCheckIn.Moment.values()) {
+        for (var moment : nl.spiegel.progress.MoodMoment.values()) {
             keys.add("mood.question." + moment.name().toLowerCase(Locale.ROOT));
         }
         for (Locale locale : SpiegelI18NProvider.LOCALES) {

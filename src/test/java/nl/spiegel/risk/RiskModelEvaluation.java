@@ -48,6 +48,9 @@ public final class RiskModelEvaluation {
         if (sweep) {
             System.out.print(sweep(oof));
         }
+        if (args.length > 0 && args[0].equals("confirm")) {
+            System.out.print(confirmSweep(oof));
+        }
     }
 
     /** Out-of-fold scores for every row, in the order of {@code rows}. */
@@ -130,8 +133,9 @@ public final class RiskModelEvaluation {
 
     public static String report(List<OutOfFold> oof, RiskDetector.ModelPolicy policy) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "policy: concern >= %.2f, crisis >= %.2f, guarded >= %.2f%n",
-                policy.concern(), policy.crisis(), policy.guarded()));
+        sb.append(String.format(Locale.ROOT,
+                "policy: concern >= %.2f, crisis >= %.2f, guarded >= %.2f, a rule's concern confirmed >= %.2f%n",
+                policy.concern(), policy.crisis(), policy.guarded(), policy.confirm()));
         line(sb, "rules alone", rulesAlone(oof).overall());
         line(sb, "model alone", modelAlone(oof, policy).overall());
         line(sb, "combined", combined(oof, policy).overall());
@@ -147,13 +151,41 @@ public final class RiskModelEvaluation {
                 s.concernToCrisis()));
     }
 
+    /**
+     * What raising a reviewed rule's concern to crisis on the model's P(crisis) would do, out of fold: per threshold,
+     * how many rows the rules scored concern (not guarded) would become crisis, by their true level.
+     */
+    static String confirmSweep(List<OutOfFold> oof) {
+        StringBuilder sb = new StringBuilder("\nconfirm sweep: rules concern (unguarded) and P(crisis) >= t -> crisis\n");
+        for (int t = 30; t <= 95; t += 5) {
+            int crisis = 0;
+            int concern = 0;
+            int none = 0;
+            for (OutOfFold o : oof) {
+                if (o.rules().level() != RiskLevel.CONCERN || RiskDetector.guarded(o.rules())
+                        || o.p()[TextClassifier.CRISIS] < t / 100.0) {
+                    continue;
+                }
+                switch (o.row().level()) {
+                    case CRISIS -> crisis++;
+                    case CONCERN -> concern++;
+                    default -> none++;
+                }
+            }
+            sb.append(String.format(Locale.ROOT, "t %.2f  crisis gained %4d  concern->crisis %4d  none->crisis %3d%n",
+                    t / 100.0, crisis, concern, none));
+        }
+        return sb.toString();
+    }
+
     /** The grid the thresholds were chosen from. */
     static String sweep(List<OutOfFold> oof) {
         StringBuilder sb = new StringBuilder("\nthreshold sweep (model alone | combined)\n");
         for (double guarded : new double[] {0.8, 0.9, 0.95, 1.01}) {
             for (int c1 = 10; c1 <= 90; c1 += 5) {
                 for (int c2 = 10; c2 <= 90; c2 += 5) {
-                    RiskDetector.ModelPolicy p = new RiskDetector.ModelPolicy(c1 / 100.0, c2 / 100.0, guarded);
+                    RiskDetector.ModelPolicy p = new RiskDetector.ModelPolicy(c1 / 100.0, c2 / 100.0, guarded,
+                            RiskDetector.ModelPolicy.DEFAULT.confirm());
                     Evaluation.Slice m = modelAlone(oof, p).overall();
                     Evaluation.Slice c = combined(oof, p).overall();
                     sb.append(String.format(Locale.ROOT,

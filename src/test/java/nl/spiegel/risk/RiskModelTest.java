@@ -41,13 +41,15 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Rounds 19-21": 10-fold CV over 8,311 rows with 4,262 negatives (holdout18-20 added after
-        // their first blind scores); model alone 50.4 / 60.6 / 1.6 %, combined 82.8 / 92.4 / 4.3 % (crisis recall,
-        // escalation recall, false alarms). Round 18 had 47.7 / 57.6 / 1.5 % and 81.3 / 91.2 / 4.4 % on 7,375 rows.
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.606 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.504 - MARGIN);
+        // docs/risk-lexicon.md, "Round 22": 10-fold CV over 8,950 rows with 4,718 negatives (holdout18-21 and
+        // reflective3 added after their first blind scores); model alone 51.3 / 60.7 / 1.5 %, combined 84.9 / 92.4 /
+        // 4.1 % (crisis recall,
+        // escalation recall, false alarms; combined now includes a rule's concern confirmed to crisis by the model).
+        // Round 21 had 50.4 / 60.6 / 1.6 % and 82.8 / 92.4 / 4.3 % on 8,311 rows.
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.607 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.513 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
-        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.828 - MARGIN);
+        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.849 - MARGIN);
         assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.924 - MARGIN);
         assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.046);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
@@ -100,6 +102,30 @@ class RiskModelTest {
     }
 
     @Test
+    void aRulesConcernIsRaisedToCrisisOnlyWhenTheModelIsSureAndTheRulesDidNotGuard() {
+        RiskDetector rulesOnly = RiskDetector.loadRulesOnly(RiskDetector.DEFAULT_LEXICONS);
+        RiskDetector.ModelPolicy policy = RiskDetector.ModelPolicy.DEFAULT;
+        RiskAssessment burden = rulesOnly.assess("ik ben een last voor iedereen", "nl");
+        assertThat(burden.level()).isEqualTo(RiskLevel.CONCERN);
+        double below = policy.confirm() - 0.01;
+        assertThat(RiskDetector.combine(burden, new double[] {0.99, below}, policy, 29)).isEqualTo(burden);
+        RiskAssessment confirmed = RiskDetector.combine(burden, new double[] {0.99, policy.confirm()}, policy, 29);
+        assertThat(confirmed.level()).isEqualTo(RiskLevel.CRISIS);
+        assertThat(confirmed.ruleIds()).containsAll(burden.ruleIds()).contains("model.crisis");
+        assertThat(confirmed.confidence()).as("a reviewed rule found it").isEqualTo(RiskConfidence.HIGH);
+        assertThat(confirmed.kinds()).contains(RiskKind.SUICIDE);
+        RiskAssessment hedged = rulesOnly.assess("geen plannen hoor, maar ik ben wel een last voor iedereen", "nl");
+        if (hedged.level() == RiskLevel.CONCERN && RiskDetector.guarded(hedged)) {
+            assertThat(RiskDetector.combine(hedged, new double[] {0.99, 0.99}, policy, 55).level())
+                    .as("a hedged denial is not confirmed").isEqualTo(RiskLevel.CONCERN);
+        }
+        RiskAssessment none = RiskAssessment.none();
+        RiskAssessment alone = RiskDetector.combine(none, new double[] {1.0, 1.0}, policy, 5);
+        assertThat(alone.level()).as("without a rule the model never gives crisis").isEqualTo(RiskLevel.CONCERN);
+        assertThat(alone.confidence()).isEqualTo(RiskConfidence.LOW);
+    }
+
+    @Test
     void sameTrainingGivesSamePredictions() {
         TextClassifier a = RiskDetector.train(engine, rows, TextClassifier.Settings.DEFAULT);
         TextClassifier b = RiskDetector.train(engine, rows, TextClassifier.Settings.DEFAULT);
@@ -125,7 +151,7 @@ class RiskModelTest {
         for (String f : List.of("corpus.tsv", "holdout.tsv", "holdout2.tsv", "holdout3.tsv", "holdout4.tsv",
                 "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv", "holdout14.tsv", "holdout15.tsv",
                 "training-u1.tsv", "training-u2.tsv", "holdout16.tsv", "holdout17.tsv", "training-u3.tsv",
-                "holdout18.tsv", "holdout19.tsv", "holdout20.tsv")) {
+                "holdout18.tsv", "holdout19.tsv", "holdout20.tsv", "holdout21.tsv", "reflective3.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }

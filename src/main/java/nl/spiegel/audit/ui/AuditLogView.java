@@ -1,7 +1,6 @@
 package nl.spiegel.audit.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -34,6 +33,7 @@ import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * The audit trail for administrators: filter by period, actor, subject and action, and download what matches as
@@ -46,8 +46,6 @@ public class AuditLogView extends Div implements HasDynamicTitle {
 
     /** Rows shown on screen; the CSV download holds up to {@link AuditQuery#MAX_LIMIT}. */
     static final int SHOWN = 500;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
     private final AuditTrail trail;
     private final StaffMember admin;
     private final DatePicker from = new DatePicker();
@@ -126,7 +124,7 @@ public class AuditLogView extends Div implements HasDynamicTitle {
     private Grid<AuditEntry> grid() {
         Locale locale = getLocale();
         DateTimeFormatter moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT, FormatStyle.MEDIUM)
-                .withLocale(locale).withZone(ZONE);
+                .withLocale(locale).withZone(Moments.ZONE);
         grid.setId("audit-grid");
         grid.addClassName("sp-audit-grid");
         grid.addColumn(entry -> moments.format(entry.occurredAt())).setHeader(getTranslation("audit.column.when"))
@@ -159,9 +157,9 @@ public class AuditLogView extends Div implements HasDynamicTitle {
         }
         LocalDate fromDate = from.getValue();
         LocalDate untilDate = until.getValue();
-        current = new AuditQuery(fromDate == null ? null : fromDate.atStartOfDay(ZONE).toInstant(),
+        current = new AuditQuery(fromDate == null ? null : fromDate.atStartOfDay(Moments.ZONE).toInstant(),
                 // the whole last day counts
-                untilDate == null ? null : untilDate.plusDays(1).atStartOfDay(ZONE).toInstant(),
+                untilDate == null ? null : untilDate.plusDays(1).atStartOfDay(Moments.ZONE).toInstant(),
                 actorId, subjectId, action.getValue(), SHOWN);
         List<AuditEntry> entries = trail.search(admin.userId(), current);
         grid.setItems(entries);

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -25,6 +23,7 @@ import nl.spiegel.dialogue.content.ScriptParser;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.ScriptProblem;
 import nl.spiegel.risk.RiskDetector;
+import nl.spiegel.shared.yaml.SafeYaml;
 
 /**
  * Checks a draft the way publishing does: size, YAML (with SnakeYAML's limits on aliases, nesting and length),
@@ -70,7 +69,7 @@ public class DraftChecker {
         }
         org.yaml.snakeyaml.nodes.Node root;
         try {
-            root = new Yaml(new SafeConstructor(ScriptParser.loaderOptions())).compose(new StringReader(text));
+            root = SafeYaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             YamlLocator.Location at = YamlLocator.Location.of(e.getProblemMark());
             return refused(new ScriptIssue(at.line(), at.column(), null, yamlCode(e), List.of(plain(e)), false));

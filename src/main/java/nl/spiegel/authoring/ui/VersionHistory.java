@@ -1,8 +1,5 @@
 package nl.spiegel.authoring.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -16,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 
 import nl.spiegel.authoring.DiffLine;
 import nl.spiegel.authoring.ScriptVersion;
+import nl.spiegel.shared.i18n.Moments;
 
 /** The versions of one script, newest first, to open or publish again; and the difference between two of them. */
 class VersionHistory extends Div {
@@ -28,7 +26,6 @@ class VersionHistory extends Div {
         List<DiffLine> diff(int from, int to);
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final Actions actions;
     private final Div rows = new Div();
@@ -60,14 +57,12 @@ class VersionHistory extends Div {
         rows.removeAll();
         diff.removeAll();
         setVisible(!versions.isEmpty());
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZONE);
         for (ScriptVersion version : versions) {
             String origin = version.basedOn() == null
                     ? getTranslation("authoring.origin." + version.origin())
                     : getTranslation("authoring.origin.ROLLBACK-of", version.basedOn());
             Span label = new Span(getTranslation("authoring.history.row", version.version(),
-                    format.format(version.publishedAt()), origin));
+                    Moments.dateTime(version.publishedAt(), locale), origin));
             Button open = new Button(getTranslation("authoring.history.open"),
                     click -> actions.open(version.version()));
             open.setId("open-" + version.version());

@@ -10,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import nl.spiegel.dialogue.engine.Condition;
@@ -21,6 +18,7 @@ import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Script;
 import nl.spiegel.dialogue.engine.ScriptProblem;
 import nl.spiegel.dialogue.engine.ScriptValidator;
+import nl.spiegel.shared.yaml.SafeYaml;
 
 /**
  * Reads a dialogue script from YAML (format: docs/dialogue-scripts.md) and validates it. Every problem names the
@@ -30,13 +28,6 @@ public final class ScriptParser {
 
     private static final int DEFAULT_MAX_LENGTH = 1000;
     private static final int DEFAULT_ORDER = 100;
-
-    /** Aliases a script may use; a handful is plenty, thousands are an attack ("billion laughs"). */
-    public static final int MAX_ALIASES = 20;
-    /** How deep mappings and lists may nest; a script needs about six levels. */
-    public static final int MAX_NESTING = 20;
-    /** Characters the YAML reader accepts at most (1 MiB); uploads are limited far below that before parsing. */
-    public static final int MAX_CODE_POINTS = 1024 * 1024;
 
     // the topics a message may link with 'learn': the shipped psycho-education corner, read once
     private static final java.util.concurrent.atomic.AtomicReference<java.util.Set<String>> TOPICS =
@@ -50,23 +41,12 @@ public final class ScriptParser {
                 .stream().map(nl.spiegel.learn.Topic::id).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
-    /** The YAML reader's limits, for every script: shipped, uploaded or typed in the editor. */
-    public static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        return options;
-    }
-
     /** Parses and validates; throws {@link ScriptFormatException} listing every problem found. */
     public Script parse(String source, InputStream in) {
         Object document;
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            // SafeConstructor: scripts are data, never a way to instantiate classes
-            document = new Yaml(new SafeConstructor(loaderOptions())).load(reader);
+            // scripts are data, never a way to instantiate classes; the reader's limits stop alias bombs and deep nesting
+            document = SafeYaml.load(reader);
         } catch (YAMLException | IOException e) {
             throw new ScriptFormatException(List.of(new ScriptProblem(source, null,
                     "not valid YAML: " + firstLine(e.getMessage()))));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.dialogue.ChatMessage;
@@ -34,16 +33,14 @@ class DialogueDataContributor implements PersonalDataContributor {
 
     private final SessionRepository sessions;
     private final ScriptCatalog catalog;
-    private final JdbcClient jdbc;
     private final SpiegelI18NProvider i18n;
     private final JournalRepository journal;
 
-    DialogueDataContributor(SessionRepository sessions, ScriptCatalog catalog, JdbcClient jdbc,
-                            SpiegelI18NProvider i18n, JournalRepository journal) {
+    DialogueDataContributor(SessionRepository sessions, ScriptCatalog catalog, SpiegelI18NProvider i18n,
+                            JournalRepository journal) {
         this.journal = journal;
         this.sessions = sessions;
         this.catalog = catalog;
-        this.jdbc = jdbc;
         this.i18n = i18n;
     }
 
@@ -147,11 +144,7 @@ class DialogueDataContributor implements PersonalDataContributor {
     private List<Map<String, Object>> messages(SessionId session, SessionRepository.ShownLanguages languages,
                                                String sessionLanguage, Locale locale) {
         // the risk result is not part of ChatMessage; it is no personal text and not encrypted
-        Map<Integer, String> risk = new HashMap<>();
-        jdbc.sql("SELECT seq, risk_level FROM dialogue_messages WHERE session_id = ? AND risk_level IS NOT NULL")
-                .param(session.toString())
-                .query((rs, row) -> risk.put(rs.getInt("seq"), rs.getString("risk_level")))
-                .list();
+        Map<Integer, String> risk = sessions.messageLevels(session);
         List<Map<String, Object>> messages = new ArrayList<>();
         for (ChatMessage message : sessions.messages(session)) {
             String language = languages.messages().getOrDefault(message.seq(), sessionLanguage);
@@ -180,13 +173,7 @@ class DialogueDataContributor implements PersonalDataContributor {
 
     @Override
     public int delete(UserId person) {
-        String user = person.toString();
-        int rows = jdbc.sql("""
-                DELETE FROM dialogue_messages
-                WHERE session_id IN (SELECT id FROM dialogue_sessions WHERE user_id = ?)""").param(user).update();
-        rows += journal.deleteAll(person);
-        rows += jdbc.sql("DELETE FROM exercises WHERE user_id = ?").param(user).update();
-        rows += jdbc.sql("DELETE FROM dialogue_sessions WHERE user_id = ?").param(user).update();
-        return rows;
+        // the journal points at the exercises
+        return journal.deleteAll(person) + sessions.deleteAll(person);
     }
 }

@@ -3,6 +3,7 @@ package nl.spiegel.dialogue.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -278,6 +279,26 @@ public class SessionRepository {
                 .params(session.toString(), owner.toString())
                 .query((rs, row) -> open(rs, DialogueEncryptedColumns.MESSAGE_BODY, session).in(LocalizedText.ANY))
                 .optional();
+    }
+
+    /** The risk level stored with each of the session's messages, by message seq; messages without one are left out. */
+    public Map<Integer, String> messageLevels(SessionId session) {
+        Map<Integer, String> levels = new HashMap<>();
+        jdbc.sql("SELECT seq, risk_level FROM dialogue_messages WHERE session_id = ? AND risk_level IS NOT NULL")
+                .param(session.toString())
+                .query((rs, row) -> levels.put(rs.getInt("seq"), rs.getString("risk_level")))
+                .list();
+        return levels;
+    }
+
+    /** Deletes the person's dialogue sessions with their messages and exercises (the journal goes first). */
+    public int deleteAll(UserId owner) {
+        String user = owner.toString();
+        int rows = jdbc.sql("""
+                DELETE FROM dialogue_messages
+                WHERE session_id IN (SELECT id FROM dialogue_sessions WHERE user_id = ?)""").param(user).update();
+        rows += jdbc.sql("DELETE FROM exercises WHERE user_id = ?").param(user).update();
+        return rows + jdbc.sql("DELETE FROM dialogue_sessions WHERE user_id = ?").param(user).update();
     }
 
     /** The risk rule ids stored with the session's messages, by message seq; messages without any are left out. */

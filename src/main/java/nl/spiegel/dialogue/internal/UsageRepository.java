@@ -16,10 +16,24 @@ public class UsageRepository {
     public record PersonRow(String scriptId, int version, int answered, boolean finished) {
     }
 
+    /** A session's dialogue version and start. */
+    public record SessionVersion(String sessionId, String scriptId, int version, Instant startedAt) {
+    }
+
     private final JdbcClient jdbc;
 
     UsageRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public List<SessionVersion> sessionsStarted(OrganisationId organisation, Instant since) {
+        return jdbc.sql("""
+                SELECT id, script_id, script_version, started_at FROM dialogue_sessions
+                WHERE organisation_id = ? AND started_at >= ?""")
+                .params(organisation.toString(), DbTime.write(since == null ? Instant.EPOCH : since))
+                .query((rs, n) -> new SessionVersion(rs.getString("id"), rs.getString("script_id"),
+                        rs.getInt("script_version"), DbTime.read(rs, "started_at")))
+                .list();
     }
 
     public List<PersonRow> furthest(OrganisationId organisation, Instant since) {

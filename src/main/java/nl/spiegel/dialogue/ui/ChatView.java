@@ -30,8 +30,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.shared.database.DatabaseAway;
 import nl.spiegel.dialogue.ChatMessage;
-import nl.spiegel.dialogue.ChatMoodCheckIn;
-import nl.spiegel.dialogue.ChatSafetyPanel;
 import nl.spiegel.dialogue.SafetyPause;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.MessageKey;
@@ -46,9 +44,14 @@ import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.HelpDialogs;
+import nl.spiegel.escalation.ui.SafetyPanels;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.learn.LearnService;
+import nl.spiegel.progress.MoodMoment;
+import nl.spiegel.progress.MoodService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
@@ -61,8 +64,9 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private final DialogueService dialogues;
     private final CurrentVisitor visitor;
-    private final ObjectProvider<ChatSafetyPanel> safetyPanels;
-    private final ObjectProvider<ChatMoodCheckIn> moodCheckIns;
+    private final SafetyPanels safetyPanels;
+    private final MoodService moods;
+    private final HelpDialogs help;
     private final ObjectProvider<DialogueFeedbackSource> feedbackSources;
     private final AnswerRetries retries;
     private final Clock clock;
@@ -81,8 +85,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private SessionSnapshot snapshot;
     private int shownSeq;
 
-    public ChatView(DialogueService dialogues, CurrentVisitor visitor, ObjectProvider<ChatSafetyPanel> safetyPanels,
-                    ObjectProvider<ChatMoodCheckIn> moodCheckIns,
+    public ChatView(DialogueService dialogues, CurrentVisitor visitor, SafetyPanels safetyPanels,
+                    MoodService moods, HelpDialogs help,
                     ObjectProvider<DialogueFeedbackSource> feedbackSources, LearnService learn,
                     AnswerRetries retries, Clock clock) {
         this.dialogues = dialogues;
@@ -91,7 +95,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         this.learn = learn;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
-        this.moodCheckIns = moodCheckIns;
+        this.moods = moods;
+        this.help = help;
         this.feedbackSources = feedbackSources;
         addClassName("sp-chat");
     }
@@ -150,10 +155,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         feedback.setId("chat-feedback");
         feedback.addClassName("sp-chat-feedback");
         add(top, progressRow);
-        ChatMoodCheckIn moods = moodCheckIns.getIfAvailable();
-        if (moods != null && !snapshot.finished() && snapshot.progress().answered() == 0
-                && snapshot.safetyPause().isEmpty()) {
-            add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.START));
+        if (!snapshot.finished() && snapshot.progress().answered() == 0 && snapshot.safetyPause().isEmpty()) {
+            add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create));
         }
         add(log_, composer, stopRow, finishedActions, feedback);
         render();
@@ -171,11 +174,11 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 summary.add(message);
                 continue;
             }
-            last = new MessageBubble(message, locale).linkTopics(learn.topics(), locale);
+            last = MessageBubble.of(message, locale, learn.topics(), this);
             log_.add(last);
         }
         if (!summary.isEmpty()) {
-            last = MessageBubble.summary(summary, locale);
+            last = MessageBubble.summary(summary, locale, this);
             log_.add(last);
         }
         if (!fresh.isEmpty()) {
@@ -193,15 +196,17 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         finishedActions.removeAll();
         stopRow.setVisible(!snapshot.finished());
         if (snapshot.finished()) {
+            // nothing to stop any more: an open chat need not keep the hidden button
+            stopRow.removeAll();
             Button exercises = new Button(getTranslation("chat.to-exercises"),
                     click -> UI.getCurrent().navigate("my-exercises"));
             exercises.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             exercises.setId("to-exercises");
             Button home = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
             home.setId("to-start");
-            ChatMoodCheckIn moods = moodCheckIns.getIfAvailable();
-            if (moods != null && !endedForSafety()) {
-                finishedActions.add(moods.create(visitor.get(), snapshot.id(), ChatMoodCheckIn.Moment.END));
+            if (!endedForSafety()) {
+                finishedActions.add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.END, moods,
+                        help::create));
             }
             // by route name: the sharing screens live in the review module, which depends on this one
             Button share = new Button(getTranslation("chat.share"),
@@ -244,10 +249,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         if (safetyPanel != null) {
             return;
         }
-        ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(visitor.get(), snapshot.id(),
-                pause.level(), pause.ruleIds());
-        safetyPanel = safetyPanels.getIfAvailable(FallbackSafetyPanel::new).create(context, this::continueDialogue,
-                this::endDialogue);
+        SafetyContext context = new SafetyContext(visitor.get(), snapshot.id(), pause.level(), pause.ruleIds());
+        safetyPanel = safetyPanels.create(context, this::continueDialogue, this::endDialogue);
         log_.add(safetyPanel);
         safetyPanel.getElement().callJsFunction("scrollIntoView", false);
     }

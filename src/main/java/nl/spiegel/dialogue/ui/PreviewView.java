@@ -127,11 +127,11 @@ public class PreviewView extends Div implements BeforeEnterObserver, HasDynamicT
             if (turn.kind() == Turn.Kind.SUMMARY) {
                 summary.add(message);
             } else {
-                log_.add(new MessageBubble(message, getLocale()));
+                log_.add(MessageBubble.of(message, getLocale(), List.of(), this));
             }
         }
         if (!summary.isEmpty()) {
-            log_.add(MessageBubble.summary(summary, getLocale()));
+            log_.add(MessageBubble.summary(summary, getLocale(), this));
         }
         progress.setValue(engine.progress(script, state).fraction());
         composer.show(engine.prompt(script, state), getLocale());

@@ -7,11 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.escalation.Screening;
-import nl.spiegel.escalation.ScreeningId;
 import nl.spiegel.escalation.screening.Answer;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.privacy.PersonalDataContributor;
@@ -29,25 +27,17 @@ class EscalationDataContributor implements PersonalDataContributor {
     private final ScreeningRepository screenings;
     private final SafetyPlanRepository plans;
     private final SpiegelI18NProvider i18n;
-    private final JdbcClient jdbc;
 
-    EscalationDataContributor(ScreeningRepository screenings, SafetyPlanRepository plans, SpiegelI18NProvider i18n,
-                              JdbcClient jdbc) {
+    EscalationDataContributor(ScreeningRepository screenings, SafetyPlanRepository plans, SpiegelI18NProvider i18n) {
         this.screenings = screenings;
         this.plans = plans;
         this.i18n = i18n;
-        this.jdbc = jdbc;
     }
 
     @Override
     public List<PersonalDataSection> export(UserId person, Locale locale) {
-        List<Map<String, Object>> screeningList = new ArrayList<>();
-        List<String> ids = jdbc.sql("SELECT id FROM screenings WHERE user_id = ? ORDER BY started_at")
-                .param(person.toString()).query(String.class).list();
-        for (String id : ids) {
-            screenings.find(person, ScreeningId.parse(id)).ifPresent(screening ->
-                    screeningList.add(screening(screening)));
-        }
+        List<Map<String, Object>> screeningList = screenings.findAll(person).stream()
+                .map(EscalationDataContributor::screening).toList();
         List<Map<String, Object>> planSections = new ArrayList<>();
         plans.find(person).ifPresent(sections -> sections.forEach((section, text) -> {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -82,8 +72,6 @@ class EscalationDataContributor implements PersonalDataContributor {
 
     @Override
     public int delete(UserId person) {
-        int rows = jdbc.sql("DELETE FROM screenings WHERE user_id = ?").param(person.toString()).update();
-        rows += jdbc.sql("DELETE FROM safety_plans WHERE user_id = ?").param(person.toString()).update();
-        return rows;
+        return screenings.deleteAll(person) + plans.delete(person);
     }
 }

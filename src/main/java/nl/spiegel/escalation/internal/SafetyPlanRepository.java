@@ -55,6 +55,10 @@ public class SafetyPlanRepository {
                 .update();
     }
 
+    public int delete(UserId owner) {
+        return jdbc.sql("DELETE FROM safety_plans WHERE user_id = ?").param(owner.toString()).update();
+    }
+
     private static Map<SafetyPlan.Section, String> sections(byte[] bytes) {
         Map<SafetyPlan.Section, String> sections = new EnumMap<>(SafetyPlan.Section.class);
         // sections added in a later version are simply absent from older rows; unknown ones are kept out

@@ -73,6 +73,19 @@ public class ScreeningRepository {
                 .optional();
     }
 
+    /** All of the person's screenings, oldest first. */
+    public List<Screening> findAll(UserId owner) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE user_id = ? ORDER BY started_at")
+                .param(owner.toString())
+                .query(this::map)
+                .list();
+    }
+
+    /** Deletes all of the person's screenings. */
+    public int deleteAll(UserId owner) {
+        return jdbc.sql("DELETE FROM screenings WHERE user_id = ?").param(owner.toString()).update();
+    }
+
     /** The person's latest screening in this dialogue session. */
     public Optional<Screening> findLatest(UserId owner, SessionId session) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM screenings WHERE user_id = ? AND session_id = ?"

@@ -14,11 +14,12 @@ import nl.spiegel.escalation.CrisisContact;
 
 /**
  * Crisis contacts as a list: name, what they are for, every number as a tap-to-call link that also reads as plain
- * text, and the web address. Same look as the fallback {@code CrisisDialog}.
+ * text, and the web address. The one way Spiegel shows crisis contacts: in the safety panel, the help dialog, the
+ * live handoff and the page shown while the database is away; fed by {@link nl.spiegel.escalation.CrisisContacts}.
  */
-class CrisisContactList extends UnorderedList {
+public class CrisisContactList extends UnorderedList {
 
-    CrisisContactList(List<CrisisContact> contacts) {
+    public CrisisContactList(List<CrisisContact> contacts) {
         addClassName("sp-crisis-contacts");
         for (CrisisContact contact : contacts) {
             ListItem item = new ListItem(new H3(contact.name()));
@@ -34,7 +35,7 @@ class CrisisContactList extends UnorderedList {
     }
 
     /** The numbers and web address of one contact, for the list and for a one-line mention. */
-    static Div links(CrisisContact contact) {
+    public static Div links(CrisisContact contact) {
         Div row = new Div();
         row.addClassName("sp-crisis-links");
         for (String phone : contact.phones()) {

@@ -10,21 +10,20 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
 
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContact;
-import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.SafetyContext;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.risk.RiskLevel;
 
 /**
  * The dialog behind the "Hulp nodig?" button, with the crisis contacts of the visitor's organisation and a person:
  * "talk to a person" when someone of the organisation is on duty, otherwise honestly and at once that nobody is, with
- * a form to be called back. Keeps the ids and look of the fallback {@code CrisisDialog}.
+ * a form to be called back.
  */
 class HelpDialog extends Dialog {
 
     /**
-     * @param handoff the way to a person, or null when there is none
+     * @param handoff the way to a person
      * @param visitor who asks, or null when not known (then only the contacts)
      */
     HelpDialog(List<CrisisContact> contacts, HumanHandoff handoff, Visitor visitor) {
@@ -35,7 +34,7 @@ class HelpDialog extends Dialog {
 
         Div body = new Div();
         body.add(new Paragraph(getTranslation("crisis.intro")));
-        if (handoff != null && visitor != null) {
+        if (visitor != null) {
             body.add(person(handoff, visitor));
         }
         body.add(new CrisisContactList(contacts));

@@ -1,7 +1,6 @@
 package nl.spiegel.escalation.ui;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 import nl.spiegel.shared.LogSafe;
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContact;
-import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.SafetyContext;
 import nl.spiegel.escalation.SafetyFlow;
 import nl.spiegel.escalation.Screening;
 import nl.spiegel.escalation.ScreeningNotFoundException;
@@ -44,7 +42,7 @@ public class SafetyPanel extends Div {
     private final SafetyContext context;
     private final Actions actions;
     private final ScreeningService screenings;
-    private final Supplier<HumanHandoff> handoff;
+    private final HumanHandoff handoff;
     private final List<CrisisContact> contacts;
     private final String quickExitUrl;
     private SafetyFlow flow;
@@ -64,11 +62,11 @@ public class SafetyPanel extends Div {
     /**
      * @param contacts     the crisis contacts of the person's organisation, in the language of the screen; the flow
      *                     puts them in its own order
-     * @param handoff      gives the way to a human, or null when there is none
+     * @param handoff      the way to a human
      * @param quickExitUrl the neutral site the quick exit goes to
      */
     public SafetyPanel(SafetyContext context, Actions actions, List<CrisisContact> contacts,
-                       ScreeningService screenings, Supplier<HumanHandoff> handoff, String quickExitUrl) {
+                       ScreeningService screenings, HumanHandoff handoff, String quickExitUrl) {
         this.context = context;
         this.actions = actions;
         this.contacts = List.copyOf(contacts);
@@ -267,16 +265,13 @@ public class SafetyPanel extends Div {
     }
 
     /**
-     * After a reload: a live or closed conversation with a person from this dialogue is shown again (after a close:
-     * the closing words, the contacts and the safety plan), not the questions anew.
+     * After a reload: a request for a person from this dialogue is shown again where it stands (still waiting, live,
+     * nobody found in time, or closed: then the closing words, the contacts and the safety plan), not the questions
+     * anew.
      */
     private boolean resumeHandoff() {
-        HumanHandoff available = handoff.get();
-        if (available == null) {
-            return false;
-        }
         try {
-            var resumed = available.resume(context, live -> {
+            var resumed = handoff.resume(context, live -> {
                 screen.setVisible(!live);
                 step.setVisible(!live);
             });
@@ -297,19 +292,16 @@ public class SafetyPanel extends Div {
 
     private void talkToHuman(Button human, Div area) {
         area.removeAll();
-        HumanHandoff available = handoff.get();
-        if (available != null) {
-            try {
-                area.add(available.start(context, live -> {
-                    // during a live conversation the questions wait out of sight
-                    screen.setVisible(!live);
-                    step.setVisible(!live);
-                }));
-                human.setVisible(false);
-                return;
-            } catch (RuntimeException e) {
-                log.warn("handoff on session {} could not be started: {}", context.session(), LogSafe.describe(e));
-            }
+        try {
+            area.add(handoff.start(context, live -> {
+                // during a live conversation the questions wait out of sight
+                screen.setVisible(!live);
+                step.setVisible(!live);
+            }));
+            human.setVisible(false);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("handoff on session {} could not be started: {}", context.session(), LogSafe.describe(e));
         }
         Paragraph sorry = new Paragraph(getTranslation("escalation.human.unavailable"));
         sorry.setId("human-unavailable");

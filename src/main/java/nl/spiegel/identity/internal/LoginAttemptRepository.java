@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.spiegel.identity.AccountData;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.shared.crypto.FieldCipher;
@@ -96,6 +97,17 @@ public class LoginAttemptRepository {
 
     public List<LoginThrottlePolicy.Attempt> fromAddress(String address, Instant since) {
         return attemptsWhere("ip_address", address, since);
+    }
+
+    /** Every attempt on one account, oldest first, for the person's data export. */
+    public List<AccountData.LoginAttempt> ofAccount(UserId userId) {
+        return jdbc.sql("""
+                SELECT attempted_at, ip_address, step, outcome FROM login_attempts
+                WHERE user_id = ? ORDER BY attempted_at""")
+                .param(userId.toString())
+                .query((rs, row) -> new AccountData.LoginAttempt(DbTime.read(rs, "attempted_at"),
+                        rs.getString("ip_address"), rs.getString("step"), rs.getString("outcome")))
+                .list();
     }
 
     /** Counted attempts since a moment, keyed on one column (only called with the literal names above). */

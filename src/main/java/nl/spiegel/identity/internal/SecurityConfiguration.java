@@ -22,13 +22,11 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 
-import com.vaadin.flow.server.auth.NavigationAccessControl;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import nl.spiegel.identity.IdentityProperties;
 import nl.spiegel.identity.VisitorService;
-import nl.spiegel.identity.ui.LoginView;
 import nl.spiegel.organisation.OrganisationDirectory;
 import nl.spiegel.organisation.SingleSignOn;
 
@@ -85,10 +83,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl navigationAccessControl,
-                                            IdentityProperties identity, ApplicationEventPublisher events,
-                                            Clock clock, ClientRegistrationRepository registrations,
-                                            SsoLoginFlow ssoLogin, SsoSessions ssoSessions,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityProperties identity,
+                                            ApplicationEventPublisher events, Clock clock,
+                                            ClientRegistrationRepository registrations, SsoLoginFlow ssoLogin, SsoSessions ssoSessions,
                                             SingleSignOn singleSignOn) throws Exception {
         http.headers(headers -> headers
                 .addHeaderWriter(new FramingHeaderWriter(CONTENT_SECURITY_POLICY))
@@ -135,7 +132,7 @@ class SecurityConfiguration {
                 .clientRegistrationRepository(registrations)
                 .oidcSessionRegistry(ssoSessions.registry())
                 .backChannel(backChannel -> backChannel.logoutHandler(SsoLogout.backChannel(ssoSessions))));
-        navigationAccessControl.setLoginView(LoginView.class);
+        // the login screen itself is registered by identity.ui (LoginViewRegistration): this class knows no screens
         // after logging out, the start page; from a Vaadin request the redirect is done by the UI, not a 302
         SimpleUrlLogoutSuccessHandler afterLogout = new SimpleUrlLogoutSuccessHandler();
         afterLogout.setDefaultTargetUrl("/");

@@ -1,11 +1,13 @@
 package nl.spiegel.identity.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.spiegel.identity.AccountData;
 import nl.spiegel.identity.Role;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
@@ -55,6 +57,17 @@ public class SsoIdentityRepository {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM users u WHERE u.visitor_token_hash = ?"
                         + " AND u.email IS NULL")
                 .param(tokenHash).query(SsoIdentityRepository::map).optional();
+    }
+
+    /** The person's links, oldest first, for their data export. */
+    public List<AccountData.SsoLink> linksOf(UserId user) {
+        return jdbc.sql("""
+                        SELECT issuer, subject, created_at, last_login_at FROM sso_identities
+                        WHERE user_id = ? ORDER BY created_at""")
+                .param(user.toString())
+                .query((rs, row) -> new AccountData.SsoLink(rs.getString("issuer"), rs.getString("subject"),
+                        DbTime.read(rs, "created_at"), DbTime.read(rs, "last_login_at")))
+                .list();
     }
 
     public void link(String issuer, String subject, UserId user, OrganisationId organisation, Instant now) {

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.spiegel.privacy.PersonalDataSection;
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /**
@@ -23,8 +23,6 @@ import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 public final class HtmlExport {
 
     /** Times are shown as the person knows them: Dutch time. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;line-height:1.5;max-width:50rem;margin:2rem auto;padding:0 1rem;\
             color:#1f2933}h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #cbd2d9}\
@@ -40,7 +38,8 @@ public final class HtmlExport {
     private HtmlExport(SpiegelI18NProvider i18n, Locale locale, Writer out) {
         this.i18n = i18n;
         this.locale = SpiegelI18NProvider.supported(locale);
-        this.moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(this.locale).withZone(ZONE);
+        this.moments = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(this.locale)
+                .withZone(Moments.ZONE);
         this.out = out;
     }
 

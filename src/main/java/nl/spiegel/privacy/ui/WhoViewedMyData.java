@@ -1,6 +1,5 @@
 package nl.spiegel.privacy.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -15,11 +14,10 @@ import com.vaadin.flow.component.html.UnorderedList;
 
 import nl.spiegel.audit.Actor;
 import nl.spiegel.audit.SubjectAccess;
+import nl.spiegel.shared.i18n.Moments;
 
 /** "Who viewed my data?": the audit trail entries about this person, in plain words. */
 class WhoViewedMyData extends Div {
-
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     WhoViewedMyData(List<SubjectAccess> entries, Locale locale) {
         setId("mydata-who-viewed");
@@ -32,7 +30,7 @@ class WhoViewedMyData extends Div {
             return;
         }
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(ZONE);
+                .withZone(Moments.ZONE);
         UnorderedList list = new UnorderedList();
         list.setId("who-viewed-list");
         list.addClassName("sp-audit-mine-list");

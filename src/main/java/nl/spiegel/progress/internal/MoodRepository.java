@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
+import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.UserId;
 import nl.spiegel.organisation.OrganisationId;
@@ -47,7 +47,7 @@ public class MoodRepository {
                 WHERE user_id = ? ORDER BY recorded_at, id""")
                 .param(owner.toString())
                 .query((rs, row) -> new Mood(SessionId.parse(rs.getString("session_id")),
-                        Moment.valueOf(rs.getString("moment").toUpperCase(Locale.ROOT)),
+                        MoodMoment.valueOf(rs.getString("moment").toUpperCase(Locale.ROOT)),
                         Integer.parseInt(cipher.decryptToString(ProgressEncryptedColumns.MOOD, rs.getString("id"),
                                 rs.getBytes("mood"), rs.getString("key_id"))),
                         DbTime.read(rs, "recorded_at")))

@@ -6,10 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import nl.spiegel.dialogue.DialogueUsage;
+import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.progress.scoring.Band;
 import nl.spiegel.progress.scoring.Instrument;
@@ -44,20 +47,28 @@ public class ProgressUsageRepository {
         this.cipher = cipher;
     }
 
-    public List<MoodPair> latestMoodPairs(OrganisationId organisation, Instant since) {
+    /**
+     * @param started  the organisation's dialogue sessions started since the moment (from the dialogue module, which
+     *                 owns them): only check-ins of these count
+     */
+    public List<MoodPair> latestMoodPairs(OrganisationId organisation, Instant since,
+                                          Map<SessionId, DialogueUsage.StartedSession> started) {
+        // a check-in is recorded after its session started, so the moment bounds the rows read
         List<MoodRow> rows = jdbc.sql("""
-                SELECT m.id, m.user_id, m.session_id, m.moment, m.mood, m.key_id, s.script_id, s.script_version,
-                       s.started_at
-                FROM mood_checkins m JOIN dialogue_sessions s ON s.id = m.session_id
-                WHERE m.organisation_id = ? AND s.organisation_id = ? AND s.started_at >= ?""")
-                .params(organisation.toString(), organisation.toString(),
-                        DbTime.write(since == null ? Instant.EPOCH : since))
-                .query((rs, n) -> new MoodRow(rs.getString("user_id"), rs.getString("session_id"),
-                        rs.getString("script_id"), rs.getInt("script_version"), DbTime.read(rs, "started_at"),
-                        rs.getString("moment"),
-                        Integer.parseInt(cipher.decryptToString(ProgressEncryptedColumns.MOOD, rs.getString("id"),
-                                rs.getBytes("mood"), rs.getString("key_id")))))
-                .list();
+                SELECT id, user_id, session_id, moment, mood, key_id FROM mood_checkins
+                WHERE organisation_id = ? AND recorded_at >= ?""")
+                .params(organisation.toString(), DbTime.write(since == null ? Instant.EPOCH : since))
+                .query((rs, n) -> {
+                    DialogueUsage.StartedSession session = started.get(SessionId.parse(rs.getString("session_id")));
+                    if (session == null) {
+                        return null;
+                    }
+                    return new MoodRow(rs.getString("user_id"), rs.getString("session_id"), session.scriptId(),
+                            session.version(), session.startedAt(), rs.getString("moment"),
+                            Integer.parseInt(cipher.decryptToString(ProgressEncryptedColumns.MOOD,
+                                    rs.getString("id"), rs.getBytes("mood"), rs.getString("key_id"))));
+                })
+                .list().stream().filter(Objects::nonNull).toList();
         // per session: start and end; then per person and version: the latest session that has both
         Map<String, MoodRow[]> sessions = new HashMap<>();
         for (MoodRow row : rows) {

@@ -1,9 +1,7 @@
 package nl.spiegel.progress.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +33,7 @@ import nl.spiegel.progress.scoring.Instrument;
 import nl.spiegel.progress.scoring.ReliableChange;
 import nl.spiegel.progress.scoring.Score;
 import nl.spiegel.shared.LogSafe;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * "My progress": per questionnaire the totals over time as a chart (inline SVG from the server), the same numbers in
@@ -46,7 +45,6 @@ public class ProgressView extends Div implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressView.class);
     // the product serves the Netherlands first; the browser's zone is not known on the server
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     /** Who the page is for: the person, the person's printed summary, or a therapist they shared with. */
     enum Audience {
@@ -271,12 +269,11 @@ public class ProgressView extends Div implements HasDynamicTitle {
     }
 
     String shortDate(Instant instant) {
-        return DateTimeFormatter.ofPattern("d MMM", locale()).withZone(ZONE).format(instant);
+        return DateTimeFormatter.ofPattern("d MMM", locale()).withZone(Moments.ZONE).format(instant);
     }
 
     String longDate(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
-                .withZone(ZONE).format(instant);
+        return Moments.dateTime(instant, locale());
     }
 
     private Locale locale() {

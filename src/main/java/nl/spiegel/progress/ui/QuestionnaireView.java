@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 
 import com.vaadin.flow.component.button.Button;
@@ -24,8 +23,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import nl.spiegel.dialogue.ChatSafetyPanel;
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.SafetyPanels;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.ProgressService;
@@ -54,7 +53,7 @@ public class QuestionnaireView extends Div implements HasUrlParameter<String>, H
 
     private final ProgressService progress;
     private final CurrentVisitor visitor;
-    private final ObjectProvider<ChatSafetyPanel> safetyPanels;
+    private final SafetyPanels safetyPanels;
     private final List<RadioButtonGroup<Integer>> items = new ArrayList<>();
     private final Div form = new Div();
     private final Div safety = new Div();
@@ -64,7 +63,7 @@ public class QuestionnaireView extends Div implements HasUrlParameter<String>, H
     private boolean safetyShown;
 
     public QuestionnaireView(ProgressService progress, CurrentVisitor visitor,
-                             ObjectProvider<ChatSafetyPanel> safetyPanels) {
+                             SafetyPanels safetyPanels) {
         this.progress = progress;
         this.visitor = visitor;
         this.safetyPanels = safetyPanels;
@@ -141,14 +140,10 @@ public class QuestionnaireView extends Div implements HasUrlParameter<String>, H
         if (safetyShown) {
             return;
         }
-        ChatSafetyPanel panels = safetyPanels.getIfAvailable();
-        if (panels == null) {
-            return;
-        }
         safetyShown = true;
         Visitor person = visitor.get();
         // the person may go on with the questionnaire; the panel and the help stay on the page
-        safety.add(panels.create(new SafetyContext(person, null, RiskLevel.CRISIS, ITEM9_RULES), () -> {
+        safety.add(safetyPanels.create(new SafetyContext(person, null, RiskLevel.CRISIS, ITEM9_RULES), () -> {
         }, () -> {
         }));
     }

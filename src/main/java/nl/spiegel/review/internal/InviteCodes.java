@@ -1,11 +1,9 @@
 package nl.spiegel.review.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Invite codes: ten characters from an alphabet without look-alikes (no 0/O, 1/I/L), shown as two groups of five,
@@ -34,11 +32,6 @@ public final class InviteCodes {
     /** The hash of a code as typed: spaces, dashes and case do not matter. */
     public static String hash(String typed) {
         String normalised = typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(normalised);
     }
 }

@@ -21,6 +21,7 @@ import nl.spiegel.review.Assignment;
 import nl.spiegel.review.ReviewAssignmentService;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.ShareId;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * In the transcript: give the person a dialogue or an exercise to do, with an optional due date, and see what was
@@ -50,7 +51,7 @@ class AssignmentSection extends Div {
         DatePicker due = new DatePicker(getTranslation("review.assign.due"));
         due.setId("assign-due");
         due.setLocale(locale);
-        due.setMin(LocalDate.now(ReviewDates.ZONE));
+        due.setMin(LocalDate.now(Moments.ZONE));
         Button send = new Button(getTranslation("review.assign.send"), click -> {
             if (what.getValue() == null) {
                 what.setInvalid(true);
@@ -83,7 +84,7 @@ class AssignmentSection extends Div {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         for (Assignment assignment : assignments.assignedBy(therapist, share, locale)) {
             String status = assignment.done()
-                    ? getTranslation("review.assign.done", ReviewDates.date(assignment.doneAt(), locale))
+                    ? getTranslation("review.assign.done", Moments.date(assignment.doneAt(), locale))
                     : assignment.due() == null ? getTranslation("review.assign.open")
                     : getTranslation("review.assign.open-due", dates.format(assignment.due()));
             ListItem item = new ListItem(assignment.title() + " · " + status);

@@ -40,6 +40,7 @@ import nl.spiegel.review.RegistrationRequiredException;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.ShareRequest;
 import nl.spiegel.review.ShareScope;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * One expert of the directory, and the way to ask them to read a dialogue: which one (or everything from now on),
@@ -133,7 +134,7 @@ public class ExpertView extends Div implements HasUrlParameter<String>, HasDynam
         which.setItems(mine);
         java.util.Map<String, String> titles = dialogues.catalogueTitles(visitor, locale);
         which.setItemLabelGenerator(past -> titles.getOrDefault(past.scriptId(), past.scriptId()) + " · "
-                + ReviewDates.date(past.startedAt(), locale));
+                + Moments.date(past.startedAt(), locale));
         which.setValue(mine.getFirst());
         RadioButtonGroup<ShareScope> scope = new RadioButtonGroup<>(getTranslation("share.scope"));
         scope.setId("expert-request-scope");
@@ -185,7 +186,7 @@ public class ExpertView extends Div implements HasUrlParameter<String>, HasDynam
         for (ShareRequest request : mine) {
             String status = request.accepted() == null ? "expert.request.status.waiting"
                     : request.accepted() ? "expert.request.status.accepted" : "expert.request.status.declined";
-            list.add(new ListItem(request.dialogueTitle() + " · " + ReviewDates.date(request.createdAt(), getLocale())
+            list.add(new ListItem(request.dialogueTitle() + " · " + Moments.date(request.createdAt(), getLocale())
                     + " · " + getTranslation(status)));
         }
         section.add(new H2(getTranslation("expert.request.mine")), list);

@@ -16,6 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import nl.spiegel.review.InboxFilter;
 import nl.spiegel.review.InboxItem;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * The therapist's filters over their inbox: person, dialogue, risk level, date range, words in titles and summaries,
@@ -75,9 +76,9 @@ class InboxFilters extends Div {
     }
 
     InboxFilter value() {
-        Instant start = from.getValue() == null ? null : from.getValue().atStartOfDay(ReviewDates.ZONE).toInstant();
+        Instant start = from.getValue() == null ? null : from.getValue().atStartOfDay(Moments.ZONE).toInstant();
         Instant end = until.getValue() == null ? null
-                : until.getValue().plusDays(1).atStartOfDay(ReviewDates.ZONE).toInstant();
+                : until.getValue().plusDays(1).atStartOfDay(Moments.ZONE).toInstant();
         return new InboxFilter(person.getValue(), dialogue.getValue(),
                 risk.getValue() == RiskLevel.NONE ? null : risk.getValue(), start, end, search.getValue(),
                 unreadOnly.getValue());

@@ -19,6 +19,7 @@ import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.review.ReviewNotice;
 import nl.spiegel.review.ReviewNoticeService;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * The person's notices: which therapist responded to which shared dialogue, each with a link to it. Opening the
@@ -52,7 +53,7 @@ public class NoticesView extends Div implements HasDynamicTitle {
                 item.add(unread);
             }
             item.add(new Paragraph(getTranslation("review.notice." + notice.kind().name().toLowerCase(Locale.ROOT),
-                    notice.from(), notice.dialogueTitle(), ReviewDates.dateTime(notice.at(), locale))));
+                    notice.from(), notice.dialogueTitle(), Moments.dateTime(notice.at(), locale))));
             Anchor open = new Anchor("dialogue/" + notice.session(), getTranslation("review.notice.open"));
             open.getElement().setAttribute("router-link", true);
             open.addClassName("sp-notice-open");

@@ -27,6 +27,7 @@ import nl.spiegel.review.ReviewBroadcaster;
 import nl.spiegel.review.ReviewNoticeService;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.risk.RiskLevel;
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.shared.ui.StaffLayout;
 
 /**
@@ -112,9 +113,9 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
             entry.add(standing);
         }
         entry.add(new Paragraph(getTranslation("review.inbox.from", item.person(),
-                ReviewDates.dateTime(item.sharedAt(), locale))));
+                Moments.dateTime(item.sharedAt(), locale))));
         if (item.endsAt() != null) {
-            entry.add(new Paragraph(getTranslation("review.inbox.until", ReviewDates.date(item.endsAt(), locale))));
+            entry.add(new Paragraph(getTranslation("review.inbox.until", Moments.date(item.endsAt(), locale))));
         }
         Button open = new Button(getTranslation("review.inbox.open"),
                 click -> UI.getCurrent().navigate(ReviewTranscriptView.class, item.share().toString()));
@@ -131,7 +132,7 @@ public class ReviewInboxView extends Div implements HasDynamicTitle {
         shown.setId("invite-code-shown");
         shown.addClassName("sp-invite-code");
         invite.add(new Paragraph(getTranslation("review.invite.give")), shown,
-                new Paragraph(getTranslation("review.invite.valid", ReviewDates.dateTime(code.expiresAt(),
+                new Paragraph(getTranslation("review.invite.valid", Moments.dateTime(code.expiresAt(),
                         getLocale()))));
     }
 

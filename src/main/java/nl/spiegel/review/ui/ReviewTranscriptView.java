@@ -34,6 +34,7 @@ import nl.spiegel.review.ShareChanged;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.ShareId;
 import nl.spiegel.review.SharedReading;
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.shared.ui.StaffLayout;
 
 /**
@@ -92,7 +93,7 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
         H1 heading = new H1(title);
         heading.setId("review-title");
         add(back, heading, new Paragraph(getTranslation("review.inbox.from", reading.person(),
-                ReviewDates.dateTime(reading.share().createdAt(), locale))));
+                Moments.dateTime(reading.share().createdAt(), locale))));
 
         Div flags = new Div();
         flags.setId("risk-flags");
@@ -169,7 +170,7 @@ public class ReviewTranscriptView extends Div implements HasUrlParameter<String>
 
     private Div comment(Comment comment) {
         Div item = new Div(new Span(getTranslation("review.comment.by", comment.authorName(),
-                ReviewDates.dateTime(comment.at(), getLocale()))), new Paragraph(comment.text()));
+                Moments.dateTime(comment.at(), getLocale()))), new Paragraph(comment.text()));
         item.addClassName("sp-review-comment");
         return item;
     }

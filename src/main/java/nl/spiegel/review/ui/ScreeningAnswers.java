@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 
 import nl.spiegel.escalation.ScreenerAnswer;
 import nl.spiegel.escalation.Screening;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * The answers to Spiegel's follow-up questions in a shared dialogue, for the therapist: each question in full, yes
@@ -20,7 +21,7 @@ class ScreeningAnswers extends Div {
         addClassName("sp-screening-answers");
         add(new H2(getTranslation("review.screening.title")));
         add(new Paragraph(getTranslation("review.screening.when",
-                ReviewDates.dateTime(screening.startedAt(), getLocale()))));
+                Moments.dateTime(screening.startedAt(), getLocale()))));
         UnorderedList answers = new UnorderedList();
         for (ScreenerAnswer answer : screening.answersInWords()) {
             String reply = getTranslation(answer.yes() ? "screening.yes" : "screening.no");

@@ -41,6 +41,7 @@ import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.ShareScope;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * Sharing one dialogue with a therapist, owned by the person: the code from the therapist, a preview of exactly what
@@ -164,11 +165,11 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
         end.setId("share-end");
         end.setHelperText(getTranslation("share.end.help"));
         end.setLocale(locale);
-        LocalDate today = LocalDate.now(clock.withZone(ReviewDates.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(Moments.ZONE));
         end.setMin(today.plusDays(1));
         Button confirm = new Button(getTranslation("share.confirm", invite.therapistName()), click -> {
             Instant endsAt = end.getValue() == null ? null
-                    : end.getValue().plusDays(1).atStartOfDay(ReviewDates.ZONE).toInstant();
+                    : end.getValue().plusDays(1).atStartOfDay(Moments.ZONE).toInstant();
             confirm(endsAt);
         });
         confirm.setId("confirm-share");
@@ -207,7 +208,7 @@ public class ShareDialogueView extends Div implements HasUrlParameter<String>, H
             ListItem item = new ListItem();
             item.addClassNames("sp-card", "sp-share-item");
             item.add(new H2(share.therapistName()));
-            item.add(new Paragraph(getTranslation("share.since", ReviewDates.date(share.createdAt(), locale))));
+            item.add(new Paragraph(getTranslation("share.since", Moments.date(share.createdAt(), locale))));
             String status = StandingShareList.status(this, share.endsAt(), share.revokedAt(), share.activeAt(now),
                     locale);
             Span statusLine = new Span(status);

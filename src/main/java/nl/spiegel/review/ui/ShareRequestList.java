@@ -16,6 +16,7 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.review.ExpertDirectory;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.ShareRequest;
+import nl.spiegel.shared.i18n.Moments;
 
 /** In the therapist's inbox: requests from the directory that wait for an answer, each with accept and decline. */
 class ShareRequestList extends Div {
@@ -45,7 +46,7 @@ class ShareRequestList extends Div {
             ListItem item = new ListItem();
             item.addClassNames("sp-card", "sp-share-request");
             item.add(new Paragraph(getTranslation("expert.requests.from", request.from(), request.dialogueTitle(),
-                    ReviewDates.dateTime(request.createdAt(), locale))));
+                    Moments.dateTime(request.createdAt(), locale))));
             item.add(new Paragraph(getTranslation("share.scope." + request.scope().name().toLowerCase(Locale.ROOT))));
             if (!request.message().isBlank()) {
                 Paragraph message = new Paragraph(request.message());

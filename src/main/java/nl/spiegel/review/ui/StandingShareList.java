@@ -21,6 +21,7 @@ import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.ShareAccessDeniedException;
 import nl.spiegel.review.StandingShare;
+import nl.spiegel.shared.i18n.Moments;
 
 /**
  * The person's "everything from now on" shares, each with a button to stop it at once; hidden while there are none.
@@ -56,7 +57,7 @@ class StandingShareList extends Div {
             ListItem item = new ListItem();
             item.addClassNames("sp-card", "sp-standing-item");
             item.add(new H3(share.therapistName()));
-            item.add(new Paragraph(getTranslation("share.since", ReviewDates.date(share.createdAt(), locale))));
+            item.add(new Paragraph(getTranslation("share.since", Moments.date(share.createdAt(), locale))));
             String status = status(this, share.endsAt(), share.revokedAt(), share.activeAt(now), locale);
             Span statusLine = new Span(status);
             statusLine.addClassName("sp-share-status");
@@ -75,12 +76,12 @@ class StandingShareList extends Div {
     /** Whether a share is open, until when, or since when it stopped, in words. */
     static String status(Component owner, Instant endsAt, Instant revokedAt, boolean active, Locale locale) {
         if (revokedAt != null) {
-            return owner.getTranslation("share.status.revoked", ReviewDates.date(revokedAt, locale));
+            return owner.getTranslation("share.status.revoked", Moments.date(revokedAt, locale));
         }
         if (!active) {
-            return owner.getTranslation("share.status.ended", ReviewDates.date(endsAt, locale));
+            return owner.getTranslation("share.status.ended", Moments.date(endsAt, locale));
         }
-        return endsAt != null ? owner.getTranslation("share.status.until", ReviewDates.date(endsAt, locale))
+        return endsAt != null ? owner.getTranslation("share.status.until", Moments.date(endsAt, locale))
                 : owner.getTranslation("share.status.open");
     }
 

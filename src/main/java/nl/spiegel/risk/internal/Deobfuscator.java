@@ -79,6 +79,7 @@ public final class Deobfuscator {
         b = leet(b, false);
         // a number standing among words may be a word in digits too ("how to 713 a noose"): read it boldly as well
         boolean digits = b != before || STANDING_DIGITS.matcher(text).find();
+        b = tightened(b);
         b = spelledOut(b, false); // "k.i.l.l", "d-o-o-d" first, so "a b-l-a-d-e" keeps its "a"
         b = spelledOut(b, true);
         // "h 3 t  t r @ i n": spelled out with digits for letters, which stood alone until the letters were joined
@@ -96,6 +97,7 @@ public final class Deobfuscator {
     public Result normaliseBoldly(String text) {
         Buffer b = characters(text);
         b = leet(b, true);
+        b = tightened(b);
         b = spelledOut(b, false);
         b = spelledOut(b, true);
         b = leet(b, true);
@@ -401,6 +403,83 @@ public final class Deobfuscator {
             i = j;
         }
         return out;
+    }
+
+    /**
+     * Makes letters spelled out with a spaced or stretched separator look like the plain kind: "z - e - l - f" becomes
+     * "z-e-l-f", and a stretched letter standing between separators "d-oooo-d" becomes "d-o-d". Returns {@code in}
+     * when nothing changed.
+     */
+    private Buffer tightened(Buffer in) {
+        return spacedSeparators(stretchedBetweenSeparators(in));
+    }
+
+    private Buffer stretchedBetweenSeparators(Buffer in) {
+        StringBuilder s = in.sb;
+        int n = s.length();
+        Buffer out = null;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int e = i;
+            while (e < n && s.charAt(e) == c) {
+                e++;
+            }
+            if (Character.isLetter(c) && e - i >= 3 && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                    && (e == n || !Character.isLetterOrDigit(s.charAt(e)))
+                    && (separatorAt(s, i - 1, -1) || separatorAt(s, e, 1))) {
+                out = started(out, in, i);
+                out.add(c, in.origin[i]);
+            } else if (out != null) {
+                out.copy(in, i, e);
+            }
+            i = e;
+        }
+        return out == null ? in : out;
+    }
+
+    /** A separator at {@code at}, or one space further in {@code direction}. */
+    private static boolean separatorAt(StringBuilder s, int at, int direction) {
+        if (at < 0 || at >= s.length()) {
+            return false;
+        }
+        if (isSeparator(s.charAt(at))) {
+            return true;
+        }
+        int next = at + direction;
+        return s.charAt(at) == ' ' && next >= 0 && next < s.length() && isSeparator(s.charAt(next));
+    }
+
+    private Buffer spacedSeparators(Buffer in) {
+        StringBuilder s = in.sb;
+        int n = s.length();
+        Buffer out = null;
+        int i = 0;
+        while (i < n) {
+            if (s.charAt(i) == ' ' && i > 0 && i + 3 < n && isSeparator(s.charAt(i + 1)) && s.charAt(i + 2) == ' '
+                    && alone(s, i - 1) && Character.isLetterOrDigit(s.charAt(i - 1)) && alone(s, i + 3)
+                    && Character.isLetterOrDigit(s.charAt(i + 3))) {
+                out = started(out, in, i);
+                out.add(s.charAt(i + 1), in.origin[i + 1]);
+                i += 3;
+                continue;
+            }
+            if (out != null) {
+                out.add(s.charAt(i), in.origin[i]);
+            }
+            i++;
+        }
+        return out == null ? in : out;
+    }
+
+    /** The output buffer, created on the first change with everything before {@code upTo} copied. */
+    private static Buffer started(Buffer out, Buffer in, int upTo) {
+        if (out != null) {
+            return out;
+        }
+        Buffer b = new Buffer(in.sb.length());
+        b.copy(in, 0, upTo);
+        return b;
     }
 
     /** {exclusive end, number of letters} of the spelled-out run starting at i; fewer than 2 letters: no run. */

@@ -1,5 +1,10 @@
 package nl.spiegel.risk.internal;
 
+import static nl.spiegel.shared.yaml.SafeYaml.list;
+import static nl.spiegel.shared.yaml.SafeYaml.mapping;
+import static nl.spiegel.shared.yaml.SafeYaml.required;
+import static nl.spiegel.shared.yaml.SafeYaml.text;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,12 +20,7 @@ import java.util.regex.Pattern;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.risk.internal.LexiconSpec.IdiomSpec;
 import nl.spiegel.risk.internal.LexiconSpec.RuleSpec;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
+import nl.spiegel.shared.yaml.SafeYaml;
 
 /** Reads a lexicon YAML file into a {@link LexiconSpec}, failing loudly on anything a reviewer may have mistyped. */
 public final class LexiconLoader {
@@ -51,59 +51,51 @@ public final class LexiconLoader {
     }
 
     public static LexiconSpec load(String source, Reader reader) {
-        // no implicit typing: YAML 1.1 would read the English negator "no" (and "on", "off", "y") as a boolean
-        LoaderOptions options = new LoaderOptions();
-        Resolver plainStrings = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {
-            }
-        };
-        Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-                options, plainStrings).load(reader);
-        Map<String, Object> map = map(root, source);
+        // no implicit typing: a lexicon is words, and YAML 1.1 would read the English negator "no" as a boolean
+        Map<String, Object> map = mapping(SafeYaml.loadAsText(reader), source);
         checkKeys(map, FILE_KEYS, source);
-        int version = Integer.parseInt(string(require(map, "version", source), source + " version"));
-        String language = string(require(map, "language", source), source + " language");
+        int version = Integer.parseInt(text(required(map, "version", source), source + " version"));
+        String language = text(required(map, "language", source), source + " language");
         Map<String, String[]> spelling = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map(map.getOrDefault("spelling", Map.of()), source + " spelling").entrySet()) {
-            String value = string(e.getValue(), source + " spelling " + e.getKey()).trim();
+        for (Map.Entry<String, Object> e : mapping(map.getOrDefault("spelling", Map.of()), source + " spelling").entrySet()) {
+            String value = text(e.getValue(), source + " spelling " + e.getKey()).trim();
             spelling.put(Terms.fold(e.getKey()), Terms.normalise(value).split("\\s+"));
         }
         List<String> typos = new ArrayList<>();
         for (Object t : list(map.getOrDefault("typos", List.of()), source + " typos")) {
-            typos.add(Terms.normalise(string(t, source + " typos")));
+            typos.add(Terms.normalise(text(t, source + " typos")));
         }
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map(map.getOrDefault("groups", Map.of()), source + " groups").entrySet()) {
+        for (Map.Entry<String, Object> e : mapping(map.getOrDefault("groups", Map.of()), source + " groups").entrySet()) {
             if (!e.getKey().matches("[A-Z][A-Z0-9_]*")) {
                 throw new IllegalArgumentException(source + ": group names are upper case: " + e.getKey());
             }
             List<String> words = new ArrayList<>();
             for (Object w : list(e.getValue(), source + " group " + e.getKey())) {
-                words.add(string(w, source + " group " + e.getKey()));
+                words.add(text(w, source + " group " + e.getKey()));
             }
             groups.put(e.getKey(), words);
         }
         Map<String, List<String>> markers = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map(map.getOrDefault("markers", Map.of()), source + " markers").entrySet()) {
+        for (Map.Entry<String, Object> e : mapping(map.getOrDefault("markers", Map.of()), source + " markers").entrySet()) {
             if (!MARKERS.contains(e.getKey())) {
                 throw new IllegalArgumentException(source + ": unknown marker " + e.getKey() + ", expected one of " + MARKERS);
             }
             List<String> patterns = new ArrayList<>();
             for (Object p : list(e.getValue(), source + " marker " + e.getKey())) {
-                patterns.add(string(p, source + " marker " + e.getKey()));
+                patterns.add(text(p, source + " marker " + e.getKey()));
             }
             markers.put(e.getKey(), patterns);
         }
         List<RuleSpec> rules = new ArrayList<>();
-        for (Object o : list(require(map, "rules", source), source + " rules")) {
-            rules.add(rule(map(o, source + " rule"), source, language));
+        for (Object o : list(required(map, "rules", source), source + " rules")) {
+            rules.add(rule(mapping(o, source + " rule"), source, language));
         }
         List<IdiomSpec> idioms = new ArrayList<>();
         for (Object o : list(map.getOrDefault("idioms", List.of()), source + " idioms")) {
-            Map<String, Object> m = map(o, source + " idiom");
+            Map<String, Object> m = mapping(o, source + " idiom");
             checkKeys(m, IDIOM_KEYS, source);
-            String id = string(require(m, "id", source), source + " idiom id");
+            String id = text(required(m, "id", source), source + " idiom id");
             checkId(id, IDIOM_ID, language, source);
             RiskLevel to = m.containsKey("to") ? level(m.get("to"), source + " " + id) : RiskLevel.NONE;
             idioms.add(new IdiomSpec(id, to, patterns(m, source + " " + id)));
@@ -113,24 +105,24 @@ public final class LexiconLoader {
 
     private static RuleSpec rule(Map<String, Object> m, String source, String language) {
         checkKeys(m, RULE_KEYS, source);
-        String id = string(require(m, "id", source), source + " rule id");
+        String id = text(required(m, "id", source), source + " rule id");
         checkId(id, RULE_ID, language, source);
         String where = source + " " + id;
-        RiskLevel level = level(require(m, "level", where), where);
+        RiskLevel level = level(required(m, "level", where), where);
         if (!id.contains("." + level.code() + ".")) {
             throw new IllegalArgumentException(where + ": the id must name its level " + level.code());
         }
-        String negation = m.containsKey("negation") ? string(m.get("negation"), where) : "deny";
+        String negation = m.containsKey("negation") ? text(m.get("negation"), where) : "deny";
         if (!negation.equals("deny") && !negation.equals("ignore")) {
             throw new IllegalArgumentException(where + ": negation is deny or ignore");
         }
-        String idioms = m.containsKey("idioms") ? string(m.get("idioms"), where) : "lower";
+        String idioms = m.containsKey("idioms") ? text(m.get("idioms"), where) : "lower";
         if (!idioms.equals("lower") && !idioms.equals("ignore")) {
             throw new IllegalArgumentException(where + ": idioms is lower or ignore");
         }
         List<String> suppresses = new ArrayList<>();
         for (Object s : list(m.getOrDefault("suppresses", List.of()), where)) {
-            suppresses.add(string(s, where));
+            suppresses.add(text(s, where));
         }
         return new RuleSpec(id, level, optionalLevel(m, "others", level, where),
                 optionalLevel(m, "others-imminent", level, where), optionalLevel(m, "past", level, where),
@@ -140,8 +132,8 @@ public final class LexiconLoader {
 
     private static List<String> patterns(Map<String, Object> m, String where) {
         List<String> patterns = new ArrayList<>();
-        for (Object p : list(require(m, "patterns", where), where + " patterns")) {
-            patterns.add(string(p, where + " pattern"));
+        for (Object p : list(required(m, "patterns", where), where + " patterns")) {
+            patterns.add(text(p, where + " pattern"));
         }
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException(where + ": no patterns");
@@ -153,13 +145,13 @@ public final class LexiconLoader {
         if (!m.containsKey(key)) {
             return null;
         }
-        String v = string(m.get(key), where + " " + key);
+        String v = text(m.get(key), where + " " + key);
         return v.equals("keep") ? own : level(v, where + " " + key);
     }
 
     private static RiskLevel level(Object o, String where) {
         try {
-            return RiskLevel.fromCode(string(o, where));
+            return RiskLevel.fromCode(text(o, where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": unknown level " + o, e);
         }
@@ -177,37 +169,5 @@ public final class LexiconLoader {
                 throw new IllegalArgumentException(where + ": unknown key '" + k + "' in " + m.getOrDefault("id", "file"));
             }
         }
-    }
-
-    private static Object require(Map<String, Object> m, String key, String where) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException(where + ": missing '" + key + "'");
-        }
-        return v;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o, String where) {
-        if (!(o instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(where + ": expected a mapping");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
-    }
-
-    private static List<?> list(Object o, String where) {
-        if (!(o instanceof List<?> l)) {
-            throw new IllegalArgumentException(where + ": expected a list");
-        }
-        return l;
-    }
-
-    private static String string(Object o, String where) {
-        if (o instanceof String) {
-            return String.valueOf(o);
-        }
-        throw new IllegalArgumentException(where + ": expected text, got " + o);
     }
 }

@@ -10,7 +10,7 @@ import nl.spiegel.risk.internal.LexiconSpec.RuleSpec;
  * word to the patterns that start with it, and the word groups the engine itself reads. Immutable.
  */
 final class RuleSet {
-    static final int MAX_PATTERNS_PER_RULE = 256;
+    static final int MAX_PATTERNS_PER_RULE = 1024;
 
     /** Word groups the engine itself reads; their meaning is documented in the header of risk/nl.yaml. */
     enum Reserved {

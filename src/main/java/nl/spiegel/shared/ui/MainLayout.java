@@ -27,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import nl.spiegel.escalation.ui.HelpDialogs;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
 
 /**
@@ -44,7 +45,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final ObjectProvider<AuthenticationContext> authentication;
     private final ObjectProvider<HeaderNotices> notices;
 
-    public MainLayout(ObjectProvider<HelpDialogFactory> helpDialogs,
+    public MainLayout(HelpDialogs helpDialogs,
                       ObjectProvider<AuthenticationContext> authentication, ObjectProvider<HeaderNotices> notices) {
         this.authentication = authentication;
         this.notices = notices;
@@ -61,7 +62,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 link("learn", "nav.learn"), link("my-data", "mydata.nav"));
 
         Button help = new Button(getTranslation("help.button"),
-                click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());
+                click -> helpDialogs.create().open());
         help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         help.addClassName("sp-help-button");
         help.setId("help-button");

@@ -17,6 +17,8 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
 
+import nl.spiegel.escalation.ui.HelpDialogs;
+
 /**
  * The frame around staff pages: the name and what this is, no client menus or footer (they would only distract and
  * read as if the therapist were a visitor). The help button stays, as on every screen.
@@ -28,7 +30,7 @@ public class StaffLayout extends Div implements RouterLayout, AfterNavigationObs
     private final Div noticeLinks = new Div();
     private final ObjectProvider<HeaderNotices> notices;
 
-    public StaffLayout(ObjectProvider<HelpDialogFactory> helpDialogs, ObjectProvider<HeaderNotices> notices) {
+    public StaffLayout(HelpDialogs helpDialogs, ObjectProvider<HeaderNotices> notices) {
         this.notices = notices;
         addClassNames("sp-shell", "sp-staff-shell");
         Anchor brand = new Anchor("therapist", getTranslation("app.name"));
@@ -37,7 +39,7 @@ public class StaffLayout extends Div implements RouterLayout, AfterNavigationObs
         role.addClassName("sp-staff-label");
 
         Button help = new Button(getTranslation("help.button"),
-                click -> helpDialogs.getIfAvailable(() -> CrisisDialog::new).create().open());
+                click -> helpDialogs.create().open());
         help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         help.setId("help-button");
 

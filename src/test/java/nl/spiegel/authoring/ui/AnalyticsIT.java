@@ -166,8 +166,8 @@ class AnalyticsIT extends SpringBrowserlessTest {
             nl.spiegel.dialogue.SessionId session = nl.spiegel.dialogue.SessionId.parse(jdbc.sql(
                     "SELECT id FROM dialogue_sessions WHERE user_id = ?").param(person.userId().toString())
                     .query(String.class).single());
-            moods.record(person, session, nl.spiegel.dialogue.ChatMoodCheckIn.Moment.START, 2);
-            moods.record(person, session, nl.spiegel.dialogue.ChatMoodCheckIn.Moment.END, 4);
+            moods.record(person, session, nl.spiegel.progress.MoodMoment.START, 2);
+            moods.record(person, session, nl.spiegel.progress.MoodMoment.END, 4);
         }
         for (int i = 0; i < 9; i++) {
             progress.submit(fixtures.person(organisation), nl.spiegel.progress.scoring.Instrument.PHQ9,

@@ -183,6 +183,6 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
     }
 
     private static String text(Component component) {
-        return component.getElement().getTextRecursively();
+        return nl.spiegel.dialogue.ui.ShownText.of(component);
     }
 }

@@ -246,7 +246,7 @@ class ChatFlowIT extends SpringBrowserlessTest {
     }
 
     private static String textOf(com.vaadin.flow.component.Component component) {
-        return component.getElement().getTextRecursively();
+        return ShownText.of(component);
     }
 
     private static String textOf(com.vaadin.browserless.ComponentQuery<Div> query) {

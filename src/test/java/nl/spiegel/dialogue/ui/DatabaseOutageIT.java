@@ -124,6 +124,6 @@ class DatabaseOutageIT extends SpringBrowserlessTest {
     }
 
     private static String textOf(com.vaadin.flow.component.Component component) {
-        return component.getElement().getTextRecursively();
+        return ShownText.of(component);
     }
 }

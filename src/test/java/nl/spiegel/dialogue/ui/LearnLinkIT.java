@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelIntegrationTest;
@@ -51,9 +51,10 @@ class LearnLinkIT extends SpringBrowserlessTest {
 
         navigate("dialogue/" + session.id(), ChatView.class);
 
-        assertThat(find(Anchor.class).withClassName("sp-topic-link").all())
-                .extracting(anchor -> anchor.getHref(), anchor -> anchor.getText())
+        assertThat(ShownText.select(find(Div.class).withId("chat-log").single(), "a.sp-topic-link"))
+                .extracting(anchor -> anchor.attr("href"), anchor -> anchor.text(),
+                        anchor -> anchor.hasAttr("router-link"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("learn/hoe-werkt-therapie",
-                        "Lees: Hoe werkt therapie?"));
+                        "Lees: Hoe werkt therapie?", true));
     }
 }

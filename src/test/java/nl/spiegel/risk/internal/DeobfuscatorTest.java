@@ -52,6 +52,15 @@ class DeobfuscatorTest {
     }
 
     @Test
+    void spacedSeparatorsAndStretchedLettersBetweenThemAreJoinedToo() {
+        assertThat(plain("z - e - l - f - m - o - o - r - d")).isEqualTo("zelfmoord");
+        assertThat(plain("k-iiii-l-l m-y-s-e-l-f")).isEqualTo("kill myself");
+        assertThat(plain("z . e . l . fff . m . o . o . r . d")).isEqualTo("zelfmoord");
+        assertThat(plain("het werd 3 - 1 voor ons")).as("a score is no spelled-out word")
+                .isEqualTo("het werd 3 - 1 voor ons");
+    }
+
+    @Test
     void offsetsPointIntoWhatThePersonWrote() {
         String original = "ik wil z e l f m o o r d";
         Deobfuscator.Result r = d.normalise(original);

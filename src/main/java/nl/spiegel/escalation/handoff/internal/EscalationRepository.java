@@ -84,6 +84,23 @@ public class EscalationRepository {
                 .optional();
     }
 
+    /** All of the person's requests, oldest first. */
+    public List<Escalation> findAll(UserId person) {
+        return jdbc.sql(SELECT + "WHERE user_id = ? ORDER BY requested_at")
+                .param(person.toString())
+                .query(EscalationRepository::map)
+                .list();
+    }
+
+    /** Deletes all of the person's requests with their messages. */
+    public int deleteAll(UserId person) {
+        String user = person.toString();
+        int rows = jdbc.sql("""
+                DELETE FROM escalation_messages
+                WHERE escalation_id IN (SELECT id FROM escalations WHERE user_id = ?)""").param(user).update();
+        return rows + jdbc.sql("DELETE FROM escalations WHERE user_id = ?").param(user).update();
+    }
+
     /** The person's request that is still waiting or live, if any. */
     public Optional<Escalation> findOpen(UserId person) {
         return jdbc.sql(SELECT + """

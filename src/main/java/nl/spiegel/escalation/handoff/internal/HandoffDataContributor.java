@@ -8,12 +8,10 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import nl.spiegel.escalation.handoff.Author;
 import nl.spiegel.escalation.handoff.Escalation;
-import nl.spiegel.escalation.handoff.EscalationId;
 import nl.spiegel.escalation.handoff.HandoffEvent;
 import nl.spiegel.escalation.handoff.HandoffMessage;
 import nl.spiegel.identity.StaffDirectory;
@@ -33,28 +31,18 @@ class HandoffDataContributor implements PersonalDataContributor {
 
     private final EscalationRepository escalations;
     private final StaffDirectory staff;
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    HandoffDataContributor(EscalationRepository escalations, StaffDirectory staff, JdbcClient jdbc,
-                           ApplicationEventPublisher events) {
+    HandoffDataContributor(EscalationRepository escalations, StaffDirectory staff, ApplicationEventPublisher events) {
         this.escalations = escalations;
         this.staff = staff;
-        this.jdbc = jdbc;
         this.events = events;
     }
 
     @Override
     public List<PersonalDataSection> export(UserId person, Locale locale) {
-        List<Map<String, Object>> handoffs = new ArrayList<>();
-        List<String> ids = jdbc.sql("SELECT id FROM escalations WHERE user_id = ? ORDER BY requested_at")
-                .param(person.toString()).query(String.class).list();
-        for (String raw : ids) {
-            EscalationId id = EscalationId.parse(raw);
-            escalations.find(id).filter(found -> found.person().equals(person))
-                    .ifPresent(escalation -> handoffs.add(handoff(escalation)));
-        }
-        return List.of(new PersonalDataSection("handoffs", handoffs));
+        return List.of(new PersonalDataSection("handoffs",
+                escalations.findAll(person).stream().map(this::handoff).toList()));
     }
 
     private Map<String, Object> handoff(Escalation escalation) {
@@ -87,12 +75,8 @@ class HandoffDataContributor implements PersonalDataContributor {
 
     @Override
     public int delete(UserId person) {
-        String user = person.toString();
         var open = escalations.findOpen(person);
-        int rows = jdbc.sql("""
-                DELETE FROM escalation_messages
-                WHERE escalation_id IN (SELECT id FROM escalations WHERE user_id = ?)""").param(user).update();
-        rows += jdbc.sql("DELETE FROM escalations WHERE user_id = ?").param(user).update();
+        int rows = escalations.deleteAll(person);
         // a therapist still in the conversation, or with the request in their queue, sees it end (after the commit)
         open.ifPresent(escalation -> events.publishEvent(
                 new HandoffEvent.Closed(escalation.id(), escalation.organisationId())));

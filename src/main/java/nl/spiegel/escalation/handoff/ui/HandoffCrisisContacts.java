@@ -1,20 +1,19 @@
 package nl.spiegel.escalation.handoff.ui;
 
 import java.util.List;
+import java.util.Optional;
 
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 
+import nl.spiegel.escalation.ContactPurpose;
 import nl.spiegel.escalation.CrisisContact;
+import nl.spiegel.escalation.ui.CrisisContactList;
 
 /**
- * The crisis contacts inside the handoff panel: while waiting as one short line (113, 0800-0113, 112), after a
- * timeout or at the end as the full list. Every number is a tap-to-call link that reads as plain text.
+ * The crisis contacts inside the handoff panel: while waiting as one short line (the suicide prevention line and the
+ * emergency number of the organisation's contacts, by default 113 and 112), after a timeout or at the end as the
+ * full list. Both are drawn by {@link CrisisContactList}.
  */
 class HandoffCrisisContacts extends Div {
 
@@ -23,49 +22,27 @@ class HandoffCrisisContacts extends Div {
     }
 
     /** One line: the person need not wait for us. */
-    void showShort() {
+    void showShort(List<CrisisContact> contacts) {
         removeAll();
-        Paragraph line = new Paragraph();
+        Div line = new Div();
         line.addClassName("sp-handoff-cannot-wait");
-        line.add(new Span(getTranslation("handoff.cannot-wait.before") + " "), call("113", "113"),
-                new Span(" " + getTranslation("handoff.cannot-wait.free") + " "), call("0800-0113", "0800-0113"),
-                new Span(". " + getTranslation("handoff.cannot-wait.danger") + " "), call("112", "112"),
-                new Span("."));
+        Optional<CrisisContact> talk = first(contacts, ContactPurpose.SUICIDE_LINE)
+                .or(() -> contacts.stream().findFirst());
+        Optional<CrisisContact> emergency = first(contacts, ContactPurpose.EMERGENCY);
+        talk.ifPresent(contact -> line.add(new Span(getTranslation("handoff.cannot-wait.before") + " "),
+                CrisisContactList.links(contact)));
+        emergency.filter(contact -> talk.filter(contact::equals).isEmpty()).ifPresent(contact -> line.add(
+                new Span(". " + getTranslation("handoff.cannot-wait.danger") + " "), CrisisContactList.links(contact)));
         add(line);
     }
 
     void showFull(List<CrisisContact> contacts) {
         removeAll();
-        UnorderedList list = new UnorderedList();
-        list.addClassName("sp-crisis-contacts");
-        for (CrisisContact contact : contacts) {
-            ListItem item = new ListItem(new H3(contact.name()));
-            if (!contact.description().isBlank()) {
-                item.add(new Paragraph(contact.description()));
-            }
-            Div links = new Div();
-            links.addClassName("sp-crisis-links");
-            for (String phone : contact.phones()) {
-                links.add(call(phone, phone), new Span(" "));
-            }
-            contact.webAddress().ifPresent(address -> {
-                Anchor web = new Anchor(address, contact.webAddressText().orElse(address));
-                web.setTarget("_blank");
-                web.getElement().setAttribute("rel", "noopener noreferrer");
-                web.addClassName("sp-call-link");
-                links.add(web);
-            });
-            if (links.getChildren().findAny().isPresent()) {
-                item.add(links);
-            }
-            list.add(item);
-        }
-        add(list);
+        add(new CrisisContactList(contacts));
     }
 
-    private static Anchor call(String phone, String text) {
-        Anchor anchor = new Anchor(CrisisContact.telHref(phone), text);
-        anchor.addClassName("sp-call-link");
-        return anchor;
+    private static Optional<CrisisContact> first(List<CrisisContact> contacts, ContactPurpose purpose) {
+        return contacts.stream().filter(contact -> contact.purpose() == purpose && !contact.phones().isEmpty())
+                .findFirst();
     }
 }

@@ -18,8 +18,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 
 import nl.spiegel.shared.LogSafe;
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContacts;
+import nl.spiegel.escalation.SafetyContext;
 import nl.spiegel.escalation.handoff.Author;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
@@ -211,7 +211,7 @@ class HandoffPanel extends Div {
                     nobodyOnline.setVisible(true);
                 }
                 if (changed) {
-                    crisis.showShort();
+                    crisis.showShort(crisisContacts.forOrganisation(escalation.organisationId(), getLocale()));
                 }
             }
             case ACCEPTED -> {
@@ -220,7 +220,7 @@ class HandoffPanel extends Div {
                 messages.setVisible(true);
                 composer.setVisible(true);
                 if (changed) {
-                    crisis.showShort();
+                    crisis.showShort(crisisContacts.forOrganisation(escalation.organisationId(), getLocale()));
                     message.focus();
                 }
             }

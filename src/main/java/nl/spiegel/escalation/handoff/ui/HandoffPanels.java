@@ -8,21 +8,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-import nl.spiegel.dialogue.ChatSafetyPanel.SafetyContext;
 import nl.spiegel.escalation.CrisisContacts;
-import nl.spiegel.escalation.HumanHandoff;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.HumanHandoff;
 import nl.spiegel.escalation.handoff.HandoffBroadcaster;
 import nl.spiegel.escalation.handoff.Escalation;
 import nl.spiegel.escalation.handoff.HandoffService;
 import nl.spiegel.escalation.handoff.HandoffStateException;
-import nl.spiegel.escalation.handoff.EscalationStatus;
 import nl.spiegel.escalation.handoff.SharedAlerts;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.LogSafe;
 
-/** The live handoff behind the "talk to a person now" button of the safety panel. */
+/** The live handoff behind the "talk to a person" buttons of the safety panel and the help dialog. */
 @Component
 class HandoffPanels implements HumanHandoff {
 
@@ -47,13 +46,17 @@ class HandoffPanels implements HumanHandoff {
         return new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive, null);
     }
 
-    /** After a reload: a live or closed conversation from this dialogue is shown again, not a fresh screening. */
+    /**
+     * After a reload (also after the application restarted, which costs every open screen its state): the person's
+     * request from this dialogue is shown again where it stands, not a fresh screening. Still waiting: the waiting
+     * screen, in the same place in the queue (the request is in the database, and the panel hears the accept);
+     * nobody took it in time, also while the application was away: said so, with the crisis contacts and the way to
+     * leave a contact; live or closed: the conversation.
+     */
     @Override
     public Optional<com.vaadin.flow.component.Component> resume(SafetyContext context,
                                                               java.util.function.Consumer<Boolean> onLive) {
         return handoffs.latest(context.visitor(), context.session())
-                .filter(found -> found.status() == EscalationStatus.ACCEPTED
-                        || found.status() == EscalationStatus.CLOSED)
                 .map(found -> new HandoffPanel(handoffs, sharing, broadcaster, crisisContacts, context, onLive,
                         found));
     }

@@ -27,7 +27,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 
 import nl.spiegel.SpiegelIntegrationTest;
-import nl.spiegel.dialogue.ChatSafetyPanel;
+import nl.spiegel.escalation.SafetyContext;
+import nl.spiegel.escalation.ui.SafetyPanels;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.escalation.handoff.Author;
@@ -58,7 +59,7 @@ class HandoffViewsIT extends SpringBrowserlessTest {
     private static final String RISKY_WORDS = "ik heb de pillen al klaarliggen voor vanavond";
 
     @Autowired
-    ChatSafetyPanel panels;
+    SafetyPanels panels;
     @Autowired
     CurrentVisitor currentVisitor;
     @Autowired
@@ -228,7 +229,7 @@ class HandoffViewsIT extends SpringBrowserlessTest {
     }
 
     private void showPanel(SessionId session) {
-        ChatSafetyPanel.SafetyContext context = new ChatSafetyPanel.SafetyContext(person, session,
+        SafetyContext context = new SafetyContext(person, session,
                 RiskLevel.CRISIS, List.of("nl.crisis.explicit-wish"));
         UI.getCurrent().add(panels.create(context, () -> { }, () -> { }));
     }

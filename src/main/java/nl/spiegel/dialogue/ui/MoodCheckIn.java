@@ -1,4 +1,4 @@
-package nl.spiegel.progress.ui;
+package nl.spiegel.dialogue.ui;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,31 +14,29 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.dialog.Dialog;
 
-import nl.spiegel.dialogue.ChatMoodCheckIn.Moment;
 import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.progress.Mood;
+import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.shared.LogSafe;
 
 /**
  * "How are you now?" with five faces, one tap, optional. At the end of a dialogue a mood clearly worse than at its
- * start gets a short grounding step and the way to help, never a lecture. Shown once per dialogue and moment.
+ * start gets a short grounding step and the way to help, never a lecture. Shown once per dialogue and moment; the
+ * moods are stored by the progress module ({@link MoodService}), which draws them over time.
  */
 class MoodCheckIn extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(MoodCheckIn.class);
-    /** Faces from very bad to very good; the word next to each is what screen readers and everybody read. */
-    private static final String[] FACES = {"\uD83D\uDE23", "\uD83D\uDE41", "\uD83D\uDE10", "\uD83D\uDE42",
-            "\uD83D\uDE04"};
 
     private final Visitor visitor;
     private final SessionId session;
-    private final Moment moment;
+    private final MoodMoment moment;
     private final MoodService moods;
     private final Supplier<Dialog> help;
 
-    MoodCheckIn(Visitor visitor, SessionId session, Moment moment, MoodService moods, Supplier<Dialog> help) {
+    MoodCheckIn(Visitor visitor, SessionId session, MoodMoment moment, MoodService moods, Supplier<Dialog> help) {
         this.visitor = visitor;
         this.session = session;
         this.moment = moment;
@@ -69,9 +67,12 @@ class MoodCheckIn extends Div {
         faces.addClassName("sp-mood-faces");
         for (int value = Mood.LOWEST; value <= Mood.HIGHEST; value++) {
             int chosen = value;
-            Span face = new Span(FACES[value - 1]);
+            // the face itself comes from the style sheet (sp-mood-face-1 .. 5): from very bad to very good; the word
+            // next to it is what screen readers and everybody read. An empty span is one element on the server, a
+            // span with the face as text two, and an emoji makes every response that carries it twice as large
+            Span face = new Span();
             face.getElement().setAttribute("aria-hidden", "true");
-            face.addClassName("sp-mood-face");
+            face.addClassNames("sp-mood-face", "sp-mood-face-" + value);
             Button button = new Button(getTranslation("mood.value." + value));
             button.setPrefixComponent(face);
             button.setId("mood-" + code + "-" + value);
@@ -79,7 +80,11 @@ class MoodCheckIn extends Div {
             button.addClickListener(click -> choose(chosen));
             faces.add(button);
         }
-        Button skip = new Button(getTranslation("mood.skip"), click -> setVisible(false));
+        Button skip = new Button(getTranslation("mood.skip"), click -> {
+            // gone for good: an open chat need not keep the hidden buttons
+            removeAll();
+            setVisible(false);
+        });
         skip.setId("mood-" + code + "-skip");
         skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(question, faces, skip);
@@ -99,8 +104,8 @@ class MoodCheckIn extends Div {
         thanks.setId("mood-thanks");
         thanks.getElement().setAttribute("role", "status");
         add(thanks);
-        if (moment == Moment.END) {
-            moods.find(visitor, session, Moment.START)
+        if (moment == MoodMoment.END) {
+            moods.find(visitor, session, MoodMoment.START)
                     .filter(start -> Mood.clearlyWorse(start.value(), stored.value()))
                     .ifPresent(start -> showGrounding());
         }
