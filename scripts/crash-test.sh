@@ -11,15 +11,16 @@
 #   2. starts the app in a fresh work folder (/tmp/spiegel-crash.*) on its embedded MariaDB with an encryption key
 #      of its own, on APP_PORT (18381), management port MGMT_PORT (18382), database port DB_PORT (18383);
 #   3. runs the load client (LoadClient.java) with a ledger: every written answer carries a marker unique to the run,
-#      and the client writes down what became of it (ack = seen stored, in-flight = the response was lost,
-#      refused = never reached a running app);
-#   4. --kill-after seconds after the first written answer was seen stored: kill -9 of the app (its database server is a separate process
-#      and keeps running, as it would after a crash of the JVM alone), then starts the app again at once; the people
-#      get errors meanwhile and reload as a browser would;
+#      and the client writes down what became of it (ack = seen stored, saving = the chat retries it, in-flight =
+#      the response was lost, refused = never reached a running app; see LoadClient.Ledger);
+#   4. --kill-after seconds after the first written answer was seen stored: kill -9 of the app (its database server
+#      is a separate process and keeps running, as after a crash of the JVM alone), then starts the app again at
+#      once; the people get errors meanwhile and reload as a browser would;
 #   5. --after-restart seconds after the app serves pages again the load ends; the written answers are read from the
 #      database (its own client over the local socket) and compared with the ledger by CrashCheck.java;
 #   6. prints the figures and the time to recover (kill to first page, kill to the first answer seen stored) and
-#      stops what it started (also the old database server, if the restart did not).
+#      stops what it started (also the old database server, if the restart did not). The work folder keeps the
+#      logs, the ledger, the rows, the database and the run's throw-away key (delete it when done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
@@ -63,6 +64,7 @@ cleanup() {
     stop_process "$db"
   fi
   wait 2>/dev/null || true
+  rm -f "$work/spiegel.jar"
 }
 trap cleanup EXIT
 

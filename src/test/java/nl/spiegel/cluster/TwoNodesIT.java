@@ -15,17 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import nl.spiegel.SpiegelApplication;
+import nl.spiegel.SecondApplication;
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionId;
@@ -78,14 +76,7 @@ class TwoNodesIT {
 
     @BeforeAll
     void startSecondNode() {
-        HikariDataSource shared = (HikariDataSource) dataSource;
-        nodeB = new SpringApplicationBuilder(SpiegelApplication.class)
-                .profiles("test")
-                .properties("spring.datasource.url=" + shared.getJdbcUrl(),
-                        "spring.datasource.username=" + shared.getUsername(),
-                        "spring.datasource.password=" + shared.getPassword(),
-                        "server.port=0")
-                .run();
+        nodeB = SecondApplication.onTheDatabaseOf(dataSource);
     }
 
     @AfterAll

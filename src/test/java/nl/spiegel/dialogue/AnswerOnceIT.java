@@ -144,13 +144,7 @@ class AnswerOnceIT {
     }
 
     private SessionSnapshot atFreeText(String scriptId) {
-        SessionSnapshot session = dialogues.startOrResume(visitor, scriptId);
-        int steps = 0;
-        while (!(session.prompt() instanceof Prompt.FreeText)) {
-            session = dialogues.answer(visitor, session.id(), session.revision(), DialogueServiceIT.anyReply(session));
-            assertThat(++steps).isLessThan(40);
-        }
-        return session;
+        return DialogueServiceIT.atFreeText(dialogues, visitor, scriptId);
     }
 
     /** How many of the person's messages in the session hold exactly this text, as the person reads them. */

@@ -292,6 +292,17 @@ class DialogueServiceIT {
         return dialogues.answer(visitor, session.id(), session.revision(), anyReply(session));
     }
 
+    /** The person's session of this dialogue, answered with {@link #anyReply} until it asks for free text. */
+    static SessionSnapshot atFreeText(DialogueService dialogues, Visitor visitor, String scriptId) {
+        SessionSnapshot session = dialogues.startOrResume(visitor, scriptId);
+        int steps = 0;
+        while (!(session.prompt() instanceof Prompt.FreeText)) {
+            session = dialogues.answer(visitor, session.id(), session.revision(), anyReply(session));
+            assertThat(++steps).isLessThan(40);
+        }
+        return session;
+    }
+
     static UserInput anyReply(SessionSnapshot session) {
         return switch (session.prompt()) {
             case Prompt.FreeText text -> new UserInput.Text("Mijn eigen woorden " + session.revision());

@@ -573,6 +573,15 @@ public final class LoadClient {
             return findOptional(attribute, value);
         }
 
+        /** The button on the start page's card of this dialogue, or null. */
+        Integer cardButton(String scriptId) {
+            Integer card = findOptional("data-dialogue", scriptId);
+            return card == null ? null : attributes.keySet().stream()
+                    .filter(node -> parents.getOrDefault(node, -1).equals(card)
+                            && "vaadin-button".equals(tags.get(node)))
+                    .findFirst().orElse(null);
+        }
+
         /** The elements that carry this attribute, in node order. */
         List<Integer> nodes(String attribute) {
             return nodesWith(attribute);

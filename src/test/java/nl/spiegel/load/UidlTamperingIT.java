@@ -177,6 +177,29 @@ class UidlTamperingIT {
     }
 
     @Test
+    void aButtonThatNeedsTheDatabaseWhileItIsAwaySaysSoCalmlyAndWorksOnceItIsBack() throws Exception {
+        LoadClient.Tab person = open();
+        person.send(List.of(LoadClient.Tab.click(person.node("id", "stop"))));
+        Integer start = person.cardButton("zelfbeeld");
+        assertThat(start).as("back on the start page").isNotNull();
+
+        database.stopForDrill();
+        stopped = true;
+        String response = person.send(List.of(LoadClient.Tab.click(start)));
+        calm(response);
+        assertThat(response).as("told calmly, instead of nothing")
+                .contains("Spiegel kan je gegevens nu even niet bereiken. Wat je eerder hebt opgeslagen, blijft bewaard.");
+        assertThat(person.cardButton("zelfbeeld")).as("still on the start page, one tap to try again").isNotNull();
+
+        database.startAgain();
+        stopped = false;
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> userMessages() >= 0);
+        person.send(List.of(LoadClient.Tab.click(person.cardButton("zelfbeeld"))));
+        assertThat(person.node("id", "composer")).as("the dialogue opens once the database is back").isNotNull();
+    }
+
+    @Test
     void aOneMegabyteAnswerIsRefusedWithAClearMessageAndTheTextStays() throws Exception {
         LoadClient.Tab person = atWrittenQuestion();
         int before = userMessages();

@@ -11,7 +11,9 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
 import com.vaadin.flow.server.communication.UidlRequestHandler;
+import com.vaadin.flow.shared.ApplicationConstants;
 
 /**
  * Vaadin keeps the last response of every open screen, to send it again when the browser repeats a request whose
@@ -41,7 +43,11 @@ class CompactResendCache implements VaadinServiceInitListener {
                                                                   VaadinResponse response, String requestBody)
                 throws IOException {
             Optional<ResponseWriter> writer = super.synchronizedHandleRequest(session, request, response, requestBody);
-            UI ui = session.getService().findUI(request);
+            // a request that ended the session (logging out) leaves nothing to keep: the session has no lock or UIs
+            if (session.getLockInstance() == null || session.getState() != VaadinSessionState.OPEN) {
+                return writer;
+            }
+            UI ui = uiOf(session, request);
             if (ui != null) {
                 String kept = ui.getInternals().getLastRequestResponse();
                 String compact = latin1(kept);
@@ -50,6 +56,19 @@ class CompactResendCache implements VaadinServiceInitListener {
                 }
             }
             return writer;
+        }
+
+        /** The UI the request was for, looked up in this session (not loaded again from the HTTP session). */
+        private static UI uiOf(VaadinSession session, VaadinRequest request) {
+            String id = request.getParameter(ApplicationConstants.UI_ID_PARAMETER);
+            if (id == null) {
+                return null;
+            }
+            try {
+                return session.getUIById(Integer.parseInt(id));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 

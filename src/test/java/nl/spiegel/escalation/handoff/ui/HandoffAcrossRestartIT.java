@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +23,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 
-import nl.spiegel.SpiegelApplication;
+import nl.spiegel.SecondApplication;
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.escalation.SafetyContext;
 import nl.spiegel.escalation.ui.SafetyPanels;
@@ -177,14 +175,7 @@ class HandoffAcrossRestartIT extends SpringBrowserlessTest {
     }
 
     private ConfigurableApplicationContext applicationAgainstTheTestDatabase() {
-        HikariDataSource shared = (HikariDataSource) dataSource;
-        return new SpringApplicationBuilder(SpiegelApplication.class)
-                .profiles("test")
-                .properties("spring.datasource.url=" + shared.getJdbcUrl(),
-                        "spring.datasource.username=" + shared.getUsername(),
-                        "spring.datasource.password=" + shared.getPassword(),
-                        "server.port=0")
-                .run();
+        return SecondApplication.onTheDatabaseOf(dataSource);
     }
 
     private Visitor person() {
