@@ -27,6 +27,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.shared.LogSafe;
 import nl.spiegel.shared.database.DatabaseAway;
 import nl.spiegel.dialogue.ChatMessage;
@@ -231,7 +232,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         feedback.add(new com.vaadin.flow.component.html.H2(getTranslation("chat.feedback.title")));
         for (DialogueFeedback item : items) {
             Div entry = new Div(new Span(getTranslation("chat.feedback.from", item.authorName(),
-                    DateFormats.date(item.at(), getLocale()))), new Paragraph(item.text()));
+                    Moments.date(item.at(), getLocale()))), new Paragraph(item.text()));
             entry.addClassName("sp-feedback-item");
             feedback.add(entry);
         }

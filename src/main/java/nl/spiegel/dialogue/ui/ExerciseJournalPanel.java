@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.dialogue.ExerciseFollowUp;
 import nl.spiegel.dialogue.ExerciseId;
 import nl.spiegel.dialogue.ExerciseJournal;
@@ -101,7 +102,7 @@ class ExerciseJournalPanel extends Div {
         last.setVisible(!followUps.isEmpty());
         if (!followUps.isEmpty()) {
             ExerciseFollowUp newest = followUps.getFirst();
-            last.setText(getTranslation("exercises.followup.last", DateFormats.date(newest.at(), locale),
+            last.setText(getTranslation("exercises.followup.last", Moments.date(newest.at(), locale),
                     getTranslation("exercises.followup.outcome." + newest.outcome().code()))
                     + (newest.note().isEmpty() ? "" : " \u201c" + newest.note() + "\u201d"));
         }
@@ -141,7 +142,7 @@ class ExerciseJournalPanel extends Div {
     private ListItem noteItem(ExerciseNote note) {
         ListItem item = new ListItem();
         item.addClassName("sp-journal-note");
-        Span date = new Span(DateFormats.date(note.writtenAt(), locale));
+        Span date = new Span(Moments.date(note.writtenAt(), locale));
         date.addClassName("sp-meta");
         Paragraph body = new Paragraph(note.text());
         body.addClassName("sp-bubble-text");
@@ -185,7 +186,7 @@ class ExerciseJournalPanel extends Div {
                 time.setInvalid(time.getValue() == null);
                 return;
             }
-            Instant first = ZonedDateTime.of(date.getValue(), time.getValue(), DateFormats.ZONE).toInstant();
+            Instant first = ZonedDateTime.of(date.getValue(), time.getValue(), Moments.ZONE).toInstant();
             try {
                 journal.planReminder(visitor, exercise, first, repeat.getValue() == null ? 0 : repeat.getValue(),
                         locale);
@@ -216,7 +217,7 @@ class ExerciseJournalPanel extends Div {
         cancel.setVisible(reminder.isPresent());
         state.removeAll();
         state.add(new Text(reminder.map(value -> getTranslation("exercises.reminder.planned",
-                        DateFormats.dateTime(value.next(), locale),
+                        Moments.longDateTime(value.next(), locale),
                         getTranslation("exercises.reminder.repeat." + value.repeatDays())))
                 .orElse(getTranslation("exercises.reminder.none"))));
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.PastDialogue;
 import nl.spiegel.identity.CurrentVisitor;
@@ -43,7 +44,7 @@ public class MyDialoguesView extends Div implements HasDynamicTitle {
             item.addClassNames("sp-card", "sp-history-card");
             Span status = new Span(getTranslation(dialogue.finished() ? "status.done" : "status.in_progress"));
             status.addClassNames("sp-status", dialogue.finished() ? "sp-status-done" : "sp-status-in_progress");
-            Span when = new Span(getTranslation("history.started", DateFormats.date(dialogue.startedAt(), locale)));
+            Span when = new Span(getTranslation("history.started", Moments.date(dialogue.startedAt(), locale)));
             when.addClassName("sp-meta");
             Div meta = new Div(status, when);
             meta.addClassName("sp-card-meta");

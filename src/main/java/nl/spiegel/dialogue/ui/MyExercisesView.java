@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.ExerciseItem;
 import nl.spiegel.dialogue.ExerciseJournal;
@@ -44,7 +45,7 @@ public class MyExercisesView extends Div implements HasDynamicTitle {
             ListItem item = new ListItem();
             item.addClassNames("sp-card", "sp-exercise-card");
             Span from = new Span(getTranslation("exercises.from", exercise.dialogueTitle().in(locale),
-                    DateFormats.date(exercise.assignedAt(), locale)));
+                    Moments.date(exercise.assignedAt(), locale)));
             from.addClassName("sp-meta");
             Checkbox done = new Checkbox(getTranslation("exercises.done"), exercise.done());
             done.addValueChangeListener(event -> {

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.server.VaadinSession;
 
+import nl.spiegel.shared.i18n.Moments;
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.identity.AnonymousBrowserlessVisitor;
 import nl.spiegel.dialogue.DialogueService;
@@ -87,7 +88,7 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
 
         assertThat(text.getValue()).as("the field is empty for the next note").isEmpty();
         assertThat(text.isInvalid()).isFalse();
-        assertThat(noteTexts()).singleElement().asString().contains(words, DateFormats.date(java.time.Instant.now(),
+        assertThat(noteTexts()).singleElement().asString().contains(words, Moments.date(java.time.Instant.now(),
                 SpiegelI18NProvider.DUTCH));
 
         navigate(MyDialoguesView.class);
@@ -176,26 +177,26 @@ class ExerciseJournalViewIT extends SpringBrowserlessTest {
         TimePicker time = find(TimePicker.class).withId("reminder-time-" + exercise).single();
         Select<Integer> repeat = find(Select.class).withId("reminder-repeat-" + exercise).single();
 
-        date.setValue(LocalDate.now(DateFormats.ZONE).minusDays(1));
+        date.setValue(LocalDate.now(Moments.ZONE).minusDays(1));
         click("reminder-save-");
         assertThat(date.isInvalid()).isTrue();
         assertThat(date.getErrorMessage()).isEqualTo("Dat moment is al voorbij. Kies een moment in de toekomst.");
         assertThat(journal.reminder(visitor, exercise)).isEmpty();
 
-        LocalDate tomorrow = LocalDate.now(DateFormats.ZONE).plusDays(1);
+        LocalDate tomorrow = LocalDate.now(Moments.ZONE).plusDays(1);
         date.setValue(tomorrow);
         time.setValue(LocalTime.of(20, 30));
         repeat.setValue(7);
         click("reminder-save-");
 
         assertThat(date.isInvalid()).isFalse();
-        Instant planned = ZonedDateTime.of(tomorrow, LocalTime.of(20, 30), DateFormats.ZONE).toInstant();
+        Instant planned = ZonedDateTime.of(tomorrow, LocalTime.of(20, 30), Moments.ZONE).toInstant();
         assertThat(journal.reminder(visitor, exercise)).get().satisfies(reminder -> {
             assertThat(reminder.next()).isEqualTo(planned);
             assertThat(reminder.repeatDays()).isEqualTo(7);
         });
         assertThat(state.getElement().getTextRecursively()).isEqualTo("Volgende herinnering: "
-                + DateFormats.dateTime(planned, SpiegelI18NProvider.DUTCH) + " (Elke week).");
+                + Moments.longDateTime(planned, SpiegelI18NProvider.DUTCH) + " (Elke week).");
 
         Button stop = find(Button.class).withId("reminder-cancel-" + exercise).single();
         assertThat(stop.isVisible()).isTrue();
