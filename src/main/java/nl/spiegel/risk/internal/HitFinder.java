@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static nl.spiegel.risk.internal.RuleSet.MAX_PATTERNS_PER_RULE;
-
 /**
  * Finds every rule, idiom and marker pattern in a message. Each pattern is anchored on its first word, so only
  * patterns whose first word occurs are tried, and a pattern that needs a word the message lacks is skipped at once.
@@ -39,8 +37,10 @@ final class HitFinder {
         final BitSet present = new BitSet();
         boolean anyNumber;
         boolean manyNumber;
-        /** Per pattern reference: 0 not yet known, 1 feasible, 2 impossible. */
+        /** Per pattern (dense index): 0 not yet known, 1 feasible, 2 impossible. */
         final byte[] feasible;
+        /** Patterns whose most specific element has a word of the message: all others cannot match. */
+        final BitSet candidates;
         final List<Hit> hits = new ArrayList<>();
         /** (rule, first, last) to index in hits: one hit per span, the one that explains the most words. */
         final Map<Long, Integer> seen = new HashMap<>();
@@ -50,9 +50,15 @@ final class HitFinder {
             this.feasible = new byte[set.patternCount];
             this.t = m.t;
             this.ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
+            this.candidates = (BitSet) set.triggeredByNumbers.clone();
             for (int i = 0; i < t.size; i++) {
                 for (int id : t.termIds[i]) {
-                    present.set(id);
+                    if (!present.get(id)) {
+                        present.set(id);
+                        for (int dense : set.triggers[id]) {
+                            candidates.set(dense);
+                        }
+                    }
                 }
                 anyNumber |= t.number[i] >= 0;
                 manyNumber |= t.number[i] >= Element.MANY;
@@ -79,10 +85,12 @@ final class HitFinder {
         return search.hits;
     }
 
-    private void tryPattern(Search s, int anchor, int end, int ref) {
-        int r = ref / MAX_PATTERNS_PER_RULE;
-        CompiledPattern p = set.rule(r).patterns()[ref % MAX_PATTERNS_PER_RULE];
-        int dense = set.patternOffset[r] + ref % MAX_PATTERNS_PER_RULE;
+    private void tryPattern(Search s, int anchor, int end, int dense) {
+        if (!s.candidates.get(dense)) {
+            return;
+        }
+        CompiledPattern p = set.patterns[dense];
+        int r = set.ruleOf[dense];
         byte known = s.feasible[dense];
         if (known == 0) {
             known = p.feasible(s.present, s.anyNumber, s.manyNumber) ? (byte) 1 : (byte) 2;

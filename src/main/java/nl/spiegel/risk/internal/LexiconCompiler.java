@@ -87,29 +87,26 @@ final class LexiconCompiler {
                 }
             }
         }
-        // anchor index: term id -> (rule, pattern) pairs whose first element contains the term
+        // anchor index: term id -> dense indexes of the patterns whose first element contains the term
         List<List<Integer>> byTerm = new ArrayList<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             byTerm.add(new ArrayList<>());
         }
         List<Integer> numeric = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            CompiledPattern[] ps = rules.get(r).patterns();
-            for (int p = 0; p < ps.length; p++) {
-                int ref = r * MAX_PATTERNS_PER_RULE + p;
-                BitSet first = ps[p].elements[0].terms;
+        int dense = 0;
+        for (Rule rule : rules) {
+            for (CompiledPattern pattern : rule.patterns()) {
+                BitSet first = pattern.elements[0].terms;
                 for (int id = first.nextSetBit(0); id >= 0; id = first.nextSetBit(id + 1)) {
-                    byTerm.get(id).add(ref);
+                    byTerm.get(id).add(dense);
                 }
-                if (ps[p].elements[0].anyNumber || ps[p].elements[0].manyNumber) {
-                    numeric.add(ref);
+                if (pattern.elements[0].anyNumber || pattern.elements[0].manyNumber) {
+                    numeric.add(dense);
                 }
+                dense++;
             }
         }
-        int[][] anchors = new int[byTerm.size()][];
-        for (int i = 0; i < anchors.length; i++) {
-            anchors[i] = byTerm.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
+        int[][] anchors = toArrays(byTerm);
         Set<String> known = new HashSet<>(vocabulary.knownSurfaces());
         for (var e : spelling.entrySet()) {
             known.add(e.getKey());
@@ -124,6 +121,14 @@ final class LexiconCompiler {
         RuleSet set = new RuleSet(List.copyOf(rules), anchors, numeric.stream().mapToInt(Integer::intValue).toArray(),
                 reserved, List.copyOf(languages), List.copyOf(versions));
         return new RuleEngine(analyser, vocabulary, set);
+    }
+
+    static int[][] toArrays(List<List<Integer>> lists) {
+        int[][] arrays = new int[lists.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return arrays;
     }
 
     private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner) {

@@ -1,5 +1,7 @@
 package nl.spiegel.risk.internal;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import nl.spiegel.risk.RiskLevel;
@@ -26,16 +28,24 @@ final class RuleSet {
     enum Kind { TRIGGER, IDIOM, MARKER }
 
     final List<Rule> rules;
-    /** Term id -> (rule * MAX_PATTERNS_PER_RULE + pattern) of every pattern whose first element holds the term. */
+    /** Term id -> dense index of every pattern whose first element holds the term. */
     final int[][] anchors;
     final int[] numberAnchors;
     /** Reserved groups per language (index as in {@link #languages}), so Dutch "want" (because) never splits an English clause. */
     final Element[][] reserved;
     final List<String> languages;
     final List<String> versions;
-    /** Dense index of each rule's first pattern, so per-message state is one small array, not rules × 256. */
-    final int[] patternOffset;
+    /** Every pattern of every rule by dense index, and the rule each belongs to. */
+    final CompiledPattern[] patterns;
+    final int[] ruleOf;
     final int patternCount;
+    /**
+     * Term id -> dense index of every pattern whose most specific element holds the term. A pattern can only match a
+     * message that has one of those terms, so this one lookup per word rules out most patterns before any is tried.
+     */
+    final int[][] triggers;
+    /** Patterns whose most specific element also takes a number: always tried. */
+    final BitSet triggeredByNumbers;
 
     RuleSet(List<Rule> rules, int[][] anchors, int[] numberAnchors, Element[][] reserved, List<String> languages,
             List<String> versions) {
@@ -45,13 +55,60 @@ final class RuleSet {
         this.reserved = reserved;
         this.languages = languages;
         this.versions = versions;
-        this.patternOffset = new int[rules.size()];
         int total = 0;
-        for (int r = 0; r < rules.size(); r++) {
-            patternOffset[r] = total;
-            total += rules.get(r).patterns().length;
+        for (Rule r : rules) {
+            total += r.patterns().length;
         }
         this.patternCount = total;
+        this.patterns = new CompiledPattern[total];
+        this.ruleOf = new int[total];
+        this.triggeredByNumbers = new BitSet(total);
+        List<List<Integer>> byTerm = new ArrayList<>();
+        for (int i = 0; i < anchors.length; i++) {
+            byTerm.add(new ArrayList<>());
+        }
+        // how many pattern positions use each word: glue words ("ik", "to", "my") are in hundreds, and are common in
+        // messages too, so the position whose words are used least is the best trigger
+        int[] uses = new int[anchors.length];
+        for (Rule r : rules) {
+            for (CompiledPattern p : r.patterns()) {
+                for (Element e : p.elements) {
+                    e.terms.stream().forEach(id -> uses[id]++);
+                }
+            }
+        }
+        int dense = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            for (CompiledPattern p : rules.get(r).patterns()) {
+                patterns[dense] = p;
+                ruleOf[dense] = r;
+                Element trigger = leastUsed(p, uses);
+                if (trigger.anyNumber || trigger.manyNumber) {
+                    triggeredByNumbers.set(dense);
+                }
+                for (int id = trigger.terms.nextSetBit(0); id >= 0; id = trigger.terms.nextSetBit(id + 1)) {
+                    byTerm.get(id).add(dense);
+                }
+                dense++;
+            }
+        }
+        this.triggers = LexiconCompiler.toArrays(byTerm);
+    }
+
+    private static Element leastUsed(CompiledPattern p, int[] uses) {
+        Element best = null;
+        long bestScore = Long.MAX_VALUE;
+        for (Element e : p.elements) {
+            long score = e.anyNumber || e.manyNumber ? Long.MAX_VALUE / 2 : 0;
+            for (int id = e.terms.nextSetBit(0); id >= 0; id = e.terms.nextSetBit(id + 1)) {
+                score += uses[id];
+            }
+            if (score < bestScore) {
+                best = e;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     Rule rule(int index) {
