@@ -30,8 +30,9 @@ final class CollapseRepeatsFilter extends TokenFilter {
      */
     CollapseRepeatsFilter(TokenStream input, Predicate<String> exact, Predicate<String> known, boolean preferOne) {
         super(input);
-        this.exact = exact;
-        this.known = known;
+        // "shaaan't": the lexicons know words without their apostrophe
+        this.exact = w -> exact.test(w) || exact.test(ChatSpellingFilter.clean(w));
+        this.known = w -> known.test(w) || known.test(ChatSpellingFilter.clean(w));
         this.preferOne = preferOne;
     }
 
@@ -48,7 +49,9 @@ final class CollapseRepeatsFilter extends TokenFilter {
         String two = collapse(buf, len, 2);
         String one = collapse(buf, len, 1);
         String chosen;
-        if (preferOne && known.test(one)) {
+        // the bold reading still keeps two letters when only that is a word the lexicons write ("weeeek" is "week",
+        // not "wek", which some lexicon only reaches by stem)
+        if (preferOne && known.test(one) && !(exact.test(two) && !exact.test(one))) {
             chosen = one;
         } else if (exact.test(two) || exact.test(one)) {
             chosen = exact.test(two) ? two : one;
