@@ -41,15 +41,15 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Round 23": 10-fold CV over 9,490 rows with 4,908 negatives (holdout22 and holdout23
-        // added after their first blind scores); model alone 52.8 / 62.2 / 1.5 %, combined 86.8 / 92.6 / 4.1 %
-        // (crisis recall, escalation recall, false alarms; combined includes a rule's concern confirmed to crisis by
-        // the model). Round 22 had 51.3 / 60.7 / 1.5 % and 84.9 / 92.4 / 4.1 % on 8,950 rows.
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.622 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.528 - MARGIN);
+        // docs/risk-lexicon.md, "Round 24": 10-fold CV over 9,790 rows with 5,038 negatives (holdout22-24 added after
+        // their first blind scores); model alone 53.9 / 63.6 / 1.5 %, combined 86.8 / 93.1 / 4.0 % (crisis recall,
+        // escalation recall, false alarms; combined includes a rule's concern confirmed to crisis by the model).
+        // Round 22 had 51.3 / 60.7 / 1.5 % and 84.9 / 92.4 / 4.1 % on 8,950 rows.
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.636 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.539 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
         assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.868 - MARGIN);
-        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.926 - MARGIN);
+        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.931 - MARGIN);
         assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.046);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
         assertThat(combined.escalationRecall()).isGreaterThanOrEqualTo(rules.escalationRecall());
@@ -151,7 +151,7 @@ class RiskModelTest {
                 "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv", "holdout14.tsv", "holdout15.tsv",
                 "training-u1.tsv", "training-u2.tsv", "holdout16.tsv", "holdout17.tsv", "training-u3.tsv",
                 "holdout18.tsv", "holdout19.tsv", "holdout20.tsv", "holdout21.tsv", "reflective3.tsv", "holdout22.tsv",
-                "holdout23.tsv")) {
+                "holdout23.tsv", "holdout24.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }
