@@ -2,6 +2,7 @@ package nl.spiegel.dialogue.ui;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -13,13 +14,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 import nl.spiegel.dialogue.MessageKey;
+import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
 
 /**
  * Where the person answers: option buttons for a choice, a text field with a visible character count for free
- * text. What was typed stays in the field until the answer is stored.
+ * text. What was typed stays in the field until the answer is stored. In a chat that keeps drafts, the browser tab
+ * also keeps the text and its key until the answer is stored, so a reload after the server lost the screen puts it
+ * back ({@link TabDraft}, {@link DraftRestore}).
  */
 class Composer extends Div {
 
@@ -31,6 +35,14 @@ class Composer extends Div {
     /** One key per question: kept while the answer is refused or retried, new once the next question shows. */
     private MessageKey key = MessageKey.random();
     private Span saving;
+    /** Where the tab keeps drafts and how to tell a stored key; null where nothing is kept (the author's preview). */
+    private Drafts drafts;
+    private int revision;
+    private Span restored;
+
+    /** The dialogue whose answers the tab keeps, and whether an answer with a given key is stored in it. */
+    private record Drafts(SessionId session, Predicate<MessageKey> alreadyStored) {
+    }
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -38,13 +50,28 @@ class Composer extends Div {
         setId("composer");
     }
 
+    /**
+     * From now on the tab keeps what is being written for this dialogue, and a question with a text field asks the
+     * tab for a draft kept before.
+     */
+    void keepDrafts(SessionId session, Predicate<MessageKey> alreadyStored) {
+        drafts = new Drafts(session, alreadyStored);
+    }
+
     void show(Prompt prompt, Locale locale) {
+        show(prompt, locale, -1);
+    }
+
+    /** @param revision the session's revision with this question on screen; a kept draft names it */
+    void show(Prompt prompt, Locale locale, int revision) {
+        this.revision = revision;
         removeAll();
         textArea = null;
         send = null;
         firstOption = null;
         form = null;
         saving = null;
+        restored = null;
         key = MessageKey.random();
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
@@ -81,6 +108,60 @@ class Composer extends Div {
         Div actions = new Div(hint, send);
         actions.addClassName("sp-composer-actions");
         add(textArea, actions);
+        if (drafts != null) {
+            // on the page (empty) before anything is said in it, so screen readers announce the line when it comes
+            restored = new Span();
+            restored.setId("draft-restored");
+            restored.addClassName("sp-draft-restored");
+            restored.getElement().setAttribute("role", "status");
+            restored.getElement().setAttribute("aria-live", "polite");
+            add(restored);
+            TabDraft.keep(textArea, send, drafts.session(), key, revision);
+            TextArea asked = textArea;
+            TabDraft.read(textArea, drafts.session(), kept -> restore(asked, kept, maxLength));
+        }
+    }
+
+    /** The tab's answer to "what did you keep for this dialogue", applied if the same field is still on screen. */
+    private void restore(TextArea asked, DraftRestore.Kept kept, int maxLength) {
+        if (asked != textArea || drafts == null || kept == null) {
+            return;
+        }
+        DraftRestore decision;
+        try {
+            decision = DraftRestore.decide(kept, revision, maxLength, drafts.alreadyStored(), key);
+        } catch (RuntimeException cannotCheck) {
+            // the database could not say whether it is stored: leave the draft in the tab for the next try
+            return;
+        }
+        switch (decision.outcome()) {
+            case DROP -> TabDraft.forget(this, drafts.session(), keyOrNull(kept.key()));
+            case KEEP -> { }
+            case RESTORE, RESTORE_FROM_EARLIER -> {
+                if (!textArea.getValue().isEmpty() || textArea.isReadOnly()) {
+                    // the person started on this question meanwhile: theirs wins, the draft stays in the tab
+                    return;
+                }
+                key = decision.key();
+                textArea.setValue(decision.text());
+                if (decision.tooLong()) {
+                    textArea.setErrorMessage(getTranslation("chat.error.too_long"));
+                    textArea.setInvalid(true);
+                }
+                restored.setText(getTranslation(decision.outcome() == DraftRestore.Outcome.RESTORE
+                        ? "chat.draft.restored" : "chat.draft.restored-earlier"));
+                TabDraft.keep(textArea, send, drafts.session(), key, revision);
+                TabDraft.writeNow(textArea);
+            }
+        }
+    }
+
+    private static MessageKey keyOrNull(String value) {
+        try {
+            return value == null ? null : MessageKey.parse(value);
+        } catch (IllegalArgumentException notAKey) {
+            return null;
+        }
     }
 
     private String counter(int used, int max) {
@@ -114,6 +195,9 @@ class Composer extends Div {
             return;
         }
         send.setEnabled(false);
+        if (restored != null) {
+            restored.setText("");
+        }
         onAnswer.accept(new UserInput.Text(textArea.getValue()));
     }
 
@@ -154,6 +238,16 @@ class Composer extends Div {
         } else {
             getChildren().flatMap(child -> child.getChildren())
                     .forEach(child -> ((Button) child).setEnabled(true));
+        }
+    }
+
+    /**
+     * The answer to the question on screen is stored: the tab forgets its draft. Called before the next question is
+     * shown, while {@link #key()} is still the stored answer's.
+     */
+    void stored() {
+        if (drafts != null && textArea != null) {
+            TabDraft.forget(this, drafts.session(), key);
         }
     }
 
