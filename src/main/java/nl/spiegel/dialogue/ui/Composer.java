@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -39,6 +40,8 @@ class Composer extends Div {
     private Drafts drafts;
     private int revision;
     private Span restored;
+    /** The first question shown for a dialogue asks the tab for a draft, whatever kind of question it is. */
+    private boolean askTab;
 
     /** The dialogue whose answers the tab keeps, and whether an answer with a given key is stored in it. */
     private record Drafts(SessionId session, Predicate<MessageKey> alreadyStored) {
@@ -56,6 +59,7 @@ class Composer extends Div {
      */
     void keepDrafts(SessionId session, Predicate<MessageKey> alreadyStored) {
         drafts = new Drafts(session, alreadyStored);
+        askTab = true;
     }
 
     void show(Prompt prompt, Locale locale) {
@@ -82,6 +86,14 @@ class Composer extends Div {
                 add(form);
             }
             case Prompt.None none -> setVisible(false);
+        }
+        // a question with a text field asks every time (a draft the tab kept for an earlier question is offered
+        // there); any other question only right after a (re)load, so a draft whose answer is stored is forgotten
+        if (drafts != null && (textArea != null || askTab)) {
+            askTab = false;
+            TextArea asked = textArea;
+            Integer maxLength = prompt instanceof Prompt.FreeText freeText ? freeText.maxLength() : null;
+            TabDraft.read(UI.getCurrent(), drafts.session(), kept -> restore(asked, kept, maxLength));
         }
     }
 
@@ -117,13 +129,11 @@ class Composer extends Div {
             restored.getElement().setAttribute("aria-live", "polite");
             add(restored);
             TabDraft.keep(textArea, send, drafts.session(), key, revision);
-            TextArea asked = textArea;
-            TabDraft.read(textArea, drafts.session(), kept -> restore(asked, kept, maxLength));
         }
     }
 
     /** The tab's answer to "what did you keep for this dialogue", applied if the same field is still on screen. */
-    private void restore(TextArea asked, DraftRestore.Kept kept, int maxLength) {
+    private void restore(TextArea asked, DraftRestore.Kept kept, Integer maxLength) {
         if (asked != textArea || drafts == null || kept == null) {
             return;
         }
@@ -135,7 +145,7 @@ class Composer extends Div {
             return;
         }
         switch (decision.outcome()) {
-            case DROP -> TabDraft.forget(this, drafts.session(), keyOrNull(kept.key()));
+            case DROP -> TabDraft.forget(UI.getCurrent(), drafts.session(), keyOrNull(kept.key()));
             case KEEP -> { }
             case RESTORE, RESTORE_FROM_EARLIER -> {
                 if (!textArea.getValue().isEmpty() || textArea.isReadOnly()) {
@@ -247,7 +257,7 @@ class Composer extends Div {
      */
     void stored() {
         if (drafts != null && textArea != null) {
-            TabDraft.forget(this, drafts.session(), key);
+            TabDraft.forget(UI.getCurrent(), drafts.session(), key);
         }
     }
 

@@ -1,6 +1,6 @@
 package nl.spiegel.dialogue.ui;
 
-import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.function.SerializableConsumer;
@@ -92,18 +92,18 @@ final class TabDraft {
     }
 
     /** Asks the tab what it kept for this dialogue; {@code then} gets null when nothing (usable) was kept. */
-    static void read(TextArea field, SessionId session, SerializableConsumer<DraftRestore.Kept> then) {
-        field.getElement().executeJs(READ, name(session)).then(json -> then.accept(kept(json)),
+    static void read(UI ui, SessionId session, SerializableConsumer<DraftRestore.Kept> then) {
+        ui.getPage().executeJs(READ, name(session)).then(json -> then.accept(kept(json)),
                 failure -> then.accept(null));
     }
 
     /**
      * Forgets the draft kept under this key (the answer is stored); a draft under another key stays. Without
-     * a key, whatever is kept for this dialogue is forgotten. Run on a
-     * component that stays on the page: the field itself is replaced by the next question in the same response.
+     * a key, whatever is kept for this dialogue is forgotten. Run on the page, not on the field or the composer: the
+     * field is replaced by the next question in the same response, and the composer is hidden at the end.
      */
-    static void forget(Component host, SessionId session, MessageKey key) {
-        host.getElement().executeJs(FORGET, name(session), key == null ? null : key.toString());
+    static void forget(UI ui, SessionId session, MessageKey key) {
+        ui.getPage().executeJs(FORGET, name(session), key == null ? null : key.toString());
     }
 
     private static DraftRestore.Kept kept(JsonNode json) {
