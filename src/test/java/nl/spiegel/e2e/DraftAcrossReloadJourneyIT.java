@@ -121,6 +121,20 @@ class DraftAcrossReloadJourneyIT extends BrowserJourney {
         assertThat(browser.all(ANSWER)).as("the next question is a choice").isEmpty();
         assertThat(browser.all(RESTORED)).isEmpty();
         assertThat(storedTexts(session, VERANDERING)).as("not stored twice").hasSize(1);
+
+        // logging out forgets everything Spiegel kept in the tab (and nothing of other sites' scripts)
+        typeLogin(browser, "client@spiegel.local", "spiegel-demo-client");
+        browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.go("/account");
+        browser.js("""
+                sessionStorage.setItem('spiegel.draft.' + arguments[0], JSON.stringify({ text: arguments[1] }));
+                sessionStorage.setItem('not-spiegel', 'stays');""", session.toString(), AANLEIDING);
+        browser.visible(By.id("account-logout")).click();
+        browser.waiting().until(d -> !d.getCurrentUrl().contains("/account"));
+        browser.waitForVaadin();
+        assertThat(browser.js("return Object.keys(sessionStorage).filter(name => name.startsWith('spiegel.'))"))
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+        assertThat(browser.js("return sessionStorage.getItem('not-spiegel')")).isEqualTo("stays");
     }
 
     /**
