@@ -42,6 +42,8 @@ class Composer extends Div {
     private Span restored;
     /** The first question shown for a dialogue asks the tab for a draft, whatever kind of question it is. */
     private boolean askTab;
+    /** Counts the questions shown, so a late answer of the tab is only applied to the question that asked. */
+    private int shown;
 
     /** The dialogue whose answers the tab keeps, and whether an answer with a given key is stored in it. */
     private record Drafts(SessionId session, Predicate<MessageKey> alreadyStored) {
@@ -89,11 +91,14 @@ class Composer extends Div {
         }
         // a question with a text field asks every time (a draft the tab kept for an earlier question is offered
         // there); any other question only right after a (re)load, so a draft whose answer is stored is forgotten
-        if (drafts != null && (textArea != null || askTab)) {
+        shown++;
+        UI ui = UI.getCurrent();
+        if (drafts != null && ui != null && (textArea != null || askTab)) {
             askTab = false;
-            TextArea asked = textArea;
+            // the callback holds a number, not the field: a client that never answers keeps no old field alive
+            int asked = shown;
             Integer maxLength = prompt instanceof Prompt.FreeText freeText ? freeText.maxLength() : null;
-            TabDraft.read(UI.getCurrent(), drafts.session(), kept -> restore(asked, kept, maxLength));
+            TabDraft.read(ui, drafts.session(), kept -> restore(asked, kept, maxLength));
         }
     }
 
@@ -119,9 +124,10 @@ class Composer extends Div {
         hint.addClassName("sp-hint");
         Div actions = new Div(hint, send);
         actions.addClassName("sp-composer-actions");
-        add(textArea, actions);
+        add(textArea);
         if (drafts != null) {
-            // on the page (empty) before anything is said in it, so screen readers announce the line when it comes
+            // on the page (empty) before anything is said in it, so screen readers announce the line when it comes;
+            // right under the field it is about, before the send button
             restored = new Span();
             restored.setId("draft-restored");
             restored.addClassName("sp-draft-restored");
@@ -130,11 +136,12 @@ class Composer extends Div {
             add(restored);
             TabDraft.keep(textArea, send, drafts.session(), key, revision);
         }
+        add(actions);
     }
 
     /** The tab's answer to "what did you keep for this dialogue", applied if the same field is still on screen. */
-    private void restore(TextArea asked, DraftRestore.Kept kept, Integer maxLength) {
-        if (asked != textArea || drafts == null || kept == null) {
+    private void restore(int asked, DraftRestore.Kept kept, Integer maxLength) {
+        if (asked != shown || drafts == null || kept == null) {
             return;
         }
         DraftRestore decision;
@@ -256,8 +263,9 @@ class Composer extends Div {
      * shown, while {@link #key()} is still the stored answer's.
      */
     void stored() {
-        if (drafts != null && textArea != null) {
-            TabDraft.forget(UI.getCurrent(), drafts.session(), key);
+        UI ui = UI.getCurrent();
+        if (drafts != null && textArea != null && ui != null) {
+            TabDraft.forget(ui, drafts.session(), key);
         }
     }
 
