@@ -133,6 +133,15 @@ public class DialogueService {
     }
 
     /**
+     * Whether an answer sent with this key is stored in this person's session: a chat asks before it puts back text
+     * that a browser tab kept across a reload. False for a session that is not this person's.
+     */
+    @Transactional(readOnly = true)
+    public boolean answerStored(Visitor visitor, SessionId id, MessageKey key) {
+        return sessions.hasMessageWithKey(visitor.userId(), id, key);
+    }
+
+    /**
      * Stores a reply and everything it leads to, and returns the whole session as stored.
      *
      * @param revision the revision of the snapshot the person answered; a different one means the session moved on

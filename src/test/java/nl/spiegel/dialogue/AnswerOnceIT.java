@@ -63,6 +63,21 @@ class AnswerOnceIT {
     }
 
     @Test
+    void aStoredKeyIsToldOnlyToTheOwnerOfTheSession() {
+        SessionSnapshot session = atFreeText("kennismaking");
+        MessageKey key = MessageKey.random();
+        assertThat(dialogues.answerStored(visitor, session.id(), key)).as("before sending").isFalse();
+
+        dialogues.advance(visitor, session.id(), session.revision(), new UserInput.Text("Bewaard met een sleutel"),
+                key);
+
+        assertThat(dialogues.answerStored(visitor, session.id(), key)).isTrue();
+        assertThat(dialogues.answerStored(visitor, session.id(), MessageKey.random())).isFalse();
+        Visitor someoneElse = visitors.resolve(VisitorToken.generate());
+        assertThat(dialogues.answerStored(someoneElse, session.id(), key)).as("not their session").isFalse();
+    }
+
+    @Test
     void aRepeatAfterTheSessionMovedOnStoresNothingAndShowsWhereItStands() {
         SessionSnapshot session = atFreeText("zelfbeeld");
         MessageKey key = MessageKey.random();

@@ -143,6 +143,15 @@ public class SessionRepository {
                 .optional();
     }
 
+    /** Whether a message with this key is stored in this owner's session. */
+    public boolean hasMessageWithKey(UserId owner, SessionId id, MessageKey key) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM dialogue_messages m JOIN dialogue_sessions s ON s.id = m.session_id
+                        WHERE m.session_id = ? AND m.client_key = ? AND s.user_id = ?""")
+                .params(id.toString(), key.toString(), owner.toString())
+                .query(Integer.class).single() > 0;
+    }
+
     public Optional<SessionRow> findActive(UserId owner, String scriptId) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + """
                          FROM dialogue_sessions WHERE user_id = ? AND script_id = ? AND status = 'ACTIVE'

@@ -160,6 +160,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create));
         }
         add(log_, composer, stopRow, finishedActions, feedback);
+        SessionId session = snapshot.id();
+        composer.keepDrafts(session, key -> dialogues.answerStored(visitor.get(), session, key));
         render();
         showFeedback();
         composer.focusInput();
@@ -192,7 +194,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         progressLabel.setText(snapshot.finished()
                 ? getTranslation("chat.progress.done")
                 : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total()));
-        composer.show(snapshot.prompt(), locale);
+        composer.show(snapshot.prompt(), locale, snapshot.revision());
         snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
         stopRow.setVisible(!snapshot.finished());
@@ -303,6 +305,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     }
 
     private void answered(SessionUpdate update) {
+        composer.stored();
         snapshot = snapshot.apply(update);
         render();
         if (snapshot.safetyPause().isEmpty()) {

@@ -2,9 +2,11 @@ package nl.spiegel.dialogue.ui;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,13 +15,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 import nl.spiegel.dialogue.MessageKey;
+import nl.spiegel.dialogue.SessionId;
 import nl.spiegel.dialogue.engine.Node;
 import nl.spiegel.dialogue.engine.Prompt;
 import nl.spiegel.dialogue.engine.UserInput;
 
 /**
  * Where the person answers: option buttons for a choice, a text field with a visible character count for free
- * text. What was typed stays in the field until the answer is stored.
+ * text. What was typed stays in the field until the answer is stored. In a chat that keeps drafts, the browser tab
+ * also keeps the text and its key until the answer is stored, so a reload after the server lost the screen puts it
+ * back ({@link TabDraft}, {@link DraftRestore}).
  */
 class Composer extends Div {
 
@@ -31,6 +36,18 @@ class Composer extends Div {
     /** One key per question: kept while the answer is refused or retried, new once the next question shows. */
     private MessageKey key = MessageKey.random();
     private Span saving;
+    /** Where the tab keeps drafts and how to tell a stored key; null where nothing is kept (the author's preview). */
+    private Drafts drafts;
+    private int revision;
+    private Span restored;
+    /** The first question shown for a dialogue asks the tab for a draft, whatever kind of question it is. */
+    private boolean askTab;
+    /** Counts the questions shown, so a late answer of the tab is only applied to the question that asked. */
+    private int shown;
+
+    /** The dialogue whose answers the tab keeps, and whether an answer with a given key is stored in it. */
+    private record Drafts(SessionId session, Predicate<MessageKey> alreadyStored) {
+    }
 
     Composer(Consumer<UserInput> onAnswer) {
         this.onAnswer = onAnswer;
@@ -38,13 +55,29 @@ class Composer extends Div {
         setId("composer");
     }
 
+    /**
+     * From now on the tab keeps what is being written for this dialogue, and a question with a text field asks the
+     * tab for a draft kept before.
+     */
+    void keepDrafts(SessionId session, Predicate<MessageKey> alreadyStored) {
+        drafts = new Drafts(session, alreadyStored);
+        askTab = true;
+    }
+
     void show(Prompt prompt, Locale locale) {
+        show(prompt, locale, -1);
+    }
+
+    /** @param revision the session's revision with this question on screen; a kept draft names it */
+    void show(Prompt prompt, Locale locale, int revision) {
+        this.revision = revision;
         removeAll();
         textArea = null;
         send = null;
         firstOption = null;
         form = null;
         saving = null;
+        restored = null;
         key = MessageKey.random();
         switch (prompt) {
             case Prompt.FreeText freeText -> showTextField(freeText.maxLength());
@@ -55,6 +88,17 @@ class Composer extends Div {
                 add(form);
             }
             case Prompt.None none -> setVisible(false);
+        }
+        // a question with a text field asks every time (a draft the tab kept for an earlier question is offered
+        // there); any other question only right after a (re)load, so a draft whose answer is stored is forgotten
+        shown++;
+        UI ui = UI.getCurrent();
+        if (drafts != null && ui != null && (textArea != null || askTab)) {
+            askTab = false;
+            // the callback holds a number, not the field: a client that never answers keeps no old field alive
+            int asked = shown;
+            Integer maxLength = prompt instanceof Prompt.FreeText freeText ? freeText.maxLength() : null;
+            TabDraft.read(ui, drafts.session(), kept -> restore(asked, kept, maxLength));
         }
     }
 
@@ -80,7 +124,61 @@ class Composer extends Div {
         hint.addClassName("sp-hint");
         Div actions = new Div(hint, send);
         actions.addClassName("sp-composer-actions");
-        add(textArea, actions);
+        add(textArea);
+        if (drafts != null) {
+            // on the page (empty) before anything is said in it, so screen readers announce the line when it comes;
+            // right under the field it is about, before the send button
+            restored = new Span();
+            restored.setId("draft-restored");
+            restored.addClassName("sp-draft-restored");
+            restored.getElement().setAttribute("role", "status");
+            restored.getElement().setAttribute("aria-live", "polite");
+            add(restored);
+            TabDraft.keep(textArea, send, drafts.session(), key, revision);
+        }
+        add(actions);
+    }
+
+    /** The tab's answer to "what did you keep for this dialogue", applied if the same field is still on screen. */
+    private void restore(int asked, DraftRestore.Kept kept, Integer maxLength) {
+        if (asked != shown || drafts == null || kept == null) {
+            return;
+        }
+        DraftRestore decision;
+        try {
+            decision = DraftRestore.decide(kept, revision, maxLength, drafts.alreadyStored(), key);
+        } catch (RuntimeException cannotCheck) {
+            // the database could not say whether it is stored: leave the draft in the tab for the next try
+            return;
+        }
+        switch (decision.outcome()) {
+            case DROP -> TabDraft.forget(UI.getCurrent(), drafts.session(), keyOrNull(kept.key()));
+            case KEEP -> { }
+            case RESTORE, RESTORE_FROM_EARLIER -> {
+                if (!textArea.getValue().isEmpty() || textArea.isReadOnly()) {
+                    // the person started on this question meanwhile: theirs wins, the draft stays in the tab
+                    return;
+                }
+                key = decision.key();
+                textArea.setValue(decision.text());
+                if (decision.tooLong()) {
+                    textArea.setErrorMessage(getTranslation("chat.error.too_long"));
+                    textArea.setInvalid(true);
+                }
+                restored.setText(getTranslation(decision.outcome() == DraftRestore.Outcome.RESTORE
+                        ? "chat.draft.restored" : "chat.draft.restored-earlier"));
+                TabDraft.keep(textArea, send, drafts.session(), key, revision);
+                TabDraft.writeNow(textArea);
+            }
+        }
+    }
+
+    private static MessageKey keyOrNull(String value) {
+        try {
+            return value == null ? null : MessageKey.parse(value);
+        } catch (IllegalArgumentException notAKey) {
+            return null;
+        }
     }
 
     private String counter(int used, int max) {
@@ -114,6 +212,9 @@ class Composer extends Div {
             return;
         }
         send.setEnabled(false);
+        if (restored != null) {
+            restored.setText("");
+        }
         onAnswer.accept(new UserInput.Text(textArea.getValue()));
     }
 
@@ -154,6 +255,17 @@ class Composer extends Div {
         } else {
             getChildren().flatMap(child -> child.getChildren())
                     .forEach(child -> ((Button) child).setEnabled(true));
+        }
+    }
+
+    /**
+     * The answer to the question on screen is stored: the tab forgets its draft. Called before the next question is
+     * shown, while {@link #key()} is still the stored answer's.
+     */
+    void stored() {
+        UI ui = UI.getCurrent();
+        if (drafts != null && textArea != null && ui != null) {
+            TabDraft.forget(ui, drafts.session(), key);
         }
     }
 

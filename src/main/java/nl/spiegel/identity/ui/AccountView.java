@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -18,6 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import nl.spiegel.identity.Account;
 import nl.spiegel.identity.AccountService;
 import nl.spiegel.identity.TotpSetup;
+import nl.spiegel.shared.ui.TabStorage;
 
 /**
  * The logged-in account: its address, the second login step (clients choose, staff always have it) and logging out.
@@ -51,7 +53,11 @@ public class AccountView extends Div implements BeforeEnterObserver, HasDynamicT
                 java.util.Locale.ROOT)));
         role.addClassName("sp-note");
         role.setId("account-role");
-        Button logout = new Button(getTranslation("account.logout"), click -> authentication.logout());
+        Button logout = new Button(getTranslation("account.logout"), click -> {
+            // before the logout's own navigation, in the same response: nothing written stays in this tab
+            TabStorage.forgetAll(UI.getCurrent());
+            authentication.logout();
+        });
         logout.setId("account-logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         totpSection.setId("account-totp");

@@ -26,6 +26,7 @@ import nl.spiegel.audit.AuditTrail;
 import nl.spiegel.identity.CurrentVisitor;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.privacy.PersonalDataService;
+import nl.spiegel.shared.ui.TabStorage;
 
 /**
  * "My data": download everything Spiegel holds about you (JSON and a readable page), see who viewed your data, and
@@ -110,6 +111,7 @@ public class MyDataView extends Div implements HasDynamicTitle {
             Notification.show(getTranslation("mydata.delete.failed"), 8000, Notification.Position.MIDDLE);
             return;
         }
+        TabStorage.forgetAll(UI.getCurrent());
         UI.getCurrent().getPage().setLocation(DataDeletedView.ROUTE);
         SessionEnd.forgetVisitor();
     }

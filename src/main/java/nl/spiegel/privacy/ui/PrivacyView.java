@@ -38,7 +38,7 @@ public class PrivacyView extends Div implements HasDynamicTitle {
                 list("privacy.what.answers", "privacy.what.messages", "privacy.what.exercises",
                         "privacy.what.safety-plan", "privacy.what.screening", "privacy.what.handoff",
                         "privacy.what.account", "privacy.what.logins", "privacy.what.audit",
-                        "privacy.what.cookie"),
+                        "privacy.what.cookie", "privacy.what.draft"),
                 new Paragraph(getTranslation("privacy.what.not"))));
         add(section("privacy-protect", "privacy.protect.title",
                 new Paragraph(getTranslation("privacy.protect.text"))));

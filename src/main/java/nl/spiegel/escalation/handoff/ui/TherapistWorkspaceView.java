@@ -40,6 +40,7 @@ import nl.spiegel.escalation.CrisisContacts;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.shared.ui.StaffLayout;
+import nl.spiegel.shared.ui.TabStorage;
 
 /**
  * Where therapists go on duty, see requests to talk to a human appear live, take one and chat with the person.
@@ -88,6 +89,7 @@ public class TherapistWorkspaceView extends Div implements HasDynamicTitle {
 
         Button logout = new Button(getTranslation("therapist.logout"), click -> {
             handoffs.setOnDuty(me.userId(), false);
+            TabStorage.forgetAll(UI.getCurrent());
             authentication.logout();
         });
         logout.setId("logout");
