@@ -27,4 +27,13 @@ class SharedConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    /** A UIDL request that is not UTF-8 is refused before Vaadin reads it (see {@link MalformedUidlFilter}). */
+    @Bean
+    FilterRegistrationBean<MalformedUidlFilter> malformedUidlFilter() {
+        FilterRegistrationBean<MalformedUidlFilter> registration = new FilterRegistrationBean<>(
+                new MalformedUidlFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 }
