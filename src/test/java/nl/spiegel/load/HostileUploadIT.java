@@ -153,6 +153,31 @@ class HostileUploadIT {
         stillServesPeople();
     }
 
+    @Test
+    void expertPhotoUploadsOfBombsFakesAndHugeFilesAreRefusedAndAGoodPhotoIsKept() throws Exception {
+        Admin therapist = member(Role.THERAPIST);
+        LoadClient.Tab profile = LoadClient.Tab.at(client(), "therapist/profile", therapist.cookies());
+        String refused = "Dit bestand kunnen we niet als foto lezen";
+        // an 83-byte PNG declaring 20000 x 20000 pixels: decoding it would need 1.2 GB
+        for (Object[] file : List.of(new Object[] {"bom.png", png(20_000, 20_000)},
+                new Object[] {"bom.jpg", jpeg(30_000, 30_000)},
+                new Object[] {"geen-foto.png", "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)},
+                new Object[] {"negen-mb.jpg", pngWithJunk(9 * 1024 * 1024)})) {
+            assertThat(upload(profile, "expert-photo-upload", (String) file[0], "image/png", (byte[]) file[1]))
+                    .as("a clear message for %s", file[0]).contains(refused);
+            assertThat(photoBytes(therapist)).as("nothing stored for %s", file[0]).isZero();
+        }
+        assertThat(upload(profile, "expert-photo-upload", "goed.png", "image/png", png(800, 600)))
+                .contains("Bewaard.");
+        assertThat(photoBytes(therapist)).isPositive();
+        stillServesPeople();
+    }
+
+    private long photoBytes(Admin member) {
+        return jdbc.sql("SELECT COALESCE(SUM(LENGTH(photo)), 0) FROM review_expert_profiles WHERE therapist_id = ?")
+                .param(member.member().userId().toString()).query(Long.class).single();
+    }
+
     // ---- helpers ----
 
     /**
@@ -308,6 +333,11 @@ class HostileUploadIT {
 
     /** A fresh organisation with its own admin, logged in over HTTP the way a browser does it. */
     private Admin admin() throws Exception {
+        return member(Role.ORG_ADMIN);
+    }
+
+    /** A fresh organisation with a staff member in this role, logged in over HTTP the way a browser does it. */
+    private Admin member(Role role) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         StaffMember platform = staff.create("platform-up-" + suffix + "@example.org", "een-lang-test-wachtwoord",
                 "Platform upload", Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
@@ -315,7 +345,7 @@ class HostileUploadIT {
                 "upload-" + suffix);
         String email = "beheer-up-" + suffix + "@example.org";
         String password = "een-lang-wachtwoord-voor-uploads";
-        StaffMember admin = staff.create(email, password, "Beheer upload", Role.ORG_ADMIN, organisation.id());
+        StaffMember admin = staff.create(email, password, "Beheer upload", role, organisation.id());
         totp.storeEnabled(admin.userId(), SECRET);
 
         LoadClient.Tab login = LoadClient.Tab.at(client(), "login", Map.of());
@@ -324,7 +354,7 @@ class HostileUploadIT {
         login.send(List.of(Map.of("type", "event", "node", form, "event", "login", "data",
                 Map.of("event.detail.username", email, "event.detail.password", password))));
         Integer code = login.node("id", "totp-code");
-        assertThat(code).as("asked for the authenticator code").isNotNull();
+        assertThat(code).as("asked for the authenticator code (it is set up for every test account)").isNotNull();
         login.send(List.of(
                 Map.of("type", "mSync", "node", code, "feature", 1, "property", "value", "value",
                         Totp.code(SECRET, clock.instant())),
