@@ -77,6 +77,14 @@ public class AuthoringService {
         }
     }
 
+    /**
+     * The text of an uploaded file for the editor, or the one problem that keeps it out (too large, not UTF-8):
+     * a file is never put into the editor garbled or whole when it is far over the limit.
+     */
+    public UploadedScript readUpload(byte[] bytes, long size) {
+        return checker.read(bytes, size);
+    }
+
     /** Checks a draft exactly as publishing would, without storing anything. */
     public DraftCheck check(String text) {
         return checker.check(text);

@@ -133,8 +133,14 @@ public class OrganisationDirectory {
     public void saveLogo(OrganisationId id, byte[] bytes) {
         Optional<LogoImage.Problem> problem = LogoImage.check(bytes);
         if (problem.isPresent()) {
-            throw new OrganisationSettingsException("organisation.error.logo."
-                    + problem.get().name().toLowerCase(Locale.ROOT).replace('_', '-'), LogoImage.MAX_BYTES / 1024);
+            String key = "organisation.error.logo." + problem.get().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (problem.get() == LogoImage.Problem.TOO_MANY_PIXELS) {
+                LogoImage.Size size = LogoImage.size(bytes).orElseThrow();
+                // as plain numbers: "100000", not "100.000" or "100,000" depending on the language
+                throw new OrganisationSettingsException(key, String.valueOf(LogoImage.MAX_SIDE),
+                        String.valueOf(size.width()), String.valueOf(size.height()));
+            }
+            throw new OrganisationSettingsException(key, LogoImage.MAX_BYTES / 1024);
         }
         repository.updateLogo(id, new LogoImage(bytes, LogoImage.detectType(bytes).orElseThrow()));
         log.info("logo of organisation {} saved", id);

@@ -41,6 +41,8 @@ public class ExpertDirectory {
     /** A share request with the person's message, read by the expert. */
     public static final String SHARE_REQUEST = "SHARE_REQUEST";
     public static final int MAX_MESSAGE = 500;
+    /** Largest photo file an expert may upload; it is scaled down and written anew before it is stored. */
+    public static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ExpertDirectory.class);
 

@@ -379,6 +379,61 @@ public final class LoadClient {
             return tab;
         }
 
+        /**
+         * Loads a new UI and navigates it to this route (for example {@code login} or {@code admin/dialogues}), as a
+         * browser does with that address in its address bar; opens no dialogue.
+         */
+        static Tab at(LoadClient client, String route, Map<String, String> cookies)
+                throws IOException, InterruptedException {
+            Tab tab = new Tab(client);
+            tab.cookies.putAll(cookies);
+            String init = tab.get("/?v-r=init&location=" + encode(route) + "&query=");
+            Map<String, Object> json = Json.object(init);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) json.get("appConfig");
+            tab.uiId = String.valueOf(((Number) config.get("v-uiId")).intValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> uidl = (Map<String, Object>) config.get("uidl");
+            tab.apply(uidl);
+            Map<String, Object> navigation = new LinkedHashMap<>();
+            navigation.put("route", route);
+            navigation.put("query", "");
+            navigation.put("appShellTitle", "");
+            navigation.put("historyState", Map.of("idx", 0));
+            navigation.put("trigger", "");
+            tab.openResponse = tab.send(List.of(Map.of("type", "event", "node", 1, "event", "ui-navigate", "data",
+                    navigation)));
+            return tab;
+        }
+
+        /** What opening this tab returned (the first UIDL response after the bootstrap). */
+        String openResponse() {
+            return openResponse;
+        }
+
+        /** The value of an attribute of an element, as the server last sent it; null when absent. */
+        Object attribute(int node, String name) {
+            Map<String, Object> values = attributes.get(node);
+            return values == null ? null : values.get(name);
+        }
+
+        /**
+         * A POST of these bytes, exactly as given, to a path of the server with this tab's cookies (for uploads and
+         * hostile request bodies); the response is not applied to the mirror, cookies it sets are kept.
+         */
+        Raw post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+            HttpRequest request = request(path).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
+            keepCookies(response);
+            return new Raw(response.statusCode(), response.body());
+        }
+
+        /** A POST of these bytes to this tab's UIDL endpoint, as a browser with a broken encoder might send it. */
+        Raw postUidl(byte[] body) throws IOException, InterruptedException {
+            return post("/?v-r=uidl&v-uiId=" + uiId, body, "application/json; charset=UTF-8");
+        }
+
         private void openDialogue() throws IOException, InterruptedException {
             int card = find("data-dialogue", script);
             int button = attributes.keySet().stream()

@@ -29,7 +29,9 @@ import nl.spiegel.organisation.OrganisationSettingsException;
 @SpiegelIntegrationTest
 class OrganisationAdminIT {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13};
+    /** A PNG's signature and header (IHDR: 1 x 1 pixels), which is what the logo check reads. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13,
+            'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0, 0, 0, 0};
 
     @Autowired
     OrganisationAdmin admin;

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import nl.spiegel.authoring.AuthoringProperties;
 import nl.spiegel.authoring.DraftCheck;
 import nl.spiegel.authoring.ScriptIssue;
+import nl.spiegel.authoring.UploadedScript;
 import nl.spiegel.dialogue.content.ScriptFormatException;
 import nl.spiegel.dialogue.content.ScriptCatalog;
 import nl.spiegel.dialogue.content.ScriptParser;
@@ -55,6 +56,42 @@ public class DraftChecker {
             SafetyCheck.texts(script).forEach(text -> texts.addAll(text.values().values()));
         }
         return texts;
+    }
+
+    /**
+     * The text of an uploaded file, or why it cannot be used as it is: larger than allowed (by the size the upload
+     * announced or by what arrived) or not UTF-8 text (the line and column of the first byte that is not). Decoding
+     * strictly, because replacing broken bytes with a placeholder would change a person's text silently.
+     */
+    public UploadedScript read(byte[] bytes, long size) {
+        long limit = properties.maxScriptSize().toBytes();
+        long actual = Math.max(size, bytes.length);
+        if (actual > limit) {
+            return new UploadedScript(Optional.empty(), Optional.of(issue("too-big",
+                    List.of(String.valueOf(kilobytes(actual)), String.valueOf(kilobytes(limit))))));
+        }
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+            return new UploadedScript(Optional.empty(),
+                    Optional.of(new ScriptIssue(line, column, null, "not-utf8", List.of(), false)));
+        }
+        decoder.flush(out);
+        return new UploadedScript(Optional.of(out.flip().toString()), Optional.empty());
     }
 
     public DraftCheck check(String text) {

@@ -1,6 +1,5 @@
 package nl.spiegel.authoring.ui;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +18,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import nl.spiegel.authoring.AuthoringProperties;
 import nl.spiegel.authoring.AuthoringService;
@@ -28,9 +26,11 @@ import nl.spiegel.authoring.DraftCheck;
 import nl.spiegel.authoring.PublishRefusedException;
 import nl.spiegel.authoring.ScriptIssue;
 import nl.spiegel.authoring.ScriptVersion;
+import nl.spiegel.authoring.UploadedScript;
 import nl.spiegel.dialogue.DialoguePreview;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
+import nl.spiegel.shared.ui.BoundedUpload;
 
 /**
  * Where an organisation admin writes the organisation's own dialogues: upload a file or type in the editor, check
@@ -122,14 +122,22 @@ public class ScriptEditorView extends Div implements HasDynamicTitle {
     }
 
     private Upload upload(AuthoringProperties properties) {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            editor.setValue(new String(bytes, StandardCharsets.UTF_8));
+        int limit = (int) properties.maxScriptSize().toBytes();
+        // reads at most one byte over the limit, whatever is posted to the upload's address
+        Upload upload = new Upload(new BoundedUpload(limit, file -> {
+            UploadedScript read = authoring.readUpload(file.bytes(), file.size());
+            if (read.problem().isPresent()) {
+                // the editor keeps what it had: a file far too large or garbled is never put into it
+                showProblems(List.of(read.problem().get()));
+                status.setText("");
+                return;
+            }
+            editor.setValue(read.text().orElseThrow());
             check();
         }));
         upload.setId("authoring-upload");
         upload.setMaxFiles(1);
-        // one byte over the limit still arrives, so the check can name the limit in plain words
-        upload.setMaxFileSize((int) properties.maxScriptSize().toBytes() + 1);
+        // no size limit in the browser: its message would be Vaadin's English one; the server names the limit
         upload.setAcceptedFileTypes(".yaml", ".yml", "text/yaml", "application/yaml", "text/plain");
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("authoring.upload.drop")));
         return upload;

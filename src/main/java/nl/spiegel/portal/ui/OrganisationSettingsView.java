@@ -24,7 +24,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import nl.spiegel.dialogue.DialogueCard;
 import nl.spiegel.dialogue.DialogueService;
@@ -34,6 +33,7 @@ import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.Visitor;
 import nl.spiegel.organisation.Branding;
 import nl.spiegel.organisation.LogoImage;
+import nl.spiegel.shared.ui.BoundedUpload;
 import nl.spiegel.organisation.Organisation;
 import nl.spiegel.organisation.OrganisationSettingsException;
 import nl.spiegel.portal.ContactLines;
@@ -129,9 +129,14 @@ public class OrganisationSettingsView extends Div implements HasDynamicTitle {
     }
 
     private Component logo() {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui ->
-                ui.access(() -> attempt(() -> admin.saveLogo(me.userId(), current.id(), bytes),
-                        "organisation.logo.saved")))));
+        // reads at most one byte over the limit, whatever is posted to the upload's address
+        Upload upload = new Upload(new BoundedUpload(LogoImage.MAX_BYTES, file -> {
+            if (file.tooLarge()) {
+                showMessage(getTranslation("organisation.error.logo.too-large", LogoImage.MAX_BYTES / 1024), true);
+                return;
+            }
+            attempt(() -> admin.saveLogo(me.userId(), current.id(), file.bytes()), "organisation.logo.saved");
+        }));
         upload.setId("org-logo");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp");

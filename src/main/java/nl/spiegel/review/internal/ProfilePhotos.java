@@ -18,9 +18,38 @@ import nl.spiegel.review.InvalidPhotoException;
 public final class ProfilePhotos {
 
     static final int MAX_SIDE = 400;
-    static final int MAX_UPLOAD = 8 * 1024 * 1024;
+    static final int MAX_UPLOAD = nl.spiegel.review.ExpertDirectory.MAX_PHOTO_BYTES;
+
+    /**
+     * Most pixels a photo may declare before it is decoded. A few hundred bytes can declare 100,000 by 100,000 pixels
+     * (an "image bomb"); decoding that would need tens of gigabytes of memory and take the server down.
+     */
+    static final long MAX_PIXELS = 40_000_000L;
 
     private ProfilePhotos() {
+    }
+
+    /** Decodes the image only after its header showed a size within {@link #MAX_PIXELS}; null when no reader fits. */
+    private static BufferedImage readWithinLimits(byte[] upload) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(
+                new ByteArrayInputStream(upload))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
+                    throw new InvalidPhotoException("too many pixels");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     public static byte[] normalise(byte[] upload) {
@@ -29,8 +58,11 @@ public final class ProfilePhotos {
         }
         BufferedImage original;
         try {
-            original = ImageIO.read(new ByteArrayInputStream(upload));
-        } catch (IOException e) {
+            original = readWithinLimits(upload);
+        } catch (InvalidPhotoException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // the JDK's decoders throw unchecked exceptions on some broken files
             throw new InvalidPhotoException("unreadable");
         }
         if (original == null) {

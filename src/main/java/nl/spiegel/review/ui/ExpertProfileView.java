@@ -17,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
@@ -25,6 +24,7 @@ import nl.spiegel.identity.UserId;
 import nl.spiegel.review.ExpertDirectory;
 import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.InvalidPhotoException;
+import nl.spiegel.shared.ui.BoundedUpload;
 import nl.spiegel.shared.ui.StaffLayout;
 
 /**
@@ -66,13 +66,16 @@ public class ExpertProfileView extends Div implements HasDynamicTitle {
         add(line, lineEn, specialisms, forms, languages, region, online, accepting, listed, save);
 
         add(new H2(getTranslation("expert.profile.photo")), new Paragraph(getTranslation("expert.profile.photo.help")));
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        // reads at most one byte over the limit, whatever is posted to the upload's address
+        Upload upload = new Upload(new BoundedUpload(ExpertDirectory.MAX_PHOTO_BYTES, file -> {
             try {
-                directory.savePhoto(me, bytes);
-                getUI().ifPresent(ui -> ui.access(() -> Notification.show(getTranslation("expert.profile.saved"))));
+                if (file.tooLarge()) {
+                    throw new InvalidPhotoException("too large");
+                }
+                directory.savePhoto(me, file.bytes());
+                Notification.show(getTranslation("expert.profile.saved"));
             } catch (InvalidPhotoException invalid) {
-                getUI().ifPresent(ui -> ui.access(() ->
-                        Notification.show(getTranslation("expert.profile.photo.invalid"))));
+                Notification.show(getTranslation("expert.profile.photo.invalid"));
             }
         }));
         upload.setId("expert-photo-upload");
