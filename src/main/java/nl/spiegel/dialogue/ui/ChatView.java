@@ -73,6 +73,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Clock clock;
     private AnswerRetries.Pending pendingRetry;
     private Component safetyPanel;
+    private MoodCheckIn startMood;
 
     private final H1 heading = new H1();
     private final ProgressBar progress = new ProgressBar();
@@ -156,8 +157,10 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         feedback.setId("chat-feedback");
         feedback.addClassName("sp-chat-feedback");
         add(top, progressRow);
+        startMood = null;
         if (!snapshot.finished() && snapshot.progress().answered() == 0 && snapshot.safetyPause().isEmpty()) {
-            add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create));
+            startMood = new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create);
+            add(startMood);
         }
         add(log_, composer, stopRow, finishedActions, feedback);
         render();
@@ -304,6 +307,11 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void answered(SessionUpdate update) {
         snapshot = snapshot.apply(update);
+        if (startMood != null) {
+            // "how do you feel before you start" makes no sense once the person has started
+            startMood.withdrawIfUnanswered();
+            startMood = null;
+        }
         render();
         if (snapshot.safetyPause().isEmpty()) {
             composer.focusInput();
