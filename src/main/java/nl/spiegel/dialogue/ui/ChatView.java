@@ -54,6 +54,7 @@ import nl.spiegel.learn.LearnService;
 import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+import nl.spiegel.shared.ui.PlainButton;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
 @Route("dialogue")
@@ -202,20 +203,18 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         if (snapshot.finished()) {
             // nothing to stop any more: an open chat need not keep the hidden button
             stopRow.removeAll();
-            Button exercises = new Button(getTranslation("chat.to-exercises"),
-                    click -> UI.getCurrent().navigate("my-exercises"));
-            exercises.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            exercises.setId("to-exercises");
-            Button home = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
-            home.setId("to-start");
+            // they stay on every finished chat that is left open: the light kind of button
+            PlainButton exercises = new PlainButton("to-exercises", getTranslation("chat.to-exercises"),
+                    press -> UI.getCurrent().navigate("my-exercises"), "primary");
+            PlainButton home = new PlainButton("to-start", getTranslation("chat.to-start"),
+                    press -> UI.getCurrent().navigate(""));
             if (!endedForSafety()) {
                 finishedActions.add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.END, moods,
                         help::create));
             }
             // by route name: the sharing screens live in the review module, which depends on this one
-            Button share = new Button(getTranslation("chat.share"),
-                    click -> UI.getCurrent().navigate("share/" + snapshot.id()));
-            share.setId("share-dialogue");
+            PlainButton share = new PlainButton("share-dialogue", getTranslation("chat.share"),
+                    press -> UI.getCurrent().navigate("share/" + snapshot.id()));
             finishedActions.add(exercises, home, share);
         }
         // the messages are on screen now; keeping them twice would cost every open chat its whole history again
