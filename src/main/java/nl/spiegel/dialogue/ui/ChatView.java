@@ -2,7 +2,6 @@ package nl.spiegel.dialogue.ui;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +40,6 @@ import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.StaleSessionException;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
-import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
@@ -172,25 +170,12 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private void render() {
         Locale locale = getLocale();
         List<ChatMessage> fresh = snapshot.messages().stream().filter(message -> message.seq() > shownSeq).toList();
-        List<ChatMessage> summary = new ArrayList<>();
-        Component last = null;
-        for (ChatMessage message : fresh) {
-            if (message.kind() == Turn.Kind.SUMMARY) {
-                summary.add(message);
-                continue;
-            }
-            last = MessageBubble.of(message, locale, learn.topics(), this);
-            log_.add(last);
-        }
-        if (!summary.isEmpty()) {
-            last = MessageBubble.summary(summary, locale, this);
-            log_.add(last);
-        }
         if (!fresh.isEmpty()) {
+            // one element for what this step brought (see MessageBubble.turn)
+            MessageBubble.Turn turn = MessageBubble.turn(fresh, locale, learn.topics(), this);
+            log_.add(turn);
+            turn.scrollToLast();
             shownSeq = fresh.getLast().seq();
-        }
-        if (last != null) {
-            last.getElement().callJsFunction("scrollIntoView", false);
         }
         progress.setValue(snapshot.progress().fraction());
         progressLabel.setText(snapshot.finished()

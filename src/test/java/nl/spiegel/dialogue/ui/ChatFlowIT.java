@@ -52,8 +52,12 @@ class ChatFlowIT extends SpringBrowserlessTest {
             assertThat(++replies).isLessThan(40);
         }
 
-        assertThat(find(Div.class).withClassName("sp-summary-card").exists()).isTrue();
-        assertThat(find(Div.class).withClassName("sp-exercise-card").exists()).isTrue();
+        // the bubbles are markup of one element per step (MessageBubble.turn), as the browser gets them
+        org.jsoup.nodes.Document log = org.jsoup.Jsoup.parseBodyFragment(
+                find(Div.class).withId("chat-log").single().getElement().getOuterHTML());
+        assertThat(log.select("#chat-log > div.sp-turn > div.sp-bubble.sp-summary-card")).hasSize(1);
+        assertThat(log.select("#chat-log > div.sp-turn > div.sp-bubble.sp-exercise-card")).hasSize(1);
+        assertThat(log.select("div.sp-turn > div.sp-bubble-user").size()).as("every answer").isEqualTo(replies);
         assertThat(textOf(find(Div.class).withId("chat-log"))).contains("Jouw samenvatting", "Antwoord nummer 1");
         assertThat(find(Div.class).withId("composer").exists()).as("no input once finished").isFalse();
 
