@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,7 +123,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void build() {
         dialogues.shownIn(visitor.get(), snapshot.id(), getLocale());
-        heading.setText(snapshot.title().in(getLocale()));
+        // texts as (escaped) markup: one element each on the server instead of an element and its text node
+        heading.getElement().setProperty("innerHTML", Entities.escape(snapshot.title().in(getLocale())));
         heading.setId("chat-title");
 
         progress.setId("progress");
@@ -178,9 +180,9 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
             shownSeq = fresh.getLast().seq();
         }
         progress.setValue(snapshot.progress().fraction());
-        progressLabel.setText(snapshot.finished()
+        progressLabel.getElement().setProperty("innerHTML", Entities.escape(snapshot.finished()
                 ? getTranslation("chat.progress.done")
-                : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total()));
+                : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total())));
         composer.show(snapshot.prompt(), locale);
         snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
@@ -188,6 +190,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         if (snapshot.finished()) {
             // nothing to stop any more: an open chat need not keep the hidden button
             stopRow.removeAll();
+            stopRow.removeFromParent();
             // they stay on every finished chat that is left open: the light kind of button
             PlainButton exercises = new PlainButton("to-exercises", getTranslation("chat.to-exercises"),
                     press -> UI.getCurrent().navigate("my-exercises"), "primary");
@@ -213,6 +216,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 .flatMap(source -> source.feedbackFor(visitor.get(), snapshot.id()).stream()).toList();
         if (items.isEmpty()) {
             feedback.setVisible(false);
+            // nothing to show: an open chat need not keep the empty element
+            feedback.removeFromParent();
             return;
         }
         feedback.setVisible(true);
