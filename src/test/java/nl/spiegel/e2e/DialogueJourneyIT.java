@@ -109,6 +109,19 @@ class DialogueJourneyIT extends BrowserJourney {
         Browser browser = browser(1100, 900);
         browser.go("/");
         openDialogue(browser, "emoties");
+        // the mood faces are buttons for the keyboard and screen readers too: focusable, named, Enter chooses
+        WebElement face = browser.visible(By.id("mood-start-4"));
+        assertThat(face.getAttribute("role")).isEqualTo("button");
+        assertThat(face.getText()).isEqualTo("Goed");
+        assertThat(browser.js("""
+                return getComputedStyle(document.querySelector('#mood-start-4 .sp-mood-face'), '::before').content;
+                """)).as("the face itself, from the style sheet").isNotEqualTo("none");
+        assertThat(browser.js("""
+                document.getElementById('mood-start-4').focus();
+                return document.activeElement.id;
+                """)).isEqualTo("mood-start-4");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.visible(By.id("mood-thanks")).getText()).isEqualTo("Dank je.");
         String chatPath = browser.driver().getCurrentUrl().substring(baseUrl().length());
 
         for (String path : List.of("/", "/my-exercises", "/learn", chatPath)) {

@@ -14,7 +14,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.DomEvent;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import com.vaadin.flow.server.VaadinSession;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import tools.jackson.databind.node.ObjectNode;
 
 import nl.spiegel.SpiegelIntegrationTest;
 import nl.spiegel.dialogue.DialogueService;
@@ -52,8 +60,33 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         visitor = currentVisitor.get();
     }
 
-    private void click(String id) {
-        test(find(Button.class).withId(id).single()).click();
+    /** The check-in's markup as the browser gets it. */
+    private Document markup(String checkIn) {
+        return Jsoup.parseBodyFragment(find(Div.class).withId(checkIn).single().getElement().getProperty("innerHTML"));
+    }
+
+    /**
+     * A click on a button inside a check-in, as the browser sends it: the button must be in the markup, and the
+     * check-in's one click listener gets the button's {@code data-mood} under the expression it asked for.
+     */
+    private void click(String checkIn, String id) {
+        Element card = find(Div.class).withId(checkIn).single().getElement();
+        org.jsoup.nodes.Element button = markup(checkIn).getElementById(id);
+        assertThat(button).as("button %s on screen", id).isNotNull();
+        assertThat(button.tagName()).isEqualTo("vaadin-button");
+        ElementListenerMap listeners = card.getNode().getFeature(ElementListenerMap.class);
+        ObjectNode data = JacksonUtils.createObjectNode();
+        listeners.getExpressions("click").forEach(expression -> {
+            assertThat(expression).contains("closest('[data-mood]')");
+            if (expression.startsWith("!!")) {
+                data.put(expression, true); // the filter: a click on a button
+            } else {
+                assertThat(expression).endsWith("dataset.mood");
+                data.put(expression, button.attr("data-mood"));
+            }
+        });
+        assertThat(data.size()).as("the check-in listens to clicks on its buttons").isEqualTo(2);
+        listeners.fireEvent(new DomEvent(card, "click", data));
     }
 
     private boolean shown(String id) {
@@ -81,11 +114,18 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         SessionSnapshot session = dialogues.startNew(visitor, "kennismaking");
         navigate("dialogue/" + session.id(), ChatView.class);
         assertThat(shown("mood-start")).isTrue();
-        assertThat(find(Button.class).withId("mood-start-skip").all()).hasSize(1);
+        Document question = markup("mood-start");
+        assertThat(question.getElementById("mood-start-question").text())
+                .isEqualTo("Hoe voel je je nu, voordat je begint? Dit mag je overslaan.");
+        assertThat(question.select(".sp-mood-faces vaadin-button")).extracting(org.jsoup.nodes.Element::text)
+                .containsExactly("Heel slecht", "Niet zo goed", "Gaat wel", "Goed", "Heel goed");
+        assertThat(question.getElementById("mood-start-4").selectFirst("span.sp-mood-face-4[slot=prefix]")
+                .attr("aria-hidden")).isEqualTo("true");
+        assertThat(question.getElementById("mood-start-skip").text()).isEqualTo("Overslaan");
 
-        click("mood-start-4");
-        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("mood-thanks").single().getText())
-                .isEqualTo("Dank je.");
+        click("mood-start", "mood-start-4");
+        assertThat(markup("mood-start").getElementById("mood-thanks").text()).isEqualTo("Dank je.");
+        assertThat(markup("mood-start").getElementById("mood-start-4")).as("the faces are gone").isNull();
         assertThat(moods.history(visitor)).singleElement().satisfies(mood -> {
             assertThat(mood.moment()).isEqualTo(MoodMoment.START);
             assertThat(mood.value()).isEqualTo(4);
@@ -111,12 +151,11 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         navigate("dialogue/" + session.id(), ChatView.class);
         assertThat(shown("mood-start")).isFalse();
         assertThat(shown("mood-end")).isTrue();
-        click("mood-end-2");
+        click("mood-end", "mood-end-2");
 
-        Div grounding = find(Div.class).withId("mood-grounding").single();
-        assertThat(grounding.getElement().getTextRecursively()).contains("minder goed dan aan het begin",
-                "voeten stevig op de grond");
-        click("mood-help");
+        assertThat(markup("mood-end").getElementById("mood-grounding").text()).contains(
+                "minder goed dan aan het begin", "voeten stevig op de grond");
+        click("mood-end", "mood-help");
         assertThat(find(Dialog.class).all()).anySatisfy(dialog -> assertThat(dialog.isOpened()).isTrue());
 
         // My progress shows both moods of this dialogue in words
@@ -135,12 +174,41 @@ class MoodCheckInIT extends SpringBrowserlessTest {
         finish(session);
 
         navigate("dialogue/" + session.id(), ChatView.class);
-        click("mood-end-1");
+        click("mood-end", "mood-end-1");
         // one face down is not "clearly worse"
-        assertThat(find(Div.class).withId("mood-grounding").all()).isEmpty();
+        assertThat(markup("mood-end").getElementById("mood-thanks").text()).isEqualTo("Dank je.");
+        assertThat(markup("mood-end").getElementById("mood-grounding")).isNull();
         assertThat(moods.find(visitor, session.id(), MoodMoment.END)).hasValueSatisfying(mood ->
                 assertThat(mood.value()).isEqualTo(1));
         // a second tap (another tab) keeps the first
         assertThat(moods.record(visitor, session.id(), MoodMoment.END, 5).value()).isEqualTo(1);
+    }
+
+    @Test
+    void theStartQuestionGoesAwayQuietlyOnceThePersonAnswersWithoutIt() {
+        SessionSnapshot session = dialogues.startNew(visitor, "kennismaking");
+        navigate("dialogue/" + session.id(), ChatView.class);
+        assertThat(shown("mood-start")).isTrue();
+
+        // the first question of kennismaking is a choice
+        test(find(Button.class).withClassName("sp-option").first()).click();
+
+        assertThat(find(Div.class).withId("mood-start").all()).as("removed, not only hidden").isEmpty();
+        assertThat(moods.history(visitor)).as("nothing recorded").isEmpty();
+        // and it does not come back with the dialogue
+        navigate(ProgressView.class);
+        navigate("dialogue/" + session.id(), ChatView.class);
+        assertThat(find(Div.class).withId("mood-start").all()).isEmpty();
+    }
+
+    @Test
+    void skippingHidesTheQuestionAndRecordsNothing() {
+        SessionSnapshot session = dialogues.startNew(visitor, "kennismaking");
+        navigate("dialogue/" + session.id(), ChatView.class);
+
+        click("mood-start", "mood-start-skip");
+
+        assertThat(shown("mood-start")).isFalse();
+        assertThat(moods.history(visitor)).isEmpty();
     }
 }

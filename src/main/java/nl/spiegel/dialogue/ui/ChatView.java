@@ -2,10 +2,10 @@ package nl.spiegel.dialogue.ui;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +41,6 @@ import nl.spiegel.dialogue.SessionSnapshot;
 import nl.spiegel.dialogue.StaleSessionException;
 import nl.spiegel.dialogue.engine.InvalidInputException;
 import nl.spiegel.dialogue.engine.LocalizedText;
-import nl.spiegel.dialogue.engine.Turn;
 import nl.spiegel.dialogue.engine.UserInput;
 import nl.spiegel.dialogue.DialogueFeedback;
 import nl.spiegel.dialogue.DialogueFeedbackSource;
@@ -54,6 +53,7 @@ import nl.spiegel.learn.LearnService;
 import nl.spiegel.progress.MoodMoment;
 import nl.spiegel.progress.MoodService;
 import nl.spiegel.shared.i18n.SpiegelI18NProvider;
+import nl.spiegel.shared.ui.PlainButton;
 
 /** The conversation itself. Shows the full history, so a resumed dialogue looks exactly as it was left. */
 @Route("dialogue")
@@ -73,6 +73,7 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private final Clock clock;
     private AnswerRetries.Pending pendingRetry;
     private Component safetyPanel;
+    private MoodCheckIn startMood;
 
     private final H1 heading = new H1();
     private final ProgressBar progress = new ProgressBar();
@@ -122,7 +123,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
 
     private void build() {
         dialogues.shownIn(visitor.get(), snapshot.id(), getLocale());
-        heading.setText(snapshot.title().in(getLocale()));
+        // texts as (escaped) markup: one element each on the server instead of an element and its text node
+        heading.getElement().setProperty("innerHTML", Entities.escape(snapshot.title().in(getLocale())));
         heading.setId("chat-title");
 
         progress.setId("progress");
@@ -156,8 +158,10 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         feedback.setId("chat-feedback");
         feedback.addClassName("sp-chat-feedback");
         add(top, progressRow);
+        startMood = null;
         if (!snapshot.finished() && snapshot.progress().answered() == 0 && snapshot.safetyPause().isEmpty()) {
-            add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create));
+            startMood = new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.START, moods, help::create);
+            add(startMood);
         }
         add(log_, composer, stopRow, finishedActions, feedback);
         SessionId session = snapshot.id();
@@ -170,30 +174,17 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private void render() {
         Locale locale = getLocale();
         List<ChatMessage> fresh = snapshot.messages().stream().filter(message -> message.seq() > shownSeq).toList();
-        List<ChatMessage> summary = new ArrayList<>();
-        Component last = null;
-        for (ChatMessage message : fresh) {
-            if (message.kind() == Turn.Kind.SUMMARY) {
-                summary.add(message);
-                continue;
-            }
-            last = MessageBubble.of(message, locale, learn.topics(), this);
-            log_.add(last);
-        }
-        if (!summary.isEmpty()) {
-            last = MessageBubble.summary(summary, locale, this);
-            log_.add(last);
-        }
         if (!fresh.isEmpty()) {
+            // one element for what this step brought (see MessageBubble.turn)
+            MessageBubble.Turn turn = MessageBubble.turn(fresh, locale, learn.topics(), this);
+            log_.add(turn);
+            turn.scrollToLast();
             shownSeq = fresh.getLast().seq();
         }
-        if (last != null) {
-            last.getElement().callJsFunction("scrollIntoView", false);
-        }
         progress.setValue(snapshot.progress().fraction());
-        progressLabel.setText(snapshot.finished()
+        progressLabel.getElement().setProperty("innerHTML", Entities.escape(snapshot.finished()
                 ? getTranslation("chat.progress.done")
-                : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total()));
+                : getTranslation("chat.progress", snapshot.progress().answered() + 1, snapshot.progress().total())));
         composer.show(snapshot.prompt(), locale, snapshot.revision());
         snapshot.safetyPause().ifPresent(this::showSafetyPanel);
         finishedActions.removeAll();
@@ -201,20 +192,19 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
         if (snapshot.finished()) {
             // nothing to stop any more: an open chat need not keep the hidden button
             stopRow.removeAll();
-            Button exercises = new Button(getTranslation("chat.to-exercises"),
-                    click -> UI.getCurrent().navigate("my-exercises"));
-            exercises.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            exercises.setId("to-exercises");
-            Button home = new Button(getTranslation("chat.to-start"), click -> UI.getCurrent().navigate(""));
-            home.setId("to-start");
+            stopRow.removeFromParent();
+            // they stay on every finished chat that is left open: the light kind of button
+            PlainButton exercises = new PlainButton("to-exercises", getTranslation("chat.to-exercises"),
+                    press -> UI.getCurrent().navigate("my-exercises"), "primary");
+            PlainButton home = new PlainButton("to-start", getTranslation("chat.to-start"),
+                    press -> UI.getCurrent().navigate(""));
             if (!endedForSafety()) {
                 finishedActions.add(new MoodCheckIn(visitor.get(), snapshot.id(), MoodMoment.END, moods,
                         help::create));
             }
             // by route name: the sharing screens live in the review module, which depends on this one
-            Button share = new Button(getTranslation("chat.share"),
-                    click -> UI.getCurrent().navigate("share/" + snapshot.id()));
-            share.setId("share-dialogue");
+            PlainButton share = new PlainButton("share-dialogue", getTranslation("chat.share"),
+                    press -> UI.getCurrent().navigate("share/" + snapshot.id()));
             finishedActions.add(exercises, home, share);
         }
         // the messages are on screen now; keeping them twice would cost every open chat its whole history again
@@ -228,6 +218,8 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
                 .flatMap(source -> source.feedbackFor(visitor.get(), snapshot.id()).stream()).toList();
         if (items.isEmpty()) {
             feedback.setVisible(false);
+            // nothing to show: an open chat need not keep the empty element
+            feedback.removeFromParent();
             return;
         }
         feedback.setVisible(true);
@@ -307,6 +299,11 @@ public class ChatView extends Div implements HasUrlParameter<String>, HasDynamic
     private void answered(SessionUpdate update) {
         composer.stored();
         snapshot = snapshot.apply(update);
+        if (startMood != null) {
+            // "how do you feel before you start" makes no sense once the person has started
+            startMood.withdrawIfUnanswered();
+            startMood = null;
+        }
         render();
         if (snapshot.safetyPause().isEmpty()) {
             composer.focusInput();

@@ -28,25 +28,77 @@ class MessageBubble extends Div {
         getElement().setProperty("innerHTML", html);
     }
 
+    /** A bubble's markup inside it and its classes. */
+    private record Markup(String html, String... classNames) {
+
+        /** The bubble itself as markup: the same element the bubble component gives the browser. */
+        StringBuilder appendTo(StringBuilder out) {
+            return out.append("<div class=\"").append(String.join(" ", classNames)).append("\">").append(html)
+                    .append("</div>");
+        }
+    }
+
     /** A message of the conversation, with links to the "Over therapie" topics it names (none for a person's own). */
     static MessageBubble of(ChatMessage message, Locale locale, List<Topic> topics, Component i18n) {
+        Markup markup = markup(message, locale, topics, i18n);
+        return new MessageBubble(markup.html(), markup.classNames());
+    }
+
+    /**
+     * The messages one step brought (the person's answer, Spiegel's reply and the next question; the whole history
+     * when a chat opens) as ONE element: a {@code div.sp-turn}, which the style sheet lays out as if it were not there
+     * ({@code display: contents}), holding the same bubbles as markup. Every element costs an open chat about 0.6 kB
+     * on the server, whatever its size; a finished dialogue of 50 messages needs some 20 instead of 50. Summary items
+     * come last, together as one card, as in {@link #summary}.
+     */
+    static Turn turn(List<ChatMessage> messages, Locale locale, List<Topic> topics, Component i18n) {
+        StringBuilder html = new StringBuilder(messages.size() * 300);
+        List<ChatMessage> summary = new java.util.ArrayList<>();
+        for (ChatMessage message : messages) {
+            if (message.kind() == nl.spiegel.dialogue.engine.Turn.Kind.SUMMARY) {
+                summary.add(message);
+            } else {
+                markup(message, locale, topics, i18n).appendTo(html);
+            }
+        }
+        if (!summary.isEmpty()) {
+            summaryMarkup(summary, locale, i18n).appendTo(html);
+        }
+        return new Turn(html.toString());
+    }
+
+    /** The bubbles of one step, see {@link #turn}. */
+    static final class Turn extends Div {
+
+        private Turn(String html) {
+            addClassName("sp-turn");
+            getElement().setProperty("innerHTML", html);
+        }
+
+        /** The newest bubble into view (this element itself has no box to scroll to). */
+        void scrollToLast() {
+            getElement().executeJs("this.lastElementChild && this.lastElementChild.scrollIntoView(false)");
+        }
+    }
+
+    private static Markup markup(ChatMessage message, Locale locale, List<Topic> topics, Component i18n) {
         String text = message.text().in(locale);
         StringBuilder html = new StringBuilder(text.length() + 120);
         return switch (message.kind()) {
-            case USER_TEXT, USER_CHOICE -> new MessageBubble(
+            case USER_TEXT, USER_CHOICE -> new Markup(
                     srOnly(html, i18n.getTranslation("chat.you-said")).append(body(text)).toString(),
                     "sp-bubble", "sp-bubble-user");
-            case REFLECTION -> new MessageBubble(
+            case REFLECTION -> new Markup(
                     links(srOnly(html, i18n.getTranslation("chat.spiegel-said")).append(body(text)), message, text,
                             topics, locale, i18n).toString(),
                     "sp-bubble", "sp-bubble-bot", "sp-bubble-reflection");
             case EXERCISE -> {
                 element(html, "span", "sp-card-label", i18n.getTranslation("chat.exercise"));
                 element(html, "h3", null, message.title().map(title -> title.in(locale)).orElse(""));
-                yield new MessageBubble(links(html.append(body(text)), message, text, topics, locale, i18n).toString(),
+                yield new Markup(links(html.append(body(text)), message, text, topics, locale, i18n).toString(),
                         "sp-bubble", "sp-bubble-bot", "sp-card", "sp-exercise-card");
             }
-            default -> new MessageBubble(
+            default -> new Markup(
                     links(srOnly(html, i18n.getTranslation("chat.spiegel-said")).append(body(text)), message, text,
                             topics, locale, i18n).toString(),
                     "sp-bubble", "sp-bubble-bot");
@@ -83,6 +135,11 @@ class MessageBubble extends Div {
 
     /** The summary items of a finished dialogue, shown together as one card. */
     static MessageBubble summary(List<ChatMessage> items, Locale locale, Component i18n) {
+        Markup markup = summaryMarkup(items, locale, i18n);
+        return new MessageBubble(markup.html(), markup.classNames());
+    }
+
+    private static Markup summaryMarkup(List<ChatMessage> items, Locale locale, Component i18n) {
         StringBuilder html = new StringBuilder(200 * items.size());
         element(html, "h3", null, i18n.getTranslation("chat.summary"));
         for (ChatMessage item : items) {
@@ -90,7 +147,7 @@ class MessageBubble extends Div {
             element(html, "span", "sp-summary-label", item.title().map(title -> title.in(locale)).orElse(""));
             html.append(body(item.text().in(locale))).append("</div>");
         }
-        return new MessageBubble(html.toString(), "sp-bubble", "sp-bubble-bot", "sp-card", "sp-summary-card");
+        return new Markup(html.toString(), "sp-bubble", "sp-bubble-bot", "sp-card", "sp-summary-card");
     }
 
     /** One line of a summary as components (the history page): the label and the person's own words. */

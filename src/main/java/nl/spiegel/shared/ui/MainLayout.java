@@ -5,15 +5,19 @@ import java.util.Locale;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.JacksonUtils;
+
+import org.jsoup.nodes.Entities;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
@@ -21,7 +25,6 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.HasElement;
-import com.vaadin.flow.component.html.Paragraph;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -41,7 +44,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final Nav nav = new Nav();
     private final Div accountLinks = new Div();
     private final Header header = new Header();
-    private final Button menu = new Button();
+    private final Element menu = new Element("vaadin-button");
     private final ObjectProvider<AuthenticationContext> authentication;
     private final ObjectProvider<HeaderNotices> notices;
 
@@ -51,7 +54,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         this.notices = notices;
         addClassName("sp-shell");
 
-        Anchor brand = new Anchor("", getTranslation("app.name"));
+        Anchor brand = textLink("", getTranslation("app.name"));
         brand.addClassName("sp-brand");
 
         nav.addClassName("sp-nav");
@@ -61,67 +64,100 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 link("safety-plan", "nav.safety-plan"),
                 link("learn", "nav.learn"), link("my-data", "mydata.nav"));
 
-        Button help = new Button(getTranslation("help.button"),
-                click -> helpDialogs.create().open());
-        help.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        PlainButton help = new PlainButton("help-button", getTranslation("help.button"),
+                press -> helpDialogs.create().open(), "error", "primary");
         help.addClassName("sp-help-button");
-        help.setId("help-button");
-        help.addClickShortcut(Key.KEY_H, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> helpDialogs.create().open(), Key.KEY_H, KeyModifier.ALT);
 
         accountLinks.addClassName("sp-account-links");
         nav.setId("main-nav");
-        header.add(brand, nav, accountLinks, languageSelect(), help, menuToggle());
+        header.add(brand, nav, accountLinks);
+        header.getElement().appendChild(languageSelect());
+        header.add(help);
+        header.getElement().appendChild(menuToggle());
         header.addClassName("sp-header");
 
         content.addClassName("sp-content");
         content.setId("main");
 
-        Footer footer = new Footer(new Paragraph(getTranslation("footer.not-a-therapist")),
-                link("privacy", "privacy.footer-link"));
+        // never changes while the screen is open: one element with its markup
+        Footer footer = new Footer();
+        footer.getElement().setProperty("innerHTML", "<p>" + Entities.escape(getTranslation("footer.not-a-therapist"))
+                + "</p><a href=\"privacy\" router-link=\"\" data-path=\"privacy\">"
+                + Entities.escape(getTranslation("privacy.footer-link")) + "</a>");
         footer.addClassName("sp-footer");
 
-        Anchor skip = new Anchor("#main", getTranslation("nav.skip"));
+        Anchor skip = textLink("#main", getTranslation("nav.skip"));
         skip.addClassName("sp-skip-link");
 
         add(skip, header, content, footer);
     }
 
-    /** On a narrow screen the menu folds away behind this button, so brand and help stay on one line on top. */
-    private Button menuToggle() {
-        menu.setText(getTranslation("nav.menu"));
-        menu.setId("menu-toggle");
-        menu.addClassName("sp-menu-toggle");
-        menu.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        menu.getElement().setAttribute("aria-controls", "main-nav");
-        menu.addClickListener(click -> showMenu(!header.hasClassName("sp-menu-open")));
+    /**
+     * On a narrow screen the menu folds away behind this button, so brand and help stay on one line on top. The same
+     * {@code vaadin-button} a Button component gives, as a bare element with one click listener that sends nothing
+     * but the click.
+     */
+    private Element menuToggle() {
+        menu.setProperty("innerHTML", Entities.escape(getTranslation("nav.menu")));
+        menu.setAttribute("id", "menu-toggle");
+        menu.getClassList().add("sp-menu-toggle");
+        menu.setAttribute("theme", "tertiary");
+        menu.setAttribute("aria-controls", "main-nav");
+        menu.addEventListener("click", click -> showMenu(!header.hasClassName("sp-menu-open")));
         showMenu(false);
         return menu;
     }
 
     private void showMenu(boolean open) {
         header.setClassName("sp-menu-open", open);
-        menu.getElement().setAttribute("aria-expanded", String.valueOf(open));
+        menu.setAttribute("aria-expanded", String.valueOf(open));
     }
 
     private Anchor link(String path, String key) {
-        Anchor anchor = new Anchor(path, getTranslation(key));
+        Anchor anchor = textLink(path, getTranslation(key));
         anchor.getElement().setAttribute("router-link", true);
         anchor.getElement().setAttribute("data-path", path);
         return anchor;
     }
 
-    private Select<Locale> languageSelect() {
-        Select<Locale> select = new Select<>();
-        select.setItems(SpiegelI18NProvider.LOCALES);
-        select.setItemLabelGenerator(locale -> getTranslation("language." + locale.getLanguage()));
-        select.setValue(SpiegelI18NProvider.supported(getLocale()));
-        select.setAriaLabel(getTranslation("language.label"));
-        select.addClassName("sp-language");
-        select.setId("language-select");
-        select.addValueChangeListener(event -> {
-            if (event.isFromClient() && event.getValue() != null) {
-                VaadinSession.getCurrent().setLocale(event.getValue());
-                UI.getCurrent().setLocale(event.getValue());
+    /**
+     * A link whose text is its (escaped) markup: one element on the server instead of the link and its text node, the
+     * same DOM in the browser.
+     */
+    private static Anchor textLink(String href, String text) {
+        Anchor anchor = new Anchor();
+        anchor.setHref(href);
+        anchor.getElement().setProperty("innerHTML", Entities.escape(text));
+        return anchor;
+    }
+
+    /**
+     * The same {@code vaadin-select} a Select component gives, fed with its {@code items} property: one element on
+     * the server instead of the select, its list box and an item with a text node per language. The browser sends
+     * the chosen value, which is checked against the languages offered.
+     */
+    private Element languageSelect() {
+        Element select = new Element("vaadin-select");
+        ArrayNode items = JacksonUtils.createArrayNode();
+        for (Locale locale : SpiegelI18NProvider.LOCALES) {
+            ObjectNode item = JacksonUtils.createObjectNode();
+            item.put("label", getTranslation("language." + locale.getLanguage()));
+            item.put("value", locale.getLanguage());
+            items.add(item);
+        }
+        select.setPropertyJson("items", items);
+        select.setProperty("value", SpiegelI18NProvider.supported(getLocale()).getLanguage());
+        select.setProperty("accessibleName", getTranslation("language.label"));
+        select.getClassList().add("sp-language");
+        select.setAttribute("id", "language-select");
+        select.addPropertyChangeListener("value", "value-changed", event -> {
+            Locale chosen = SpiegelI18NProvider.LOCALES.stream()
+                    .filter(locale -> locale.getLanguage().equals(String.valueOf(event.getValue())))
+                    .findFirst().orElse(null);
+            if (event.isUserOriginated() && chosen != null) {
+                VaadinSession.getCurrent().setLocale(chosen);
+                UI.getCurrent().setLocale(chosen);
                 // simplest way to show every text, including dialogue history, in the new language
                 UI.getCurrent().getPage().reload();
             }

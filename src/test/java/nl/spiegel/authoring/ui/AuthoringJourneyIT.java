@@ -122,7 +122,9 @@ class AuthoringJourneyIT extends SpringBrowserlessTest {
                 .click();
         assertThat(getCurrentView()).isInstanceOf(ChatView.class);
         walkToTheEnd();
-        assertThat(find(Div.class).withClassName("sp-summary-card").exists()).isTrue();
+        // the chat's bubbles are markup (one element per step, MessageBubble.turn)
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(find(Div.class).withId("chat-log").single().getElement()
+                .getOuterHTML()).select("div.sp-turn > div.sp-summary-card")).hasSize(1);
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM dialogue_sessions
                 WHERE user_id = ? AND script_id = ? AND script_version = 1 AND status = 'FINISHED'""")

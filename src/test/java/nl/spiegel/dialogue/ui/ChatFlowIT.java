@@ -1,6 +1,7 @@
 package nl.spiegel.dialogue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import nl.spiegel.shared.ui.PlainButton;
 
 import java.util.List;
 
@@ -51,12 +52,16 @@ class ChatFlowIT extends SpringBrowserlessTest {
             assertThat(++replies).isLessThan(40);
         }
 
-        assertThat(find(Div.class).withClassName("sp-summary-card").exists()).isTrue();
-        assertThat(find(Div.class).withClassName("sp-exercise-card").exists()).isTrue();
+        // the bubbles are markup of one element per step (MessageBubble.turn), as the browser gets them
+        org.jsoup.nodes.Document log = org.jsoup.Jsoup.parseBodyFragment(
+                find(Div.class).withId("chat-log").single().getElement().getOuterHTML());
+        assertThat(log.select("#chat-log > div.sp-turn > div.sp-bubble.sp-summary-card")).hasSize(1);
+        assertThat(log.select("#chat-log > div.sp-turn > div.sp-bubble.sp-exercise-card")).hasSize(1);
+        assertThat(log.select("div.sp-turn > div.sp-bubble-user").size()).as("every answer").isEqualTo(replies);
         assertThat(textOf(find(Div.class).withId("chat-log"))).contains("Jouw samenvatting", "Antwoord nummer 1");
         assertThat(find(Div.class).withId("composer").exists()).as("no input once finished").isFalse();
 
-        test(find(Button.class).withId("to-exercises").single()).click();
+        press(find(PlainButton.class).withId("to-exercises").single());
         assertThat(getCurrentView()).isInstanceOf(MyExercisesView.class);
         assertThat(find(ListItem.class).withClassName("sp-exercise-card").all()).hasSize(1);
 
@@ -253,4 +258,8 @@ class ChatFlowIT extends SpringBrowserlessTest {
         return textOf(query.single());
     }
 
+    /** What the browser sends when the button is clicked, or pressed with Enter or Space. */
+    private static void press(PlainButton button) {
+        com.vaadin.flow.component.ComponentUtil.fireEvent(button, new PlainButton.Pressed(button, true));
+    }
 }

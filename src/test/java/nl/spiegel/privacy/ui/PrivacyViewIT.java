@@ -41,7 +41,13 @@ class PrivacyViewIT extends SpringBrowserlessTest {
     void theFooterLinksToThePrivacyPageAndTheMenuToMyData() {
         render(SpiegelI18NProvider.DUTCH);
         assertThat(find(Anchor.class).all()).extracting(anchor -> anchor.getElement().getAttribute("href"))
-                .contains("privacy", "my-data");
+                .contains("my-data");
+        // the footer is one element with its markup
+        org.jsoup.nodes.Element footerLink = org.jsoup.Jsoup.parseBodyFragment(
+                find(com.vaadin.flow.component.html.Footer.class).single().getElement().getProperty("innerHTML"))
+                .selectFirst("a[router-link]");
+        assertThat(footerLink.attr("href")).isEqualTo("privacy");
+        assertThat(footerLink.text()).isNotBlank();
     }
 
     private String render(java.util.Locale locale) {

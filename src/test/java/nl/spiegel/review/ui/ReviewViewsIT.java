@@ -1,6 +1,7 @@
 package nl.spiegel.review.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import nl.spiegel.shared.ui.PlainButton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +225,7 @@ class ReviewViewsIT extends SpringBrowserlessTest {
                 .contains(therapist.displayName(), "reageerde op je gesprek").doesNotContain(feedback);
         navigate(ChatView.class, dialogue.id().toString());
         assertThat(find(Anchor.class).withId("nav-notices").all()).as("read now").isEmpty();
-        test(find(Button.class).withId("share-dialogue").single()).click();
+        press(find(PlainButton.class).withId("share-dialogue").single());
         assertThat(getCurrentView()).isInstanceOf(ShareDialogueView.class);
     }
 
@@ -357,5 +358,10 @@ class ReviewViewsIT extends SpringBrowserlessTest {
                 "someone@example.org", null);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
                 .authenticated(principal, null, principal.getAuthorities()));
+    }
+
+    /** What the browser sends when the button is clicked, or pressed with Enter or Space. */
+    private static void press(PlainButton button) {
+        com.vaadin.flow.component.ComponentUtil.fireEvent(button, new PlainButton.Pressed(button, true));
     }
 }
