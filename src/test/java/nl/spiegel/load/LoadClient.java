@@ -356,25 +356,8 @@ public final class LoadClient {
         /** Loads the start page in a new UI and opens a dialogue from its card. */
         static Tab open(LoadClient client, String script, Map<String, String> cookies)
                 throws IOException, InterruptedException {
-            Tab tab = new Tab(client);
+            Tab tab = at(client, "", cookies);
             tab.script = script;
-            tab.cookies.putAll(cookies);
-            String init = tab.get("/?v-r=init&location=&query=");
-            Map<String, Object> json = Json.object(init);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> config = (Map<String, Object>) json.get("appConfig");
-            tab.uiId = String.valueOf(((Number) config.get("v-uiId")).intValue());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> uidl = (Map<String, Object>) config.get("uidl");
-            tab.apply(uidl);
-            // what Flow's client does after loading: navigate the new UI to the route in the address bar
-            Map<String, Object> route = new LinkedHashMap<>();
-            route.put("route", "");
-            route.put("query", "");
-            route.put("appShellTitle", "");
-            route.put("historyState", Map.of("idx", 0));
-            route.put("trigger", "");
-            tab.send(List.of(Map.of("type", "event", "node", 1, "event", "ui-navigate", "data", route)));
             tab.openDialogue();
             return tab;
         }
@@ -395,6 +378,7 @@ public final class LoadClient {
             @SuppressWarnings("unchecked")
             Map<String, Object> uidl = (Map<String, Object>) config.get("uidl");
             tab.apply(uidl);
+            // what Flow's client does after loading: navigate the new UI to the route in the address bar
             Map<String, Object> navigation = new LinkedHashMap<>();
             navigation.put("route", route);
             navigation.put("query", "");
