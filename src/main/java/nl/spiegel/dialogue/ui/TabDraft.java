@@ -1,5 +1,6 @@
 package nl.spiegel.dialogue.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,36 +23,46 @@ final class TabDraft {
     /** Written a moment after the last key press, at once when the field loses focus or the answer is sent. */
     private static final int DEBOUNCE_MILLIS = 400;
 
-    private static final String KEEP = """
-            const field = this, name = $0, send = $3;
-            field.__spiegelDraft = { name: name, key: $1, revision: $2 };
-            if (field.__spiegelDraftWrite) { return; }
-            let timer = null;
-            const write = () => {
-              clearTimeout(timer);
-              timer = null;
-              // a field of an answered question is gone from the page: it must not write its text back
-              if (!field.isConnected) { return; }
-              const draft = field.__spiegelDraft;
-              try {
-                const text = field.value || '';
-                if (text.trim()) {
-                  sessionStorage.setItem(draft.name,
-                      JSON.stringify({ text: text, key: draft.key, revision: draft.revision }));
-                } else {
-                  const kept = JSON.parse(sessionStorage.getItem(draft.name) || 'null');
-                  if (kept && kept.key === draft.key) { sessionStorage.removeItem(draft.name); }
+    /**
+     * Installed once per screen (the page keeps it while the chat's questions come and go), so each question only
+     * sends a short call instead of the whole script: it is on the path of every step.
+     */
+    private static final String INSTALL = """
+            window.__spiegelDraftKeep = window.__spiegelDraftKeep || function (field, name, key, revision, send) {
+              field.__spiegelDraft = { name: name, key: key, revision: revision };
+              if (field.__spiegelDraftWrite) { return; }
+              let timer = null;
+              const write = () => {
+                clearTimeout(timer);
+                timer = null;
+                // a field of an answered question is gone from the page: it must not write its text back
+                if (!field.isConnected) { return; }
+                const draft = field.__spiegelDraft;
+                try {
+                  const text = field.value || '';
+                  if (text.trim()) {
+                    sessionStorage.setItem(draft.name,
+                        JSON.stringify({ text: text, key: draft.key, revision: draft.revision }));
+                  } else {
+                    const kept = JSON.parse(sessionStorage.getItem(draft.name) || 'null');
+                    if (kept && kept.key === draft.key) { sessionStorage.removeItem(draft.name); }
+                  }
+                } catch (e) {
+                  // storage full or switched off: the answer simply is not kept in the tab
                 }
-              } catch (e) {
-                // storage full or switched off: the answer simply is not kept in the tab
-              }
+              };
+              field.__spiegelDraftWrite = write;
+              field.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(write, %d); });
+              field.addEventListener('focusout', write);
+              field.addEventListener('keydown', e => { if (e.key === 'Enter' && e.ctrlKey) { write(); } });
+              if (send) { send.addEventListener('click', write, true); }
             };
-            field.__spiegelDraftWrite = write;
-            field.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(write, %d); });
-            field.addEventListener('focusout', write);
-            field.addEventListener('keydown', e => { if (e.key === 'Enter' && e.ctrlKey) { write(); } });
-            if (send) { send.addEventListener('click', write, true); }
             """.formatted(DEBOUNCE_MILLIS);
+
+    private static final String KEEP = "window.__spiegelDraftKeep(this, $0, $1, $2, $3)";
+
+    /** Marks a screen whose page has {@link #INSTALL}. */
+    private static final String INSTALLED = "spiegel.draft.installed";
 
     private static final String READ = """
             try {
@@ -83,6 +94,11 @@ final class TabDraft {
 
     /** From now on the field keeps what is typed in it in the tab, under this key and revision. */
     static void keep(TextArea field, Button send, SessionId session, MessageKey key, int revision) {
+        UI ui = field.getUI().orElseGet(UI::getCurrent);
+        if (ui != null && ComponentUtil.getData(ui, INSTALLED) == null) {
+            ui.getPage().executeJs(INSTALL);
+            ComponentUtil.setData(ui, INSTALLED, Boolean.TRUE);
+        }
         field.getElement().executeJs(KEEP, name(session), key.toString(), revision, send.getElement());
     }
 

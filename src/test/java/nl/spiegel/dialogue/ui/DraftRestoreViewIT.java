@@ -158,7 +158,7 @@ class DraftRestoreViewIT extends SpringBrowserlessTest {
 
     private Kept keptByTheField() {
         PendingJavaScriptInvocation keep = pending().stream()
-                .filter(js -> js.getInvocation().getExpression().contains("field.__spiegelDraft = {"))
+                .filter(js -> js.getInvocation().getExpression().contains("__spiegelDraftKeep(this"))
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("the field keeps nothing in the tab"));
         List<Object> parameters = keep.getInvocation().getParameters();
