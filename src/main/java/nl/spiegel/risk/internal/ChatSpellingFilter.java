@@ -18,13 +18,16 @@ final class ChatSpellingFilter extends TokenFilter {
     private final PositionIncrementAttribute posAtt = addAttribute(PositionIncrementAttribute.class);
     private final Map<String, String[]> spelling;
     private final TypoCorrector typos;
+    private final java.util.function.Predicate<String> lexical;
     private String[] pending;
     private int pendingIndex;
 
-    ChatSpellingFilter(TokenStream input, Map<String, String[]> spelling, TypoCorrector typos) {
+    ChatSpellingFilter(TokenStream input, Map<String, String[]> spelling, TypoCorrector typos,
+                       java.util.function.Predicate<String> lexical) {
         super(input);
         this.spelling = spelling;
         this.typos = typos;
+        this.lexical = lexical;
     }
 
     @Override
@@ -52,6 +55,8 @@ final class ChatSpellingFilter extends TokenFilter {
                 if (replacement == null) {
                     if (corrected != null) {
                         cleaned = corrected;
+                    } else {
+                        cleaned = sForZ(cleaned);
                     }
                     if (!cleaned.equals(raw)) {
                         termAtt.setEmpty().append(cleaned);
@@ -66,6 +71,19 @@ final class ChatSpellingFilter extends TokenFilter {
             pendingIndex = 1;
         }
         return true;
+    }
+
+    /**
+     * Chat writes a final "s" as "z" ("pillz", "trainz", "railz"): the "s" form is read when only that one is a word
+     * of the lexicons.
+     */
+    private String sForZ(String word) {
+        int n = word.length();
+        if (n < 4 || word.charAt(n - 1) != 'z' || word.charAt(n - 2) == 'z' || lexical.test(word)) {
+            return word;
+        }
+        String s = word.substring(0, n - 1) + 's';
+        return lexical.test(s) ? s : word;
     }
 
     /** Drops apostrophes ("don't", "m'n"), emoji variation selectors and skin-tone modifiers. */

@@ -75,6 +75,7 @@ public final class Deobfuscator {
             return new Result(text, null, false); // the common case: nothing to undo, nothing allocated
         }
         Buffer b = characters(text);
+        b = capitalI(b);
         Buffer before = b;
         b = leet(b, false);
         // a number standing among words may be a word in digits too ("how to 713 a noose"): read it boldly as well
@@ -114,6 +115,9 @@ public final class Deobfuscator {
             digit |= c >= '0' && c <= '9';
             if (c >= 0x80) {
                 return false;
+            }
+            if (c == 'I' && i > 0 && Character.isLowerCase(text.charAt(i - 1))) {
+                return false; // "poIsen": a capital I for a small l
             }
             boolean letterBefore = i > 0 && Character.isLetter(text.charAt(i - 1));
             boolean letterAfter = i + 1 < n && Character.isLetter(text.charAt(i + 1));
@@ -206,6 +210,54 @@ public final class Deobfuscator {
             }
         }
         return table;
+    }
+
+    /**
+     * A capital I inside a lower-case word looks like a small l in most fonts ("poIsen", "bIoed", "veeI"): it is read
+     * as "l" when only that reading is a word of the lexicons.
+     */
+    private Buffer capitalI(Buffer in) {
+        StringBuilder s = in.sb;
+        int n = s.length();
+        Buffer out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean inner = false;
+            while (j < n && Character.isLetter(s.charAt(j))) {
+                inner |= s.charAt(j) == 'I' && j > i && Character.isLowerCase(s.charAt(j - 1));
+                j++;
+            }
+            if (inner) {
+                String word = s.substring(i, j);
+                StringBuilder l = new StringBuilder(word.length());
+                for (int k = 0; k < word.length(); k++) {
+                    char c = word.charAt(k);
+                    l.append(c == 'I' && k > 0 && Character.isLowerCase(word.charAt(k - 1)) ? 'l' : c);
+                }
+                String asL = l.toString().toLowerCase(Locale.ROOT);
+                String asI = word.toLowerCase(Locale.ROOT);
+                if ((known.test(asL) && !known.test(asI)) || (lexical.test(asL) && !lexical.test(asI))) {
+                    out = out == null ? new Buffer(n) : out;
+                    out.copy(in, copied, i);
+                    for (int k = 0; k < l.length(); k++) {
+                        out.add(l.charAt(k), in.origin[i + k]);
+                    }
+                    copied = j;
+                }
+            }
+            i = j;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(in, copied, n);
+        return out;
     }
 
     // ------------------------------------------------------------------ step 2: digits and symbols for letters

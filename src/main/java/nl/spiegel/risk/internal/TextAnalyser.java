@@ -76,7 +76,7 @@ public final class TextAnalyser {
                 TokenStream chain = new ASCIIFoldingFilter(source);
                 chain = new LowerCaseFilter(chain);
                 chain = new CollapseRepeatsFilter(chain, known, lexical, bold);
-                chain = new ChatSpellingFilter(chain, spell, typos);
+                chain = new ChatSpellingFilter(chain, spell, typos, lexical);
                 return new TokenStreamComponents(source, chain);
             }
         };
