@@ -83,6 +83,7 @@ public final class Deobfuscator {
         b = tightened(b);
         b = spelledOut(b, false); // "k.i.l.l", "d-o-o-d" first, so "a b-l-a-d-e" keeps its "a"
         b = spelledOut(b, true);
+        b = capitalI(b); // "p o I s e n": the capital I stood alone until the letters were joined
         // "h 3 t  t r @ i n": spelled out with digits for letters, which stood alone until the letters were joined
         Buffer joined = b;
         b = leet(b, false);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class DeobfuscatorTest {
     private static final Set<String> WORDS = Set.of("zelfmoord", "kill", "myself", "leven", "ik", "wil", "dood", "i",
-            "want", "to", "die", "pillen", "2nite", "suicide");
+            "want", "to", "die", "pillen", "2nite", "suicide", "polsen", "bloed", "pills");
     private final Deobfuscator d = new Deobfuscator(WORDS::contains, WORDS::contains);
 
     private String plain(String s) {
@@ -40,6 +40,14 @@ class DeobfuscatorTest {
         assertThat(plain("\u03bf\u03c1")).as("Greek omicron and rho").isEqualTo("op");
         assertThat(plain("\uff44\uff4f\uff4f\uff44")).isEqualTo("dood");
         assertThat(plain("\ud835\udc1d\ud835\udc22\ud835\udc1e")).isEqualTo("die");
+    }
+
+    @Test
+    void aCapitalIInsideALowerCaseWordIsReadAsSmallLWhenOnlyThatIsAWord() {
+        assertThat(plain("m'n poIsen, veeI bIoed")).isEqualTo("m'n polsen, veeI bloed");
+        assertThat(plain("p o I s e n")).as("spelled out").isEqualTo("polsen");
+        assertThat(plain("Ik wil Ilse, McIntosh")).as("a capital at the start, or no word either way")
+                .isEqualTo("Ik wil Ilse, McIntosh");
     }
 
     @Test

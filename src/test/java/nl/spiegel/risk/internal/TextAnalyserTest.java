@@ -12,7 +12,7 @@ class TextAnalyserTest {
     private final TextAnalyser analyser = TextAnalyser.forTests(
             Map.of("k", new String[] {"ik"}, "mn", new String[] {"mijn"}, "nie", new String[] {"niet"},
                     "don't", new String[] {"do", "not"}, "kwil", new String[] {"ik", "wil"}),
-            Set.of("dood", "wil", "die", "zelfmoord", "suicide"), List.of("zelfmoord", "suicide"));
+            Set.of("dood", "wil", "die", "zelfmoord", "suicide", "pills"), List.of("zelfmoord", "suicide"));
 
     private List<String> terms(String text) {
         Tokens t = analyser.analyse(text);
@@ -52,6 +52,11 @@ class TextAnalyserTest {
         assertThat(text.substring(t.start(6), t.end(6))).isEqualTo("don't");
         assertThat(text.substring(t.start(7), t.end(7))).isEqualTo("don't");
         assertThat(text.substring(t.start(0), t.end(0))).isEqualTo("k");
+    }
+
+    @Test
+    void readsAChatPluralInZAsSWhenOnlyThatIsALexiconWord() {
+        assertThat(terms("all the pillz, jazz, quiz")).containsExactly("all", "the", "pills", "jazz", "quiz");
     }
 
     @Test
