@@ -284,28 +284,44 @@ final class CompiledPattern {
         }
         int lo = Math.max(sentenceStart, anchor - window + 1);
         int hi = Math.min(sentenceEnd - 1, anchor + window - 1);
-        int min = anchor;
-        int max = anchor;
-        for (int k = 1; k < elements.length; k++) {
-            int best = -1;
-            for (int d = 1; d <= window - 1 && best < 0; d++) {
-                int after = anchor + d;
-                int before = anchor - d;
-                if (after <= hi && !contains(used, k, after) && elements[k].matches(t, after)) {
-                    best = after;
-                } else if (before >= lo && !contains(used, k, before) && elements[k].matches(t, before)) {
-                    best = before;
+        int[] budget = {MAX_WINDOW_TRIES};
+        return placeRest(t, 1, anchor, anchor, lo, hi, used, budget) ? used : null;
+    }
+
+    /**
+     * Places elements {@code k..} nearest first, and tries the next occurrence of an element when the ones after it
+     * cannot be placed within the window ("weet" earlier in the message must not hide the "weet" that fits). The
+     * budget bounds the search on long messages full of repeated words.
+     */
+    private boolean placeRest(Tokens t, int k, int min, int max, int lo, int hi, int[] used, int[] budget) {
+        if (k == elements.length) {
+            return true;
+        }
+        int anchor = used[0];
+        for (int d = 1; d <= window - 1; d++) {
+            for (int side = 0; side < 2; side++) {
+                int j = side == 0 ? anchor + d : anchor - d;
+                if (j < lo || j > hi || contains(used, k, j) || !elements[k].matches(t, j)) {
+                    continue;
+                }
+                int newMin = Math.min(min, j);
+                int newMax = Math.max(max, j);
+                if (newMax - newMin >= window) {
+                    continue;
+                }
+                if (--budget[0] < 0) {
+                    return false;
+                }
+                used[k] = j;
+                if (placeRest(t, k + 1, newMin, newMax, lo, hi, used, budget)) {
+                    return true;
                 }
             }
-            if (best < 0) {
-                return null;
-            }
-            used[k] = best;
-            min = Math.min(min, best);
-            max = Math.max(max, best);
         }
-        return max - min < window ? used : null;
+        return false;
     }
+
+    private static final int MAX_WINDOW_TRIES = 64;
 
     private static boolean contains(int[] used, int upTo, int j) {
         for (int i = 0; i < upTo; i++) {
