@@ -43,6 +43,14 @@ final class LexiconCompiler {
             java.util.Arrays.fill(reserved[r.ordinal()], Element.empty());
         }
         for (LexiconSpec spec : specs) {
+            for (var e : spec.spelling().entrySet()) {
+                String[] old = spelling.putIfAbsent(e.getKey(), e.getValue());
+                if (old != null && !String.join(" ", old).equals(String.join(" ", e.getValue()))) {
+                    throw new IllegalArgumentException(spec.source() + ": spelling of '" + e.getKey() + "' conflicts with another lexicon");
+                }
+            }
+        }
+        for (LexiconSpec spec : specs) {
             versions.add(spec.source() + " v" + spec.version());
             GroupResolver groups = new GroupResolver(spec, vocabulary);
             int li = languages.indexOf(spec.language());
@@ -54,30 +62,24 @@ final class LexiconCompiler {
                     perLanguage[langs] = perLanguage[langs].union(g); // the last slot: language unknown
                 }
             }
-            for (var e : spec.spelling().entrySet()) {
-                String[] old = spelling.putIfAbsent(e.getKey(), e.getValue());
-                if (old != null && !String.join(" ", old).equals(String.join(" ", e.getValue()))) {
-                    throw new IllegalArgumentException(spec.source() + ": spelling of '" + e.getKey() + "' conflicts with another lexicon");
-                }
-            }
             typos.addAll(spec.typos());
             for (RuleSpec r : spec.rules()) {
                 if (!ids.add(r.id())) {
                     throw new IllegalArgumentException(spec.source() + ": duplicate rule id " + r.id());
                 }
                 rules.add(new Rule(r.id(), spec.language(), Kind.TRIGGER, r, null, null,
-                        compile(r.patterns(), groups, r.id()), Set.copyOf(r.suppresses())));
+                        compile(r.patterns(), groups, r.id(), spelling), Set.copyOf(r.suppresses())));
             }
             for (IdiomSpec i : spec.idioms()) {
                 if (!ids.add(i.id())) {
                     throw new IllegalArgumentException(spec.source() + ": duplicate idiom id " + i.id());
                 }
                 rules.add(new Rule(i.id(), spec.language(), Kind.IDIOM, null, i.to(), null,
-                        compile(i.patterns(), groups, i.id()), Set.of()));
+                        compile(i.patterns(), groups, i.id(), spelling), Set.of()));
             }
             for (var m : spec.markers().entrySet()) {
                 rules.add(new Rule(spec.language() + ".marker." + m.getKey(), spec.language(), Kind.MARKER, null, null,
-                        m.getKey(), compile(m.getValue(), groups, "marker " + m.getKey()), Set.of()));
+                        m.getKey(), compile(m.getValue(), groups, "marker " + m.getKey(), spelling), Set.of()));
             }
         }
         for (Rule r : rules) {
@@ -131,11 +133,12 @@ final class LexiconCompiler {
         return arrays;
     }
 
-    private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner) {
+    private static CompiledPattern[] compile(List<String> patterns, GroupResolver groups, String owner,
+                                             Map<String, String[]> spelling) {
         List<CompiledPattern> out = new ArrayList<>();
         for (String pattern : patterns) {
             try {
-                for (String expanded : CompiledPattern.expand(pattern)) {
+                for (String expanded : CompiledPattern.expand(spelled(pattern, spelling))) {
                     out.add(CompiledPattern.parse(expanded, groups));
                 }
             } catch (RuntimeException e) {
@@ -146,6 +149,48 @@ final class LexiconCompiler {
             throw new IllegalArgumentException(owner + ": too many patterns after expansion");
         }
         return out.toArray(CompiledPattern[]::new);
+    }
+
+    /**
+     * Writes a pattern's words as the analyser will see them: a message's "won't" reaches the rules as "will not" and
+     * "mn" as "mijn", so a pattern term written "won't" or "mn" could never match. Such a term becomes its spelling
+     * ("will ..0 not"); prefix and suffix terms ("word*") and groups stay as written.
+     */
+    static String spelled(String pattern, Map<String, String[]> spelling) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= pattern.length(); i++) {
+            char c = i < pattern.length() ? pattern.charAt(i) : ' ';
+            if (c == ' ' || c == '(' || c == ')' || c == '|' || c == '?') {
+                out.append(spelledWord(word.toString(), spelling));
+                word.setLength(0);
+                if (i < pattern.length()) {
+                    out.append(c);
+                }
+            } else {
+                word.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String spelledWord(String word, Map<String, String[]> spelling) {
+        if (word.isEmpty() || word.startsWith("$") || word.startsWith("#") || word.startsWith("..")
+                || word.startsWith("{") || word.endsWith("*") || word.startsWith("*")) {
+            return word;
+        }
+        boolean exact = word.startsWith("=");
+        String bare = exact ? word.substring(1) : word;
+        String folded = Terms.fold(bare);
+        String[] replacement = spelling.get(folded);
+        if (replacement == null) {
+            replacement = spelling.get(ChatSpellingFilter.clean(folded));
+        }
+        if (replacement == null || (replacement.length == 1 && replacement[0].equals(folded))) {
+            return word;
+        }
+        String prefix = exact ? "=" : "";
+        return prefix + String.join(" ..0 " + prefix, replacement);
     }
 
     /** Resolves "$NAME" in one lexicon's patterns against that lexicon's groups, which may use other groups. */
