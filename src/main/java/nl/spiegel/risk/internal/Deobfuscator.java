@@ -346,6 +346,11 @@ public final class Deobfuscator {
             return null;
         }
         String lower = word.toLowerCase(Locale.ROOT);
+        if (bold && lower.length() == 1) {
+            // the bolder reading: one digit standing alone is a letter ("1 attempted", "can 1 just d13", "z-3-l-f",
+            // "4&3"); the plain reading keeps it a number, and the detector keeps the reading that finds more
+            return String.valueOf(leetLetter(lower.charAt(0)));
+        }
         if (known.test(lower)) {
             return null; // chat spelling the lexicon knows, "2nite"
         }

@@ -77,4 +77,11 @@ class DeobfuscatorTest {
         assertThat(r.end(at + "zelfmoord".length(), original)).isEqualTo(original.length());
         assertThat(d.normalise("gewoon een zin").origin()).as("plain text is not copied").isNull();
     }
+
+    @Test
+    void theBolderReadingTakesADigitStandingAloneAsALetter() {
+        assertThat(d.normaliseBoldly("can 1 w4nt to d13").text()).isEqualTo("can i want to die");
+        assertThat(d.normaliseBoldly("z-3-l-f-m-o-o-r-d").text()).isEqualTo("zelfmoord");
+        assertThat(plain("ik heb 3 pillen")).as("the plain reading keeps the number").isEqualTo("ik heb 3 pillen");
+    }
 }
