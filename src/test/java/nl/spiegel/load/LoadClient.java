@@ -534,7 +534,9 @@ public final class LoadClient {
          */
         Waited awaitSaving(String text) throws IOException, InterruptedException {
             client.screens.waits.incrementAndGet();
-            while (System.nanoTime() < client.stopAt) {
+            // a tab used outside a run (the tests) waits at most two minutes
+            long until = client.stopAt != 0 ? client.stopAt : System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < until) {
                 sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
                 lastResponse = send(List.of());
                 if (text != null && shows(lastResponse, text)) {
