@@ -832,6 +832,11 @@ public final class LoadClient {
             if (status >= 500) {
                 count(status == 503 ? "http-503" : "http-5xx-other");
             }
+            if (status >= 300 && status < 400) {
+                // a page load or a UIDL request is never redirected in normal use (a redirect to the login page
+                // while the database was away was a loop the browser ends with its own error page)
+                problem("redirect", "HTTP " + status);
+            }
             if (body.contains(SAVING_WORDS)) {
                 count("saving-line");
             }
@@ -878,7 +883,7 @@ public final class LoadClient {
         /** Responses that showed a person an error or a technical word; 0 is the promise. */
         int shownErrors() {
             return java.util.stream.Stream.of("something-went-wrong", "session-expired", "error-notification",
-                    "technical-words").mapToInt(w -> counts.getOrDefault(w, new AtomicInteger()).get()).sum();
+                    "technical-words", "redirect").mapToInt(w -> counts.getOrDefault(w, new AtomicInteger()).get()).sum();
         }
 
         String summary() {
