@@ -26,7 +26,7 @@
 #      at the end must be stored exactly once);
 #   7. prints the figures and exits 1 when anything was lost or doubled, a person was shown an error or a technical
 #      word, health did not go DOWN and UP again, no answer met the outage (nothing was tested), or the first answer
-#      stored after the return took longer than --target seconds.
+#      a person saw stored after the return came later than --target seconds after the server answered again.
 # The work folder keeps the logs, ledger, rows, database and the run's throw-away key (delete it when done).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -187,9 +187,9 @@ first_ack=$(awk -v b="$back_ms" '($2 == "ack" || $2 == "retried") && $1 >= b { p
 first_stored=$(mariadb_sql "$db" -N -B -e "SET time_zone = '+00:00';
   SELECT ROUND(UNIX_TIMESTAMP(MIN(created_at)) * 1000) FROM spiegel.dialogue_messages
   WHERE kind = 'USER_TEXT' AND created_at >= FROM_UNIXTIME($back_ms / 1000)")
-if [ -n "$first_ack" ] && [ "$first_stored" != NULL ]; then
-  echo "first written answer stored after the return: $(since "$back_ms" "$first_stored") s (its created_at); first seen stored by a person: $(since "$back_ms" "$first_ack") s (the waiting people look once a second)"
-  [ $(( first_stored - back_ms )) -le $(( target * 1000 )) ] || fail "the first answer after the return was stored after more than $target s"
+if [ -n "$first_ack" ]; then
+  echo "first written answer seen stored by a person after the return: $(since "$back_ms" "$first_ack") s (people shown 'saving' look once a second); first stored answer whose transaction began after the return: $( [ "$first_stored" != NULL ] && echo "$(since "$back_ms" "$first_stored") s" || echo none) (created_at is taken before the connection, so answers that waited for one count in the first figure only)"
+  [ $(( first_ack - back_ms )) -le $(( target * 1000 )) ] || fail "the first answer after the return was seen stored after more than $target s"
 else
   fail "no written answer was stored after the database came back"
 fi
