@@ -170,6 +170,8 @@ awk -v s="$stop_ms" -v b="$back_ms" '{ w = ($1 < s) ? "before" : ($1 < b) ? "dur
 during_saving=$(awk -v s="$stop_ms" -v b="$back_ms" '$2 == "saving" && $1 >= s && $1 < b' "$work/ledger.txt" | wc -l)
 during_other=$(awk -v s="$stop_ms" -v b="$back_ms" '$2 != "saving" && $2 != "ack" && $2 != "retried" && $1 >= s && $1 < b' "$work/ledger.txt" | wc -l)
 echo "answers sent into the outage that showed the calm saving line: $during_saving; that showed neither it nor the answer: $during_other"
+awk '$2 == "saving" { s[$3] = $1 } $2 == "retried" && ($3 in s) { w = $1 - s[$3]; if (w > m) m = w; t += w; n++ }
+  END { if (n) printf "waited from the saving line until the answer was on the screen: %d answers, %.1f s on average, at most %.1f s\n", n, t / n / 1000, m / 1000 }' "$work/ledger.txt"
 [ "$during_saving" -gt 0 ] || fail "no written answer met the database away: the outage tested nothing"
 tries=$(grep -c 'not stored yet (try' "$work/app.log" || true)
 echo "tries of an answer that met the database away (app log, 'not stored yet'): $tries"
