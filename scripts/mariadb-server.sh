@@ -23,10 +23,11 @@ mariadb_start() {
     --pid-file="$dir.pid" --user="$(id -un)" --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --max-connections=200 >>"$dir.log" 2>&1 &
   mariadb_pid=$!
-  for _ in $(seq 1 240); do
+  # a short poll: outage-test.sh takes the moment this returns as the moment the database was back
+  for _ in $(seq 1 600); do
     mariadb_sql "$dir" -e 'SELECT 1' >/dev/null 2>&1 && return 0
     kill -0 "$mariadb_pid" 2>/dev/null || { echo "mariadbd on $dir stopped; see $dir.log" >&2; tail -n 30 "$dir.log" >&2; exit 1; }
-    sleep 0.5
+    sleep 0.2
   done
   echo "mariadbd on $dir did not answer within 2 minutes; see $dir.log" >&2
   exit 1

@@ -180,8 +180,9 @@ last_down=$(awk -v s="$stop_ms" '$1 >= s && $2 != 200 { t = $1 } END { print t }
 first_up=$(awk -v b="$back_ms" '$1 >= b && $2 == 200 { print $1; exit }' "$work/health.log")
 if [ -n "$first_down" ] && [ -n "$first_up" ]; then
   echo "health: first DOWN (HTTP $(awk -v t="$first_down" '$1 == t { print $2; exit }' "$work/health.log")) asked $(since "$stop_ms" "$first_down") s after the stop; last DOWN asked at +$(since "$stop_ms" "$last_down") s; first UP asked $(since "$back_ms" "$first_up") s after the return"
-  up_during=$(awk -v d="$down_ms" -v b="$back_ms" '$1 >= d && $1 + $3 * 1000 < b && $2 == 200' "$work/health.log" | wc -l)
-  [ "$up_during" -eq 0 ] || fail "health said UP $up_during time(s) while the database was away"
+  # while no server ran at all (from the end of the stop to the new start): a check that answered UP then lied
+  up_during=$(awk -v d="$down_ms" -v b="$start_ms" '$1 >= d && $1 + $3 * 1000 < b && $2 == 200' "$work/health.log" | wc -l)
+  [ "$up_during" -eq 0 ] || fail "health said UP $up_during time(s) while no database server ran"
 else
   fail "health: DOWN during the outage ${first_down:+seen}${first_down:-not seen}, UP after the return ${first_up:+seen}${first_up:-not seen}"
 fi

@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import nl.spiegel.shared.LogSafe;
+import nl.spiegel.shared.database.DatabaseAway;
 
 /**
  * Regularly tells people whose request nobody accepted in time that nobody is available right now. The check uses
@@ -31,9 +32,18 @@ class HandoffTimeoutCheck {
     void expireUnanswered() {
         try {
             handoffs.expireUnanswered();
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // also CannotCreateTransactionException, which is no DataAccessException: without this catch the
+            // scheduler logged each tick of a database outage as an unexpected error with its stack trace
+            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
+                throw e;
+            }
             // try again at the next tick; the person's screen keeps showing the crisis contacts meanwhile
-            log.warn("handoff timeout check failed", e);
+            if (DatabaseAway.is(e)) {
+                log.warn("handoff timeout check failed: {}", LogSafe.describe(e));
+            } else {
+                log.warn("handoff timeout check failed", e);
+            }
         }
     }
 
@@ -43,7 +53,10 @@ class HandoffTimeoutCheck {
     void announceDutyLapses() {
         try {
             handoffs.announceDutyLapses();
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
+                throw e;
+            }
             // the next tick compares with the last look that worked
             log.warn("on-duty check failed: {}", LogSafe.describe(e));
         }
