@@ -29,6 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 source scripts/app-process.sh
+source scripts/mariadb-server.sh
 
 people=60 ramp=15 duration=60 think=5 kill_after=30 jar=""
 while [ $# -gt 0 ]; do
@@ -64,22 +65,11 @@ jar=$(spiegel_jar "$jar")
 echo "jar: $jar"
 
 # 2. one MariaDB server
-if ! command -v mariadbd >/dev/null || ! command -v mariadb-install-db >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends mariadb-server >"$work/apt-mariadb.log"
-fi
-mariadb-install-db --no-defaults --datadir="$work/db" --user="$(id -un)" --auth-root-authentication-method=socket \
-  --skip-test-db >"$work/db-install.log" 2>&1
-mariadbd --no-defaults --datadir="$work/db" --port="$db_port" --bind-address=127.0.0.1 --socket="$work/db.sock" \
-  --pid-file="$work/db.pid" --user="$(id -un)" --character-set-server=utf8mb4 \
-  --collation-server=utf8mb4_unicode_ci --max-connections=200 >"$work/db.log" 2>&1 &
-db_pid=$!
-for _ in $(seq 1 60); do mariadb-admin --no-defaults -S "$work/db.sock" ping >/dev/null 2>&1 && break; sleep 0.5; done
-db_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-mariadb --no-defaults -S "$work/db.sock" -u root <<SQL
-CREATE DATABASE spiegel CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER 'spiegel'@'127.0.0.1' IDENTIFIED BY '$db_password';
-GRANT ALL PRIVILEGES ON spiegel.* TO 'spiegel'@'127.0.0.1';
-SQL
+mariadb_ensure "$work/apt-mariadb.log"
+mariadb_init "$work/db"
+mariadb_start "$work/db" "$db_port"
+db_pid=$mariadb_pid
+db_password=$(mariadb_app_database "$work/db")
 echo "MariaDB $(mariadb --no-defaults -S "$work/db.sock" -u root -N -e 'SELECT VERSION()') on 127.0.0.1:$db_port (pid $db_pid)"
 
 # 3. two app nodes
@@ -93,7 +83,7 @@ start_node() { # name port -> pid in $started
   SPIEGEL_PROXY_TRUSTEDADDRESSES=127.0.0.1 \
   SERVER_SERVLET_SESSION_COOKIE_SECURE=false \
     "$JAVA_HOME/bin/java" -Xmx1g -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
-    >"$work/$name.log" 2>&1 &
+    --management.server.port=0 >"$work/$name.log" 2>&1 &
   started=$!
 }
 t0=$(date +%s)

@@ -2,6 +2,7 @@ package nl.spiegel.identity;
 
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.VaadinSession;
@@ -41,6 +42,10 @@ public class CurrentVisitor {
         VisitorToken visitorToken;
         if (http.getAttribute(VisitorCookieFilter.SESSION_ATTRIBUTE) instanceof VisitorToken fromCookie) {
             visitorToken = fromCookie;
+        } else if (http.getAttribute(VisitorCookieFilter.UNVERIFIED_ATTRIBUTE) != null) {
+            // the browser's cookie could not be checked while the database was away: not a new visitor, whose empty
+            // pages would hide what this person stored; the page says calmly that their data cannot be reached now
+            throw new DataAccessResourceFailureException("the visitor cookie is not checked yet: database away");
         } else {
             // no cookie filter ran (for example in browserless tests): the visitor lives as long as the session
             visitorToken = VisitorToken.generate();

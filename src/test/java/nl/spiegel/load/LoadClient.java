@@ -159,6 +159,8 @@ public final class LoadClient {
     private volatile long stopAt;
     /** With --ledger: every written answer carries a marker unique to this run, and its outcome is written down. */
     private final Ledger ledger;
+    /** What the people were shown: every response is searched for error messages and technical words. */
+    private final Screens screens = new Screens();
 
     public LoadClient(Options options) {
         this.options = options;
@@ -176,6 +178,7 @@ public final class LoadClient {
             client.ledger.close();
             report += client.ledger.summary();
         }
+        report += client.screens.summary();
         System.out.print(report);
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(Path.of(options.out() + ".txt"), "started " + Instant.now() + "\n" + report);
@@ -348,6 +351,8 @@ public final class LoadClient {
         private String openResponse = "";
         /** The body of the last UIDL request, to send it once more as a browser does when an answer got lost. */
         private String lastBody;
+        /** The last response while waiting for the chat's retry. */
+        private String lastResponse = "";
 
         private Tab(LoadClient client) {
             this.client = client;
@@ -435,6 +440,9 @@ public final class LoadClient {
          * @return true when this step finished a dialogue
          */
         boolean step(int person, Ledger ledger) throws IOException, InterruptedException {
+            if (findOptional("id", "saving") != null && awaitSaving(null) == Waited.STILL_SAVING) {
+                return false;
+            }
             Integer answer = findOptional("id", "answer");
             if (answer != null) {
                 String text = ANSWERS[ThreadLocalRandom.current().nextInt(ANSWERS.length)];
@@ -454,10 +462,29 @@ public final class LoadClient {
                     }
                     throw e;
                 }
+                if (!shows(response, text) && savingShown(response)) {
+                    // the chat's calm "saving" line: the app retries by itself and the outcome reaches the browser
+                    // by push; this client has no push channel, so it looks as a poll would (see awaitSaving)
+                    if (ledger != null) {
+                        ledger.write("saving", marker);
+                    }
+                    Waited waited = awaitSaving(text);
+                    if (waited == Waited.SHOWN) {
+                        if (ledger != null) {
+                            ledger.write("retried", marker);
+                        }
+                        lastAnswer = text;
+                        return findOptional("id", "to-start") != null;
+                    }
+                    if (waited == Waited.STILL_SAVING) {
+                        // the run ended while the person still waited: the ledger says "saving"
+                        return false;
+                    }
+                    response = lastResponse;
+                }
                 if (!shows(response, text)) {
                     if (ledger != null) {
-                        // the chat's calm "saving" line: the app retries it by itself (Dutch: the client asks for nl)
-                        ledger.write(response.contains("wordt bewaard") ? "saving" : "unconfirmed", marker);
+                        ledger.write("unconfirmed", marker);
                     }
                     throw new IllegalStateException("the written answer did not come back");
                 }
@@ -470,7 +497,13 @@ public final class LoadClient {
             List<Integer> options = nodesWith("data-value");
             if (!options.isEmpty()) {
                 int option = options.get(ThreadLocalRandom.current().nextInt(options.size()));
-                send(List.of(click(option)));
+                String response = send(List.of(click(option)));
+                if (savingShown(response)) {
+                    // a choice waits for the database like a written answer (the buttons are disabled meanwhile)
+                    if (awaitSaving(null) == Waited.GONE && findOptional("id", "saving") != null) {
+                        throw new IllegalStateException("the choice was not stored");
+                    }
+                }
                 return findOptional("id", "to-start") != null;
             }
             Integer home = findOptional("id", "to-start");
@@ -482,6 +515,39 @@ public final class LoadClient {
                 return false;
             }
             throw new IllegalStateException("nothing to answer (" + person + ")");
+        }
+
+        /** How a wait for the chat's retry ended. */
+        enum Waited { SHOWN, GONE, STILL_SAVING }
+
+        /** Whether this response puts the chat's calm "saving" line on the screen (Dutch: the client asks for nl). */
+        boolean savingShown(String response) {
+            return findOptional("id", "saving") != null && response.contains(SAVING_WORDS);
+        }
+
+        /**
+         * The person waits while the chat shows "saving": the send button is disabled and the app retries by itself.
+         * A browser receives the retry's outcome by push the moment it happens; this client has no push channel and
+         * makes an empty round trip every second instead, which brings every change the retry made to the screen.
+         * Ends when the written text is on the screen ({@code SHOWN}), the saving line is gone without it
+         * ({@code GONE}: refused, or a choice stored) or the run ends ({@code STILL_SAVING}).
+         */
+        Waited awaitSaving(String text) throws IOException, InterruptedException {
+            client.screens.waits.incrementAndGet();
+            // a tab used outside a run (the tests) waits at most two minutes
+            long until = client.stopAt != 0 ? client.stopAt : System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < until) {
+                sleepUntil(System.nanoTime() + Duration.ofSeconds(1).toNanos());
+                lastResponse = send(List.of());
+                if (text != null && shows(lastResponse, text)) {
+                    return Waited.SHOWN;
+                }
+                if (findOptional("id", "saving") == null) {
+                    return Waited.GONE;
+                }
+            }
+            client.screens.stillSaving.incrementAndGet();
+            return Waited.STILL_SAVING;
         }
 
         /**
@@ -548,6 +614,7 @@ public final class LoadClient {
                     .POST(HttpRequest.BodyPublishers.ofString(lastBody)).build();
             HttpResponse<String> response = client.http.send(request, HttpResponse.BodyHandlers.ofString());
             keepCookies(response);
+            client.screens.inspect(response.statusCode(), response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " on uidl");
             }
@@ -704,6 +771,7 @@ public final class LoadClient {
             HttpResponse<String> response = client.http.send(request(path).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             keepCookies(response);
+            client.screens.inspect(response.statusCode(), response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " on GET " + path);
             }
@@ -739,6 +807,94 @@ public final class LoadClient {
         }
     }
 
+    /** The chat's "saving" line as the Dutch page says it. */
+    static final String SAVING_WORDS = "wordt bewaard";
+
+    /**
+     * What the people were shown, from every response of the run (page loads and UIDL): Vaadin's error and
+     * session-expired notifications, Spiegel's "something went wrong", technical words a person must never see, and the
+     * calm states (the chat's saving line, the calm page while the database is away, the calm notification of a button
+     * that needs it). Read from the raw response, so also what a later response replaced.
+     */
+    static final class Screens {
+
+        /** Words of a stack trace, an SQL error or a driver message; none of them is in Spiegel's own texts. */
+        static final java.util.regex.Pattern TECHNICAL = java.util.regex.Pattern.compile(
+                "[Ee]xception|SQL|jdbc|JDBC|Hikari|Internal error|Synchronization Error|Even opnieuw laden|Caused by|\\tat |java\\.|nl\\.spiegel\\.|MariaDB|Connection is not available");
+
+        private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+        final AtomicInteger waits = new AtomicInteger();
+        final AtomicInteger stillSaving = new AtomicInteger();
+
+        void inspect(int status, String body) {
+            count("responses");
+            if (status >= 500) {
+                count(status == 503 ? "http-503" : "http-5xx-other");
+            }
+            if (status >= 300 && status < 400) {
+                // a page load or a UIDL request is never redirected in normal use (a redirect to the login page
+                // while the database was away was a loop the browser ends with its own error page)
+                problem("redirect", "HTTP " + status);
+            }
+            if (body.contains(SAVING_WORDS)) {
+                count("saving-line");
+            }
+            if (body.contains("Even geduld")) {
+                count("calm-away-page");
+            }
+            if (body.contains("kan je gegevens nu even niet bereiken")) {
+                count("calm-away-text");
+            }
+            if (body.contains("Er ging iets mis")) {
+                problem("something-went-wrong", body);
+            }
+            if (body.contains("\"sessionExpired\"")) {
+                problem("session-expired", body);
+            }
+            java.util.regex.Matcher error = java.util.regex.Pattern
+                    .compile("\"appError\"\\s*:\\s*\\{([^}]*)\\}").matcher(body);
+            while (error.find()) {
+                // Vaadin's instruction to reload quietly carries neither caption nor message
+                if (error.group(1).matches("(?s).*\"(caption|message)\"\\s*:\\s*\".*")) {
+                    problem("error-notification", body);
+                } else {
+                    count("quiet-reload");
+                }
+            }
+            java.util.regex.Matcher technical = TECHNICAL.matcher(body);
+            if (technical.find()) {
+                problem("technical-words", technical.group() + " in "
+                        + body.substring(Math.max(0, technical.start() - 80), Math.min(body.length(), technical.end() + 80)));
+            }
+        }
+
+        private void count(String what) {
+            counts.computeIfAbsent(what, w -> new AtomicInteger()).incrementAndGet();
+        }
+
+        private void problem(String what, String sample) {
+            count(what);
+            if (samples.size() < 10) {
+                samples.add(what + ": " + sample.substring(0, Math.min(sample.length(), 300)).replace('\n', ' '));
+            }
+        }
+
+        /** Responses that showed a person an error or a technical word; 0 is the promise. */
+        int shownErrors() {
+            return java.util.stream.Stream.of("something-went-wrong", "session-expired", "error-notification",
+                    "technical-words", "redirect").mapToInt(w -> counts.getOrDefault(w, new AtomicInteger()).get()).sum();
+        }
+
+        String summary() {
+            StringBuilder text = new StringBuilder("screens ").append(new java.util.TreeMap<>(counts))
+                    .append(" waits-for-saving=").append(waits.get()).append(" still-saving-at-end=")
+                    .append(stillSaving.get()).append('\n').append("shown-errors=").append(shownErrors()).append('\n');
+            samples.forEach(sample -> text.append("shown: ").append(sample).append('\n'));
+            return text.toString();
+        }
+    }
+
     /**
      * What every written answer of this run became, one line each ({@code epoch-millis outcome marker}), for checking
      * against the database afterwards ({@code scripts/crash-test.sh}). Outcomes: {@code ack} (the answer came back in
@@ -747,7 +903,9 @@ public final class LoadClient {
      * reached a running application, or the application answered that it did not know the session, so nothing ran:
      * it must not be stored), {@code saving} (the chat said it is saving the answer and retries it by itself, as when
      * no database connection was free in time: stored at most once, and lost only when the app dies before the
-     * retry) and {@code unconfirmed} (an answer came, but without the text: may be stored at most once). Markers are unique per run: {@code m:RUN-PERSON-N}.
+     * retry) and {@code unconfirmed} (an answer came, but without the text: may be stored at most once). A {@code saving}
+     * answer the person then saw stored by the chat's retry gets a second line, {@code retried}: from then on it counts
+     * as acknowledged (the last line of a marker is its outcome). Markers are unique per run: {@code m:RUN-PERSON-N}.
      */
     static final class Ledger {
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import nl.spiegel.identity.VisitorCookie;
 import nl.spiegel.shared.database.EmbeddedMariaDb;
 
 /**
@@ -200,6 +204,40 @@ class UidlTamperingIT {
     }
 
     @Test
+    void aReturningVisitorWithoutASessionSeesTheCalmPageWhileTheDatabaseIsAwayAndKeepsWhatTheyWrote() throws Exception {
+        LoadClient.Tab person = atWrittenQuestion();
+        String earlier = "Wat ik schreef voordat de database wegviel.";
+        assertThat(person.send(answer(person, earlier))).contains(earlier);
+        // the next visit: the same browser with its visitor cookie, a new server session (a reload after the session
+        // ended, or coming back another day)
+        Map<String, String> returning = person.cookiesWithoutSession();
+        assertThat(returning).containsKey(VisitorCookie.NAME);
+
+        database.stopForDrill();
+        stopped = true;
+        HttpResponse<String> page = get("/", returning);
+        assertThat(page.statusCode()).as("the page, not a redirect to the login page (which failed the same way)")
+                .isEqualTo(200);
+        assertThat(page.headers().allValues("set-cookie")).as("the visitor cookie is kept, not replaced")
+                .noneMatch(cookie -> cookie.startsWith(VisitorCookie.NAME + "="));
+        Map<String, String> session = withSessionOf(page, returning);
+        LoadClient.Tab away = LoadClient.Tab.at(client(), "", session);
+        assertThat(away.openResponse()).as("the calm page while the database is away").contains("Even geduld")
+                .contains("113");
+        calm(away.openResponse());
+        assertThat(away.cookies()).as("the visitor cookie is kept, not replaced")
+                .containsEntry(VisitorCookie.NAME, returning.get(VisitorCookie.NAME));
+
+        database.startAgain();
+        stopped = false;
+        // the same tab reloads once the database is back: their own dialogue, with what they wrote before
+        LoadClient.Tab back = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> LoadClient.Tab.open(client(), "kennismaking", session), tab -> true);
+        assertThat(LoadClient.Tab.shows(back.openResponse(), earlier)).as("their own dialogue, not a new visitor's")
+                .isTrue();
+    }
+
+    @Test
     void aOneMegabyteAnswerIsRefusedWithAClearMessageAndTheTextStays() throws Exception {
         LoadClient.Tab person = atWrittenQuestion();
         int before = userMessages();
@@ -285,6 +323,30 @@ class UidlTamperingIT {
         Integer send = tab.node("id", "send");
         return List.of(Map.of("type", "mSync", "node", field, "feature", 1, "property", "value", "value", text),
                 LoadClient.Tab.click(send));
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> cookies) throws Exception {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
+                .append(value));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept-Language", "nl");
+        if (!header.isEmpty()) {
+            request.header("Cookie", header.toString());
+        }
+        try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+            return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** These cookies and the session cookie the response set. */
+    private static Map<String, String> withSessionOf(HttpResponse<String> response, Map<String, String> cookies) {
+        Map<String, String> with = new LinkedHashMap<>(cookies);
+        response.headers().allValues("set-cookie").stream().map(cookie -> cookie.split(";", 2)[0])
+                .filter(pair -> pair.startsWith("JSESSIONID="))
+                .forEach(pair -> with.put("JSESSIONID", pair.substring("JSESSIONID=".length())));
+        assertThat(with).as("a session for the page").containsKey("JSESSIONID");
+        return with;
     }
 
     private static void calm(LoadClient.Tab.Raw raw) {

@@ -3,8 +3,10 @@ package nl.spiegel.escalation.handoff;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -58,6 +60,8 @@ public class HandoffService {
     private final AccountSessions sessions;
     private final SharedRateLimits.Budget perVisitor;
     private final SharedRateLimits.Budget perAddress;
+    /** The organisations with a therapist on duty at this node's previous look; null before the first. */
+    private Set<OrganisationId> staffedAtLastLook;
 
     HandoffService(EscalationRepository escalations, StaffDirectory staff, OnDutyRegistry onDuty,
                    ApplicationEventPublisher events, HandoffProperties properties, Clock clock, AuditTrail audit,
@@ -231,6 +235,33 @@ public class HandoffService {
 
     public boolean isOnDuty(UserId therapist) {
         return onDuty.isOnDuty(therapist);
+    }
+
+    /**
+     * Tells the people waiting in an organisation when its last therapist on duty stopped counting, or the first one
+     * counts again, without anybody changing it through this service: the node of a therapist stopped, its on-duty
+     * rows are no longer confirmed and after {@code on-duty-stale-after} they do not count (or a running node took a
+     * row over). Without this a waiting person learned that nobody is online only when their screen was built again.
+     * Each node compares with what it saw at its previous look, so every node tells its own screens and the other
+     * nodes' screens through the relay; the screen only reads the count again, so hearing it twice does no harm.
+     * The first look after a start only takes note: screens built after a start read the count themselves.
+     */
+    @Transactional
+    public void announceDutyLapses() {
+        Set<OrganisationId> now = onDuty.staffed();
+        Set<OrganisationId> changed = new HashSet<>();
+        synchronized (this) {
+            if (staffedAtLastLook != null) {
+                staffedAtLastLook.stream().filter(organisation -> !now.contains(organisation)).forEach(changed::add);
+                now.stream().filter(organisation -> !staffedAtLastLook.contains(organisation)).forEach(changed::add);
+            }
+            staffedAtLastLook = now;
+        }
+        for (OrganisationId organisation : changed) {
+            log.info("organisation {} {} therapist on duty (on-duty rows confirmed or lapsed)", organisation,
+                    now.contains(organisation) ? "has a" : "has no");
+            dutyChanged(organisation);
+        }
     }
 
     /** Requests waiting in the therapist's organisation, oldest first; none while the therapist is off duty. */

@@ -7,9 +7,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import nl.spiegel.shared.LogSafe;
+import nl.spiegel.shared.database.DatabaseAway;
+
 /**
  * Regularly tells people whose request nobody accepted in time that nobody is available right now. The check uses
- * the injected clock through {@link HandoffService#expireUnanswered()}.
+ * the injected clock through {@link HandoffService#expireUnanswered()}. And tells people waiting when the last
+ * therapist on duty stopped counting because their node stopped ({@link HandoffService#announceDutyLapses()}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -28,9 +32,33 @@ class HandoffTimeoutCheck {
     void expireUnanswered() {
         try {
             handoffs.expireUnanswered();
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // also CannotCreateTransactionException, which is no DataAccessException: without this catch the
+            // scheduler logged each tick of a database outage as an unexpected error with its stack trace
+            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
+                throw e;
+            }
             // try again at the next tick; the person's screen keeps showing the crisis contacts meanwhile
-            log.warn("handoff timeout check failed", e);
+            if (DatabaseAway.is(e)) {
+                log.warn("handoff timeout check failed: {}", LogSafe.describe(e));
+            } else {
+                log.warn("handoff timeout check failed", e);
+            }
+        }
+    }
+
+    /** A therapist whose node stopped stops counting after a while: the people waiting hear it then, not later. */
+    @Scheduled(fixedDelayString = "${spiegel.handoff.check-interval:PT5S}",
+            initialDelayString = "${spiegel.handoff.check-interval:PT5S}")
+    void announceDutyLapses() {
+        try {
+            handoffs.announceDutyLapses();
+        } catch (RuntimeException e) {
+            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
+                throw e;
+            }
+            // the next tick compares with the last look that worked
+            log.warn("on-duty check failed: {}", LogSafe.describe(e));
         }
     }
 }

@@ -2,6 +2,7 @@ package nl.spiegel.escalation.handoff;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,14 @@ public class OnDutyRegistry {
         return jdbc.sql("SELECT COUNT(*) FROM therapists_on_duty WHERE user_id = ? AND organisation_id = ? AND" + LIVE)
                 .params(therapist.toString(), organisation.toString(), staleMicros)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** The organisations with at least one therapist on duty right now. */
+    Set<OrganisationId> staffed() {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT organisation_id FROM therapists_on_duty WHERE" + LIVE)
+                .param(staleMicros)
+                .query((rs, row) -> OrganisationId.parse(rs.getString(1)))
+                .list());
     }
 
     public int count(OrganisationId organisation) {
