@@ -151,7 +151,7 @@ class RiskModelTest {
                 "holdout5.tsv", "holdout6.tsv", "holdout7.tsv", "holdout8.tsv", "holdout10.tsv", "reflective1.tsv", "reflective2.tsv", "holdout11.tsv", "holdout12.tsv", "holdout13.tsv", "holdout14.tsv", "holdout15.tsv",
                 "training-u1.tsv", "training-u2.tsv", "holdout16.tsv", "holdout17.tsv", "training-u3.tsv",
                 "holdout18.tsv", "holdout19.tsv", "holdout20.tsv", "holdout21.tsv", "reflective3.tsv", "holdout22.tsv",
-                "holdout23.tsv", "holdout24.tsv", "holdout25.tsv", "holdout26.tsv", "reflective4.tsv")) {
+                "holdout23.tsv", "holdout24.tsv", "holdout25.tsv", "holdout26.tsv", "reflective4.tsv", "holdout27.tsv")) {
             for (Evaluation.Row r : Evaluation.readCorpus(Path.of("src/test/resources/risk", f))) {
                 expected.add(r.id() + "\t" + r.lang() + "\t" + r.gold().code() + "\t" + r.text());
             }
