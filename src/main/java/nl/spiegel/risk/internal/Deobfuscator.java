@@ -399,11 +399,17 @@ public final class Deobfuscator {
             if (known.test(word)) {
                 return word;
             }
-            if (covered == null && (lexical.test(word) || stretchedReadingCovered(word))) {
+            if (covered == null && (lexical.test(word) || stretchedReadingCovered(word) || chatPluralCovered(word))) {
                 covered = word; // "dii113" is "diiiie": stretched letters are collapsed later
             }
         }
         return covered != null ? covered : first;
+    }
+
+    /** "r411z": read as "railz", which the analyser reads as "rails" (a chat plural in z). */
+    private boolean chatPluralCovered(String word) {
+        int n = word.length();
+        return n >= 4 && word.charAt(n - 1) == 'z' && lexical.test(word.substring(0, n - 1) + "s");
     }
 
     private boolean stretchedReadingCovered(String word) {
