@@ -41,15 +41,16 @@ class RiskModelTest {
         Evaluation.Slice combined = RiskModelEvaluation.combined(oof, policy).overall();
         Evaluation.Slice rules = RiskModelEvaluation.rulesAlone(oof).overall();
 
-        // docs/risk-lexicon.md, "Round 24": 10-fold CV over 9,790 rows with 5,038 negatives (holdout22-24 added after
-        // their first blind scores); model alone 53.9 / 63.6 / 1.5 %, combined 86.8 / 93.1 / 4.0 % (crisis recall,
-        // escalation recall, false alarms; combined includes a rule's concern confirmed to crisis by the model).
-        // Round 22 had 51.3 / 60.7 / 1.5 % and 84.9 / 92.4 / 4.1 % on 8,950 rows.
-        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.636 - MARGIN);
-        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.539 - MARGIN);
+        // docs/risk-lexicon.md, "Round 25": 10-fold CV over 10,950 rows with 5,678 negatives (holdout25-27 and
+        // reflective4 added after their first blind scores); model alone 55.0 / 64.5 / 1.7 %, combined 98.5 / 99.0 /
+        // 4.1 % (crisis recall, escalation recall, false alarms; combined includes a rule's concern confirmed to crisis
+        // by the model). The combined figures are fit, not generalisation: the rules have learned every row of it.
+        // Round 24 had 53.9 / 63.6 / 1.5 % and 86.8 / 93.1 / 4.0 % on 9,790 rows.
+        assertThat(model.escalationRecall()).as("model alone escalation recall").isGreaterThanOrEqualTo(0.645 - MARGIN);
+        assertThat(model.crisisRecall()).as("model alone crisis recall").isGreaterThanOrEqualTo(0.550 - MARGIN);
         assertThat(model.falseAlarmRate()).as("model alone false alarms").isLessThanOrEqualTo(0.02);
-        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.868 - MARGIN);
-        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.931 - MARGIN);
+        assertThat(combined.crisisRecall()).as("combined crisis recall").isGreaterThanOrEqualTo(0.985 - MARGIN);
+        assertThat(combined.escalationRecall()).as("combined escalation recall").isGreaterThanOrEqualTo(0.990 - MARGIN);
         assertThat(combined.falseAlarmRate()).as("combined false alarms").isLessThanOrEqualTo(0.046);
         assertThat(combined.crisisRecall()).isGreaterThanOrEqualTo(rules.crisisRecall());
         assertThat(combined.escalationRecall()).isGreaterThanOrEqualTo(rules.escalationRecall());
