@@ -241,6 +241,8 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
         Select<Organisation> picker = find(Select.class).withId("analytics-organisation").single();
         test(picker).selectItem(name);
         assertThat(picker.getValue().id()).isEqualTo(organisation);
+        assertThat(Jsoup.parse(pageHtml()).text()).as("the picker's names are part of the searched page")
+                .contains(name);
         assertShownAsTextOnly("the analytics page of a platform admin, with the organisation picked", true);
     }
 
@@ -274,6 +276,9 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
         navigate(AuditLogView.class);
         @SuppressWarnings("unchecked")
         Grid<AuditEntry> grid = find(Grid.class).withId("audit-grid").single();
+        // every column is a text column: the browser puts its cells in as text, never as markup
+        assertThat(grid.getColumns()).hasSize(6).allSatisfy(column -> assertThat(column.getRenderer())
+                .isExactlyInstanceOf(com.vaadin.flow.component.grid.ColumnPathRenderer.class));
         var rows = test(grid);
         List<String> cells = new ArrayList<>();
         int byTherapist = 0;
