@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -24,9 +26,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 
+import nl.spiegel.audit.AuditEntry;
+import nl.spiegel.audit.ui.AuditLogView;
+import nl.spiegel.authoring.AuthoringFixtures;
 import nl.spiegel.authoring.AuthoringService;
+import nl.spiegel.authoring.ui.AnalyticsView;
 import nl.spiegel.dialogue.DialoguePreview;
 import nl.spiegel.dialogue.DialogueService;
 import nl.spiegel.dialogue.SessionSnapshot;
@@ -48,9 +59,14 @@ import nl.spiegel.portal.OrganisationAdmin;
 import nl.spiegel.portal.ui.OrganisationSettingsView;
 import nl.spiegel.privacy.PersonalDataService;
 import nl.spiegel.progress.ui.ProgressView;
+import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.ReviewFixtures;
 import nl.spiegel.review.ReviewService;
 import nl.spiegel.review.Share;
+import nl.spiegel.review.ui.ExpertDirectoryView;
+import nl.spiegel.review.ui.ExpertProfileView;
+import nl.spiegel.review.ui.ExpertView;
 import nl.spiegel.review.ui.ReviewTranscriptView;
 
 import tools.jackson.databind.JsonNode;
@@ -60,7 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Hostile text stored through the real services (a person's answers, an organisation's name and welcome, an
  * author's script) and then searched for in every page that shows it besides the chat: "my dialogues" with the
  * summaries, the therapist's transcript of a shared dialogue, the person's progress page, the organisation settings,
- * the start page of the organisation's people, the authoring preview, and the person's JSON data export. Pages are
+ * the start page of the organisation's people, the authoring preview, the usage analytics (funnel charts, and its
+ * CSV), the audit log (and its CSV), the expert directory, an expert's page and the therapist's own profile (in Dutch
+ * and English), and the person's JSON data export. Pages are
  * rendered without a browser and their HTML parsed: no element or attribute may come from the payload (no live
  * {@code <script>}, no {@code on...=} handler, no {@code javascript:} link), while the payload is there as text.
  */
@@ -71,6 +89,8 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
     static final String PAYLOAD = String.join(" | ", HostileStrings.MARKUP) + " | "
             + "=HYPERLINK(\"http://example.invalid\",\"klik\") | +cmd|' /C calc'!A0 | @SUM(1+1) | "
             + "\u202Egnirts | nul\u200Bbreed | p\u0430ypal";
+    /** Where {@code ClientContext} keeps the network address the servlet container reported, in the HTTP session. */
+    private static final String CLIENT_ADDRESS = "nl.spiegel.audit.internal.ClientContext.address";
 
     @Autowired
     DialogueService dialogues;
@@ -86,6 +106,8 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
     AuthoringService authoring;
     @Autowired
     PersonalDataService personalData;
+    @Autowired
+    ExpertDirectory directory;
     @Autowired
     JdbcClient jdbc;
 
@@ -171,6 +193,163 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
         assertNoLiveMarkup("the authoring preview", page);
     }
 
+    @Test
+    void anAuthorsHostileTitlesAreTextOnTheAnalyticsPageAndNoCellOfItsCsvStartsAFormula() throws Exception {
+        AuthoringFixtures authors = new AuthoringFixtures(jdbc, staff, visitors);
+        OrganisationId organisation = authors.organisation();
+        StaffMember admin = authors.admin(organisation);
+        // one title for each character a spreadsheet starts a formula with; the first also holds every markup
+        // payload, attribute-breaking quotes and a line break with a forged log line
+        List<String> titles = List.of(
+                HostileStrings.FORMULAS.get(0) + " " + String.join(" ", HostileStrings.MARKUP)
+                        + "\r\nINFO forged line",
+                HostileStrings.FORMULAS.get(1), "-1+1", "@SUM(1)", "\t=1+1");
+        for (String title : titles) {
+            String id = "vijandig-" + UUID.randomUUID().toString().substring(0, 8);
+            authoring.publish(admin.userId(), organisation, AuthoringFixtures.script(id, "Hallo.")
+                    .replace("title: { nl: \"Een voorbeeld\", en: \"An example\" }",
+                            "title: { nl: " + yamlQuoted(title) + ", en: " + yamlQuoted(title) + " }"));
+            // one person started it, so it has a funnel: its figures are hidden (fewer than ten), its title is not
+            dialogues.startNew(authors.person(organisation), id);
+        }
+
+        logIn(admin.userId(), organisation, Role.ORG_ADMIN, admin.displayName());
+        navigate(AnalyticsView.class);
+        assertThat(pageHtml()).as("the funnel charts (SVG) are part of the searched HTML").contains("sp-funnel")
+                .contains("aria-label=");
+        assertShownAsTextOnly("the analytics page", true);
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        test(find(Anchor.class).withId("analytics-export").single()).download(csv);
+        List<CSVRecord> records = assertCsvDefused("the analytics CSV", csv, 5);
+        List<String> subjects = records.stream().map(row -> row.get(1)).toList();
+        for (String title : titles) {
+            // (a title's outer white space, here the tab, is not kept when the script is read)
+            assertThat(subjects).as("the title as one plain-text cell").contains("'" + title.strip());
+        }
+
+        // a platform admin picks the organisation by its name, which its admin made hostile too
+        StaffMember platform = staff.create("platform-analytics-" + UUID.randomUUID() + "@example.org",
+                "een-lang-test-wachtwoord", "Platform analytics", Role.PLATFORM_ADMIN, OrganisationId.DEFAULT);
+        String name = "Praktijk " + HostileStrings.MARKUP.get(1) + " " + HostileStrings.MARKUP.get(2) + " "
+                + UUID.randomUUID().toString().substring(0, 8);
+        organisations.saveBranding(admin.userId(), organisation, name, null, null, "Welkom", "Welcome");
+        logIn(platform.userId(), OrganisationId.DEFAULT, Role.PLATFORM_ADMIN, platform.displayName());
+        navigate(AuditLogView.class); // elsewhere first: navigating to the open view again would keep its instance
+        navigate(AnalyticsView.class);
+        @SuppressWarnings("unchecked")
+        Select<Organisation> picker = find(Select.class).withId("analytics-organisation").single();
+        test(picker).selectItem(name);
+        assertThat(picker.getValue().id()).isEqualTo(organisation);
+        assertThat(Jsoup.parse(pageHtml()).text()).as("the picker's names are part of the searched page")
+                .contains(name);
+        assertShownAsTextOnly("the analytics page of a platform admin, with the organisation picked", true);
+    }
+
+    @Test
+    void hostileNamesAddressesAndClientAddressesAreTextInTheAuditLogAndDefusedInItsCsv() throws Exception {
+        OrganisationId organisation = fixtures.newOrganisation();
+        StaffMember admin = fixtures.member(Role.ORG_ADMIN, organisation);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Therapeut " + HostileStrings.MARKUP.get(1) + " " + HostileStrings.FORMULAS.get(4) + " "
+                + unique;
+        String email = "=cmd|'x'!a0<b>" + unique + "</b>@example.org";
+        StaffMember therapist = organisations.inviteTherapist(admin.userId(), organisation, email, name,
+                Locale.of("nl"));
+        Visitor person = fixtures.registeredPerson(organisation);
+        SessionSnapshot dialogue = finishedWith(person, PAYLOAD);
+        Share share = reviews.share(person, dialogue.id(), reviews.createInvite(therapist.userId()).code(), null);
+
+        // the address the servlet container reports for the request (behind a trusted proxy: what it forwarded),
+        // as ClientContext keeps it in the HTTP session when a page loads
+        String address = HostileStrings.FORMULAS.get(0) + "\r\n" + HostileStrings.MARKUP.get(1);
+        WrappedSession http = VaadinSession.getCurrent().getSession();
+        http.setAttribute(CLIENT_ADDRESS, address);
+        try {
+            logIn(therapist.userId(), organisation, Role.THERAPIST, therapist.displayName());
+            navigate(ReviewTranscriptView.class, share.id().toString());
+        } finally {
+            http.removeAttribute(CLIENT_ADDRESS);
+        }
+
+        logIn(admin.userId(), organisation, Role.ORG_ADMIN, admin.displayName());
+        navigate(AuditLogView.class);
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = find(Grid.class).withId("audit-grid").single();
+        // every column is a text column: the browser puts its cells in as text, never as markup
+        assertThat(grid.getColumns()).hasSize(6).allSatisfy(column -> assertThat(column.getRenderer())
+                .isExactlyInstanceOf(com.vaadin.flow.component.grid.ColumnPathRenderer.class));
+        var rows = test(grid);
+        List<String> cells = new ArrayList<>();
+        int byTherapist = 0;
+        for (int row = 0; row < rows.size(); row++) {
+            for (int column = 0; column < 6; column++) {
+                cells.add(rows.getCellText(row, column));
+            }
+            if (therapist.userId().equals(rows.getRow(row).actor())) {
+                byTherapist++;
+                assertThat(rows.getCellText(row, 5)).as("the address as the text of its cell").isEqualTo(address);
+            }
+        }
+        assertThat(byTherapist).as("the therapist's reading is on the trail").isPositive();
+        assertThat(cells).as("no name or e-mail address on the trail")
+                .noneMatch(cell -> cell.contains(unique));
+        assertShownAsTextOnly("the audit log", false);
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        test(find(Anchor.class).withId("audit-export").single()).download(csv);
+        List<CSVRecord> records = assertCsvDefused("the audit CSV", csv, 14);
+        assertThat(records.stream().filter(row -> row.get(5).equals(therapist.userId().toString())))
+                .isNotEmpty().allSatisfy(row -> assertThat(row.get(12)).isEqualTo("'" + address));
+        assertThat(csv.toString(StandardCharsets.UTF_8)).as("no name or e-mail address in the CSV")
+                .doesNotContain(unique);
+    }
+
+    @Test
+    void aTherapistsHostileNameLineAndRegionAreTextInTheirProfileTheDirectoryAndTheExpertPageInDutchAndEnglish() {
+        OrganisationId organisation = fixtures.newOrganisation();
+        StaffMember admin = fixtures.member(Role.ORG_ADMIN, organisation);
+        String name = "Therapeut " + HostileStrings.MARKUP.get(1) + " " + HostileStrings.MARKUP.get(2);
+        StaffMember therapist = organisations.inviteTherapist(admin.userId(), organisation,
+                "therapeut-" + UUID.randomUUID() + "@example.org", name, Locale.of("nl"));
+        // what the therapist can write themselves; the profile's fields take 200 (the region 100) characters
+        String line = String.join(" ", HostileStrings.MARKUP) + " =1+1";
+        String lineEn = "In English: " + String.join(" ", HostileStrings.MARKUP);
+        String region = HostileStrings.MARKUP.get(0) + " @SUM(1) \u202Egnirts";
+        directory.saveProfile(therapist.userId(), new ExpertProfile(therapist.userId(), name, line, lineEn,
+                List.of("anxiety", HostileStrings.MARKUP.get(0)), List.of("cbt", HostileStrings.MARKUP.get(2)),
+                List.of("nl", "<b>"), region, true, true, true, false));
+        ExpertProfile saved = directory.ownProfile(therapist.userId());
+        assertThat(saved.shortLine()).isEqualTo(line);
+        assertThat(saved.region()).isEqualTo(region);
+        assertThat(saved.specialisms()).as("codes outside the offered lists are dropped").containsExactly("anxiety");
+        assertThat(saved.forms()).containsExactly("cbt");
+        assertThat(saved.languages()).containsExactly("nl");
+
+        logIn(therapist.userId(), organisation, Role.THERAPIST, therapist.displayName());
+        navigate(ExpertProfileView.class);
+        assertThat(find(TextField.class).withId("expert-line").single().getValue()).isEqualTo(line);
+        assertThat(find(TextField.class).withId("expert-region-field").single().getValue()).isEqualTo(region);
+        assertShownAsTextOnly("the therapist's own profile", false);
+
+        Visitor person = fixtures.registeredPerson(organisation);
+        logIn(person.userId(), organisation, Role.CLIENT, "");
+        for (Locale locale : List.of(Locale.of("nl"), Locale.ENGLISH)) {
+            VaadinSession.getCurrent().setLocale(locale);
+            UI.getCurrent().setLocale(locale);
+            boolean english = locale.getLanguage().equals("en");
+            navigate(ExpertDirectoryView.class);
+            assertShownAsTextOnly("the expert directory (" + locale + ")", true);
+            String text = Jsoup.parse(pageHtml()).text();
+            assertThat(text).contains(name, region, english ? "Experts" : "Deskundigen");
+            assertThat(text.contains("In English:")).as("the line in the reader's language").isEqualTo(english);
+
+            navigate(ExpertView.class, therapist.userId().toString());
+            assertShownAsTextOnly("the expert's page (" + locale + ")", true);
+            assertThat(Jsoup.parse(pageHtml()).text()).contains(name, english ? lineEn : line);
+        }
+    }
+
     // ---- helpers ----
 
     /** The current page: the payload's markup is visible as text (when expected), never as elements. */
@@ -218,8 +397,28 @@ class HostileRenderedPagesIT extends SpringBrowserlessTest {
         node.forEach(child -> collectTexts(child, into));
     }
 
+    /**
+     * The CSV parses (RFC 4180) into rows of the expected width, and no cell starts with a character a spreadsheet
+     * starts a formula with.
+     */
+    private static List<CSVRecord> assertCsvDefused(String where, ByteArrayOutputStream csv, int columns)
+            throws java.io.IOException {
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new java.io.StringReader(
+                csv.toString(StandardCharsets.UTF_8))).getRecords();
+        assertThat(records).as("%s has a header and rows", where).hasSizeGreaterThan(1);
+        for (CSVRecord record : records) {
+            assertThat(record.size()).as("%s: every row has %d cells", where, columns).isEqualTo(columns);
+            for (String cell : record) {
+                assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0)
+                        .as("%s: cell %s starts no formula", where, cell).isTrue();
+            }
+        }
+        return records;
+    }
+
     private static String yamlQuoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n")
+                .replace("\t", "\\t") + "\"";
     }
 
     /** A finished "kennismaking" with this text as every written answer. */

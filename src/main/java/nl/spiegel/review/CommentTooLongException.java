@@ -1,6 +1,9 @@
 package nl.spiegel.review;
 
-/** Feedback or a note longer than {@link ReviewProperties#maxCommentLength()}; nothing was stored. */
+/**
+ * A text longer than its limit: feedback or a note (over {@link ReviewProperties#maxCommentLength()}), a message to an
+ * expert or a line of an expert's profile; nothing was stored.
+ */
 public class CommentTooLongException extends RuntimeException {
 
     private final int limit;

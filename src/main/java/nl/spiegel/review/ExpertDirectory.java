@@ -41,6 +41,9 @@ public class ExpertDirectory {
     /** A share request with the person's message, read by the expert. */
     public static final String SHARE_REQUEST = "SHARE_REQUEST";
     public static final int MAX_MESSAGE = 500;
+    /** Longest short line (in each language) and region a profile keeps: the sizes of their columns. */
+    public static final int MAX_LINE = 200;
+    public static final int MAX_REGION = 100;
     /** Largest photo file an expert may upload; it is scaled down and written anew before it is stored. */
     public static final int MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
@@ -107,14 +110,20 @@ public class ExpertDirectory {
                         List.of(), null, false, false, false, false));
     }
 
-    /** Saves what the therapist tells about themselves; codes outside the offered lists are dropped. */
+    /**
+     * Saves what the therapist tells about themselves; codes outside the offered lists are dropped.
+     *
+     * @throws CommentTooLongException when a short line is longer than {@value #MAX_LINE} characters or the region
+     *                                 longer than {@value #MAX_REGION}; nothing is saved
+     */
     @Transactional
     public ExpertProfile saveProfile(UserId therapist, ExpertProfile change) {
         StaffMember member = therapist(therapist);
-        repository.save(new ProfileRow(therapist, member.organisationId(), trim(change.shortLine()),
-                trim(change.shortLineEn()), known(change.specialisms(), ExpertProfile.SPECIALISMS),
+        repository.save(new ProfileRow(therapist, member.organisationId(), limited(change.shortLine(), MAX_LINE),
+                limited(change.shortLineEn(), MAX_LINE), known(change.specialisms(), ExpertProfile.SPECIALISMS),
                 known(change.forms(), ExpertProfile.FORMS), known(change.languages(), ExpertProfile.LANGUAGES),
-                trim(change.region()), change.online(), change.accepting(), change.listed(), false), clock.instant());
+                limited(change.region(), MAX_REGION), change.online(), change.accepting(), change.listed(), false),
+                clock.instant());
         log.info("therapist {} saved their directory profile (listed: {})", therapist, change.listed());
         return ownProfile(therapist);
     }
@@ -247,6 +256,15 @@ public class ExpertDirectory {
 
     private static String trim(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Refused before the database would refuse it, which the person could only see as an error. */
+    private static String limited(String value, int limit) {
+        String trimmed = trim(value);
+        if (trimmed != null && trimmed.length() > limit) {
+            throw new CommentTooLongException(limit);
+        }
+        return trimmed;
     }
 
     private static boolean isBlank(String value) {

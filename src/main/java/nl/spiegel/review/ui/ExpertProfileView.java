@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import nl.spiegel.identity.CurrentStaff;
 import nl.spiegel.identity.StaffMember;
 import nl.spiegel.identity.UserId;
+import nl.spiegel.review.CommentTooLongException;
 import nl.spiegel.review.ExpertDirectory;
 import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.InvalidPhotoException;
@@ -42,23 +43,32 @@ public class ExpertProfileView extends Div implements HasDynamicTitle {
         ExpertProfile profile = directory.ownProfile(me);
         add(new H1(getTranslation("expert.profile.title")), new Paragraph(getTranslation("expert.profile.intro")));
 
-        TextField line = text("expert-line", "expert.profile.line", profile.shortLine());
-        TextField lineEn = text("expert-line-en", "expert.profile.line-en", profile.shortLineEn());
+        TextField line = text("expert-line", "expert.profile.line", profile.shortLine(), ExpertDirectory.MAX_LINE);
+        TextField lineEn = text("expert-line-en", "expert.profile.line-en", profile.shortLineEn(),
+                ExpertDirectory.MAX_LINE);
         MultiSelectComboBox<String> specialisms = codes("expert-specialisms", "expert.filter.specialism",
                 ExpertProfile.SPECIALISMS, "expert.specialism.", profile.specialisms());
         MultiSelectComboBox<String> forms = codes("expert-forms", "expert.filter.form", ExpertProfile.FORMS,
                 "expert.form.", profile.forms());
         MultiSelectComboBox<String> languages = codes("expert-languages", "expert.filter.language",
                 ExpertProfile.LANGUAGES, "expert.language.", profile.languages());
-        TextField region = text("expert-region-field", "expert.profile.region", profile.region());
+        TextField region = text("expert-region-field", "expert.profile.region", profile.region(),
+                ExpertDirectory.MAX_REGION);
         Checkbox online = check("expert-online-field", "expert.profile.online", profile.online());
         Checkbox accepting = check("expert-accepting", "expert.profile.accepting", profile.accepting());
         Checkbox listed = check("expert-listed", "expert.profile.listed", profile.listed());
         Button save = new Button(getTranslation("expert.profile.save"), click -> {
-            directory.saveProfile(me, new ExpertProfile(me, profile.name(), line.getValue(), lineEn.getValue(),
-                    List.copyOf(specialisms.getSelectedItems()), List.copyOf(forms.getSelectedItems()),
-                    List.copyOf(languages.getSelectedItems()), region.getValue(), online.getValue(),
-                    accepting.getValue(), listed.getValue(), false));
+            try {
+                directory.saveProfile(me, new ExpertProfile(me, profile.name(), line.getValue(), lineEn.getValue(),
+                        List.copyOf(specialisms.getSelectedItems()), List.copyOf(forms.getSelectedItems()),
+                        List.copyOf(languages.getSelectedItems()), region.getValue(), online.getValue(),
+                        accepting.getValue(), listed.getValue(), false));
+            } catch (CommentTooLongException tooLong) {
+                // the browser stops at the limit; a changed client does not: say which field, keep the text
+                List.of(line, lineEn, region).forEach(this::markTooLong);
+                return;
+            }
+            List.of(line, lineEn, region).forEach(field -> field.setInvalid(false));
             Notification.show(getTranslation("expert.profile.saved"));
         });
         save.setId("expert-profile-save");
@@ -84,10 +94,18 @@ public class ExpertProfileView extends Div implements HasDynamicTitle {
         add(upload);
     }
 
-    private TextField text(String id, String label, String value) {
+    private void markTooLong(TextField field) {
+        boolean tooLong = field.getValue() != null && field.getValue().strip().length() > field.getMaxLength();
+        field.setInvalid(tooLong);
+        if (tooLong) {
+            field.setErrorMessage(getTranslation("review.comment.too-long", field.getMaxLength()));
+        }
+    }
+
+    private TextField text(String id, String label, String value, int maxLength) {
         TextField field = new TextField(getTranslation(label));
         field.setId(id);
-        field.setMaxLength(200);
+        field.setMaxLength(maxLength);
         field.setValue(value == null ? "" : value);
         field.setWidthFull();
         return field;

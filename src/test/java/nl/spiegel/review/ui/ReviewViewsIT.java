@@ -1,6 +1,7 @@
 package nl.spiegel.review.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import nl.spiegel.shared.ui.PlainButton;
 
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ import nl.spiegel.identity.internal.AccountUserDetails;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.review.Assignment;
 import nl.spiegel.review.ExpertDirectory;
+import nl.spiegel.review.CommentTooLongException;
 import nl.spiegel.review.ExpertProfile;
 import nl.spiegel.review.ReviewFixtures;
 import nl.spiegel.review.ReviewService;
@@ -341,6 +343,36 @@ class ReviewViewsIT extends SpringBrowserlessTest {
         assertThat(find(ListItem.class).withClassName("sp-inbox-item").all()).hasSize(1);
         assertThat(find(UnorderedList.class).withId("share-request-list").all()).as("nothing waits any more")
                 .isEmpty();
+    }
+
+    @Test
+    void aProfileLineOrRegionLongerThanItCanBeKeptIsRefusedOnItsFieldAndNothingIsLost() {
+        expertDirectory.saveProfile(therapist.userId(), new ExpertProfile(therapist.userId(), "", "Ik luister.", null,
+                List.of(), List.of(), List.of("nl"), "Leiden", true, true, true, false));
+        logIn(therapist.userId(), therapist.organisationId(), Role.THERAPIST, therapist.displayName());
+        navigate(ExpertProfileView.class);
+        TextField region = find(TextField.class).withId("expert-region-field").single();
+        assertThat(region.getMaxLength()).as("the browser stops at what can be kept").isEqualTo(100);
+        // more than the browser lets through, as a changed client could send it
+        String longRegion = "Regio ".repeat(25);
+        region.setValue(longRegion);
+        test(find(Button.class).withId("expert-profile-save").single()).click();
+
+        assertThat(region.isInvalid()).isTrue();
+        assertThat(region.getErrorMessage()).isEqualTo("Dit is te lang: het mag maximaal 100 tekens zijn. "
+                + "Je tekst staat er nog; maak hem korter.");
+        assertThat(region.getValue()).as("the text stays in the field").isEqualTo(longRegion);
+        assertThat(expertDirectory.ownProfile(therapist.userId()).region()).as("the saved profile is kept")
+                .isEqualTo("Leiden");
+
+        String longLine = "Ik luister eerst. ".repeat(12);
+        assertThatThrownBy(() -> expertDirectory.saveProfile(therapist.userId(), new ExpertProfile(
+                therapist.userId(), "", longLine, null, List.of(), List.of(), List.of(), null, true, true, true,
+                false))).isInstanceOf(CommentTooLongException.class);
+        region.setValue("Leiden en Den Haag");
+        test(find(Button.class).withId("expert-profile-save").single()).click();
+        assertThat(region.isInvalid()).isFalse();
+        assertThat(expertDirectory.ownProfile(therapist.userId()).region()).isEqualTo("Leiden en Den Haag");
     }
 
     private static void collect(Element element, String tag, List<Element> found) {
