@@ -35,3 +35,20 @@ stop_process() {
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$pid" 2>/dev/null || true
 }
+
+# require_free_ports PORT...: exits with a message when one of the ports on 127.0.0.1 is already taken
+require_free_ports() {
+  local port
+  for port in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port on 127.0.0.1 is in use; set APP_PORT, MGMT_PORT or DB_PORT" >&2
+      exit 1
+    fi
+  done
+}
+
+# require_cipher_classes: the ledger checks decrypt with the application's FieldCipher from target/classes
+require_cipher_classes() {
+  [ -f target/classes/nl/spiegel/shared/crypto/FieldCipher.class ] \
+    || { echo "target/classes is missing; build first (./mvnw -Pproduction package -DskipTests)" >&2; exit 1; }
+}

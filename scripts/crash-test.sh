@@ -36,16 +36,10 @@ while [ $# -gt 0 ]; do
   shift 2
 done
 app_port=${APP_PORT:-18381} mgmt_port=${MGMT_PORT:-18382} db_port=${DB_PORT:-18383}
-for port in "$app_port" "$mgmt_port" "$db_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port on 127.0.0.1 is in use; set APP_PORT, MGMT_PORT or DB_PORT" >&2
-    exit 1
-  fi
-done
+require_free_ports "$app_port" "$mgmt_port" "$db_port"
 
 jar=$(realpath "$(spiegel_jar "$jar")")
-[ -f target/classes/nl/spiegel/shared/crypto/FieldCipher.class ] \
-  || { echo "target/classes is missing; build first (./mvnw -Pproduction package -DskipTests)" >&2; exit 1; }
+require_cipher_classes
 work=$(mktemp -d /tmp/spiegel-crash.XXXXXX)
 # copies: a build during the run rewrites target/, and the restart must start the same jar
 cp "$jar" "$work/spiegel.jar"

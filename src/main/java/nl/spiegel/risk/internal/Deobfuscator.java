@@ -244,21 +244,13 @@ public final class Deobfuscator {
                 String asL = l.toString().toLowerCase(Locale.ROOT);
                 String asI = word.toLowerCase(Locale.ROOT);
                 if ((known.test(asL) && !known.test(asI)) || (lexical.test(asL) && !lexical.test(asI))) {
-                    out = out == null ? new Buffer(n) : out;
-                    out.copy(in, copied, i);
-                    for (int k = 0; k < l.length(); k++) {
-                        out.add(l.charAt(k), in.origin[i + k]);
-                    }
+                    out = spliced(out, in, copied, i, l.toString());
                     copied = j;
                 }
             }
             i = j;
         }
-        if (out == null) {
-            return in;
-        }
-        out.copy(in, copied, n);
-        return out;
+        return finished(out, in, copied);
     }
 
     // ------------------------------------------------------------------ step 2: digits and symbols for letters
@@ -312,21 +304,33 @@ public final class Deobfuscator {
             }
             String mapped = a < z ? mapWord(s.substring(a, z), bold) : null;
             if (mapped != null) {
-                if (out == null) {
-                    out = new Buffer(n);
-                }
-                out.copy(in, copied, a);
-                for (int k = 0; k < mapped.length(); k++) {
-                    out.add(mapped.charAt(k), in.origin[a + k]);
-                }
+                out = spliced(out, in, copied, a, mapped);
                 copied = z;
             }
             i = j;
         }
+        return finished(out, in, copied);
+    }
+
+    /**
+     * Copies {@code in} from {@code copied} up to {@code at} into {@code out} (started when null), then a word of the
+     * same length read differently, each character keeping the origin of the one it replaces.
+     */
+    private static Buffer spliced(Buffer out, Buffer in, int copied, int at, String word) {
+        Buffer b = out == null ? new Buffer(in.sb.length()) : out;
+        b.copy(in, copied, at);
+        for (int k = 0; k < word.length(); k++) {
+            b.add(word.charAt(k), in.origin[at + k]);
+        }
+        return b;
+    }
+
+    /** The rest of {@code in} after the last splice, or {@code in} itself when nothing was spliced. */
+    private static Buffer finished(Buffer out, Buffer in, int copied) {
         if (out == null) {
             return in;
         }
-        out.copy(in, copied, n);
+        out.copy(in, copied, in.sb.length());
         return out;
     }
 
