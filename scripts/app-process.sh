@@ -47,8 +47,13 @@ require_free_ports() {
   done
 }
 
-# require_cipher_classes: the ledger checks decrypt with the application's FieldCipher from target/classes
-require_cipher_classes() {
+# copy_run_files WORK JAR: copies the jar and the application's FieldCipher classes (the ledger checks decrypt with
+# them) into the work folder, because a build during the run rewrites target/ and a restart must start the same jar
+copy_run_files() {
   [ -f target/classes/nl/spiegel/shared/crypto/FieldCipher.class ] \
     || { echo "target/classes is missing; build first (./mvnw -Pproduction package -DskipTests)" >&2; exit 1; }
+  cp "$2" "$1/spiegel.jar"
+  mkdir -p "$1/classes/nl/spiegel/shared"
+  cp -r target/classes/nl/spiegel/shared/crypto "$1/classes/nl/spiegel/shared/"
+  echo "work folder: $1, jar: $2 (copied)"
 }

@@ -39,13 +39,8 @@ app_port=${APP_PORT:-18381} mgmt_port=${MGMT_PORT:-18382} db_port=${DB_PORT:-183
 require_free_ports "$app_port" "$mgmt_port" "$db_port"
 
 jar=$(realpath "$(spiegel_jar "$jar")")
-require_cipher_classes
 work=$(mktemp -d /tmp/spiegel-crash.XXXXXX)
-# copies: a build during the run rewrites target/, and the restart must start the same jar
-cp "$jar" "$work/spiegel.jar"
-mkdir -p "$work/classes/nl/spiegel/shared"
-cp -r target/classes/nl/spiegel/shared/crypto "$work/classes/nl/spiegel/shared/"
-echo "work folder: $work, jar: $jar (copied)"
+copy_run_files "$work" "$jar"
 jar="$work/spiegel.jar"
 app_pid="" load_pid=""
 leftover_db() { cat "$work"/data/mariadb/data/*.pid 2>/dev/null | head -n 1; }

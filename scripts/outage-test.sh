@@ -47,14 +47,9 @@ app_port=${APP_PORT:-18391} mgmt_port=${MGMT_PORT:-18392} db_port=${DB_PORT:-183
 require_free_ports "$app_port" "$mgmt_port" "$db_port"
 
 jar=$(realpath "$(spiegel_jar "$jar")")
-require_cipher_classes
 work=$(mktemp -d /tmp/spiegel-outage.XXXXXX)
 chmod 755 "$work"
-# copies: a build during the run rewrites target/
-cp "$jar" "$work/spiegel.jar"
-mkdir -p "$work/classes/nl/spiegel/shared"
-cp -r target/classes/nl/spiegel/shared/crypto "$work/classes/nl/spiegel/shared/"
-echo "work folder: $work, jar: $jar (copied)"
+copy_run_files "$work" "$jar"
 db="$work/db"
 db_pid="" app_pid="" load_pid="" health_pid=""
 cleanup() {
