@@ -30,35 +30,34 @@ class HandoffTimeoutCheck {
     @Scheduled(fixedDelayString = "${spiegel.handoff.check-interval:PT5S}",
             initialDelayString = "${spiegel.handoff.check-interval:PT5S}")
     void expireUnanswered() {
-        try {
-            handoffs.expireUnanswered();
-        } catch (RuntimeException e) {
-            // also CannotCreateTransactionException, which is no DataAccessException: without this catch the
-            // scheduler logged each tick of a database outage as an unexpected error with its stack trace
-            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
-                throw e;
-            }
-            // try again at the next tick; the person's screen keeps showing the crisis contacts meanwhile
-            if (DatabaseAway.is(e)) {
-                log.warn("handoff timeout check failed: {}", LogSafe.describe(e));
-            } else {
-                log.warn("handoff timeout check failed", e);
-            }
-        }
+        // try again at the next tick; the person's screen keeps showing the crisis contacts meanwhile
+        untilNextTick("handoff timeout check", handoffs::expireUnanswered);
     }
 
     /** A therapist whose node stopped stops counting after a while: the people waiting hear it then, not later. */
     @Scheduled(fixedDelayString = "${spiegel.handoff.check-interval:PT5S}",
             initialDelayString = "${spiegel.handoff.check-interval:PT5S}")
     void announceDutyLapses() {
+        // the next tick compares with the last look that worked
+        untilNextTick("on-duty check", handoffs::announceDutyLapses);
+    }
+
+    /**
+     * Runs one tick; a database failure waits for the next tick. Also CannotCreateTransactionException, which is no
+     * DataAccessException: without this the scheduler logged each tick of a database outage as an unexpected error
+     * with its stack trace.
+     */
+    private static void untilNextTick(String what, Runnable tick) {
         try {
-            handoffs.announceDutyLapses();
+            tick.run();
         } catch (RuntimeException e) {
-            if (!(e instanceof DataAccessException || DatabaseAway.is(e))) {
+            if (DatabaseAway.is(e)) {
+                log.warn("{} failed: {}", what, LogSafe.describe(e));
+            } else if (e instanceof DataAccessException) {
+                log.warn("{} failed", what, e);
+            } else {
                 throw e;
             }
-            // the next tick compares with the last look that worked
-            log.warn("on-duty check failed: {}", LogSafe.describe(e));
         }
     }
 }
