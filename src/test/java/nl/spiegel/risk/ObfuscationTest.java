@@ -36,7 +36,6 @@ class ObfuscationTest {
 
     @Test
     void aDisguisedRiskyMessageNeverScoresLowerThanItsPlainForm() throws IOException {
-        Random random = new Random(20261207);
         List<String> lower = new ArrayList<>();
         List<String> crisisToNone = new ArrayList<>();
         int checked = 0;
@@ -46,6 +45,9 @@ class ObfuscationTest {
             if (plain == RiskLevel.NONE || SPELLED_OUT.matcher(row.text()).find()) {
                 continue;
             }
+            // seeded per message: a new set, or a message the lexicon learns to find, leaves the disguises of every
+            // other message as they were, so a change in the figure is a change of the detector
+            Random random = new Random(20261207L ^ row.id().hashCode());
             for (int d = 0; d < DISGUISES.size(); d++) {
                 String disguised = DISGUISES.get(d).apply(row.text(), random);
                 RiskLevel got = DETECTOR.assess(disguised, row.lang()).level();

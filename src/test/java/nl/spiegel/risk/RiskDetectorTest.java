@@ -201,6 +201,32 @@ class RiskDetectorTest {
         }
     }
 
+    @Nested
+    class Disguises {
+        @Test
+        void eachStretchedWordMayStandForOneLetterOrTwo() {
+            // "tooooo" is "to" and "seeeeee" is "see": neither reading of the whole message has both
+            assertThat(detector.assess("tooonight i'm going tooooo seeeeee grandma and graaaandpa in heaaaaveeeen, "
+                    + "i've got everything reeeeeady", "en").level()).isEqualTo(CRISIS);
+        }
+
+        @Test
+        void aReadingTheAnalyserDidNotChooseNeverLowers() {
+            // "meeeeet" is also "meet", which an idiom about meeting someone knows; and "neeeet" (dialect "neet" for
+            // "niet", or "net") is never a denial of what follows
+            assertThat(level("ik ben zo done meeeeet aaalleees, I want to die")).isEqualTo(CRISIS);
+            assertThat(level("hij heeft neeeet mijn dochter geslagen en staat nu aan de deur, zij zit met mij "
+                    + "in de badkamer")).isEqualTo(level("hij heeft net mijn dochter geslagen en staat nu aan de "
+                    + "deur, zij zit met mij in de badkamer"));
+        }
+
+        @Test
+        void aNumberTheLexiconKnowsIsAWordInAMessageWrittenInDigits() {
+            assertThat(level("d1t 15 m'n l44tste ber1cht")).isEqualTo(CRISIS);
+            assertThat(level("dit is m'n laatste bericht")).isEqualTo(CRISIS);
+        }
+    }
+
     @Test
     void aPersonAfterAPrepositionOrAsAVocativeIsNotTheSubject() {
         assertThat(level("ik heb de pillen van mijn moeder klaargelegd")).isEqualTo(CRISIS);

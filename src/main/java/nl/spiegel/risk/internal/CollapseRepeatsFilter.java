@@ -69,18 +69,7 @@ final class CollapseRepeatsFilter extends TokenFilter {
      * letters of its own; the first mix the lexicon knows wins, otherwise {@code fallback}.
      */
     private String mixed(char[] buf, int len, String fallback, Predicate<String> known) {
-        java.util.List<int[]> runs = new java.util.ArrayList<>();
-        int i = 0;
-        while (i < len) {
-            int j = i;
-            while (j < len && buf[j] == buf[i]) {
-                j++;
-            }
-            if (j - i >= 3 && Character.isLetter(buf[i])) {
-                runs.add(new int[] {i, j});
-            }
-            i = j;
-        }
+        java.util.List<int[]> runs = runs(buf, len);
         if (runs.isEmpty() || runs.size() > 4) {
             return fallback;
         }
@@ -114,6 +103,41 @@ final class CollapseRepeatsFilter extends TokenFilter {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Every way of reading a stretched word, each run of three or more equal letters as one letter or as two: all
+     * mixes for up to four runs ("aaalleeeeeen": "alen", "allen", "aalen", "aalleen" ... and "alleen"), only all-one
+     * and all-two beyond.
+     */
+    static java.util.List<String> readings(char[] word) {
+        java.util.List<int[]> runs = runs(word, word.length);
+        if (runs.size() > 4) {
+            return java.util.List.of(collapse(word, word.length, 1), collapse(word, word.length, 2));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(1 << runs.size());
+        for (int mask = 0; mask < (1 << runs.size()); mask++) {
+            int m = mask;
+            out.add(rebuild(word, word.length, runs, r -> (m & (1 << r)) != 0 ? 1 : 2));
+        }
+        return out;
+    }
+
+    /** Start and end of each run of three or more equal letters. */
+    private static java.util.List<int[]> runs(char[] buf, int len) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < len) {
+            int j = i;
+            while (j < len && buf[j] == buf[i]) {
+                j++;
+            }
+            if (j - i >= 3 && Character.isLetter(buf[i])) {
+                runs.add(new int[] {i, j});
+            }
+            i = j;
+        }
+        return runs;
     }
 
     static boolean hasTripleRun(char[] buf, int len) {

@@ -238,28 +238,32 @@ final class CompiledPattern {
 
     /**
      * Tries to match with the first element at token {@code anchor}; returns the consumed token indexes, or null.
+     * With {@code alternatives} a stretched word may match in any of its readings (see {@link Tokens#wordIds}):
+     * for the rules that raise a level; idioms and markers read each word as the analyser chose it, so that a
+     * reading the analyser did not choose never lowers anything.
      */
-    int[] matchAt(Tokens t, int anchor, int sentenceEnd, Ends ends) {
-        if (!elements[0].matches(t, anchor)) {
+    int[] matchAt(Tokens t, int anchor, int sentenceEnd, Ends ends, boolean alternatives) {
+        if (!elements[0].matches(t, anchor, alternatives)) {
             return null;
         }
         int[] used = new int[elements.length];
         used[0] = anchor;
         if (window > 0) {
-            return matchWindow(t, anchor, sentenceEnd, used);
+            return matchWindow(t, anchor, sentenceEnd, used, alternatives);
         }
-        return matchOrdered(t, 1, anchor, sentenceEnd, used, ends) ? used : null;
+        return matchOrdered(t, 1, anchor, sentenceEnd, used, ends, alternatives) ? used : null;
     }
 
-    private boolean matchOrdered(Tokens t, int k, int prev, int sentenceEnd, int[] used, Ends ends) {
+    private boolean matchOrdered(Tokens t, int k, int prev, int sentenceEnd, int[] used, Ends ends,
+                                 boolean alternatives) {
         if (k == elements.length) {
             return !endAnchored || ends.endsClause(t, prev, sentenceEnd);
         }
         int last = Math.min(sentenceEnd - 1, prev + 1 + gaps[k]);
         for (int j = prev + 1; j <= last; j++) {
-            if (elements[k].matches(t, j)) {
+            if (elements[k].matches(t, j, alternatives)) {
                 used[k] = j;
-                if (matchOrdered(t, k + 1, j, sentenceEnd, used, ends)) {
+                if (matchOrdered(t, k + 1, j, sentenceEnd, used, ends, alternatives)) {
                     return true;
                 }
             }
@@ -273,7 +277,7 @@ final class CompiledPattern {
      * and the window size still bounds how far apart the words may be. Two-word windows and ordered patterns stay
      * inside their sentence ("Ik wil naar huis. Dood moe ben ik." pairs nothing).
      */
-    private int[] matchWindow(Tokens t, int anchor, int sentenceEnd, int[] used) {
+    private int[] matchWindow(Tokens t, int anchor, int sentenceEnd, int[] used, boolean alternatives) {
         int sentenceStart = anchor;
         if (elements.length >= 3) {
             sentenceStart = 0;
@@ -285,7 +289,7 @@ final class CompiledPattern {
         int lo = Math.max(sentenceStart, anchor - window + 1);
         int hi = Math.min(sentenceEnd - 1, anchor + window - 1);
         int[] budget = {MAX_WINDOW_TRIES};
-        return placeRest(t, 1, anchor, anchor, lo, hi, used, budget) ? used : null;
+        return placeRest(t, 1, anchor, anchor, lo, hi, used, budget, alternatives) ? used : null;
     }
 
     /**
@@ -293,7 +297,8 @@ final class CompiledPattern {
      * cannot be placed within the window ("weet" earlier in the message must not hide the "weet" that fits). The
      * budget bounds the search on long messages full of repeated words.
      */
-    private boolean placeRest(Tokens t, int k, int min, int max, int lo, int hi, int[] used, int[] budget) {
+    private boolean placeRest(Tokens t, int k, int min, int max, int lo, int hi, int[] used, int[] budget,
+                              boolean alternatives) {
         if (k == elements.length) {
             return true;
         }
@@ -301,7 +306,7 @@ final class CompiledPattern {
         for (int d = 1; d <= window - 1; d++) {
             for (int side = 0; side < 2; side++) {
                 int j = side == 0 ? anchor + d : anchor - d;
-                if (j < lo || j > hi || contains(used, k, j) || !elements[k].matches(t, j)) {
+                if (j < lo || j > hi || contains(used, k, j) || !elements[k].matches(t, j, alternatives)) {
                     continue;
                 }
                 int newMin = Math.min(min, j);
@@ -313,7 +318,7 @@ final class CompiledPattern {
                     return false;
                 }
                 used[k] = j;
-                if (placeRest(t, k + 1, newMin, newMax, lo, hi, used, budget)) {
+                if (placeRest(t, k + 1, newMin, newMax, lo, hi, used, budget, alternatives)) {
                     return true;
                 }
             }

@@ -355,8 +355,10 @@ public final class Deobfuscator {
             // "4&3"); the plain reading keeps it a number, and the detector keeps the reading that finds more
             return String.valueOf(leetLetter(lower.charAt(0)));
         }
-        if (known.test(lower)) {
-            return null; // chat spelling the lexicon knows, "2nite"
+        if (known.test(lower) && !(bold && letters == 0)) {
+            // chat spelling the lexicon knows, "2nite"; a number the lexicon knows ("bmi 15") stays a number in the
+            // plain reading, while the bolder reading of a message in digits takes "15" as "is"
+            return null;
         }
         String best = bestReading(lower, bold);
         boolean numberWithUnit = UNIT.matcher(lower).matches() || lower.matches("[a-z]{1,3}[0-9]+");

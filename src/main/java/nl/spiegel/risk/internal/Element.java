@@ -35,12 +35,25 @@ final class Element {
         return terms.intersects(present);
     }
 
-    boolean matches(Tokens t, int i) {
+    /**
+     * Whether token {@code i} is a word of this element: as read, or with {@code alternatives} in any reading of a
+     * stretched word.
+     */
+    boolean matches(Tokens t, int i, boolean alternatives) {
+        return matches(t, i, alternatives ? t.wordIds[i] : t.termIds[i]);
+    }
+
+    /** Whether token {@code i} as read is a word of this element (reserved groups: negators, subjects, breaks). */
+    boolean matchesAsRead(Tokens t, int i) {
+        return matches(t, i, t.termIds[i]);
+    }
+
+    private boolean matches(Tokens t, int i, int[] ids) {
         long n = t.number[i];
         if (n >= 0 && (anyNumber || (manyNumber && n >= MANY))) {
             return true;
         }
-        for (int id : t.termIds[i]) {
+        for (int id : ids) {
             if (terms.get(id)) {
                 return true;
             }

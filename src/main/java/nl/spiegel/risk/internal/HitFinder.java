@@ -52,7 +52,7 @@ final class HitFinder {
             this.ends = (tokens, last, sentenceEnd) -> m.endsClause(last);
             this.candidates = (BitSet) set.triggeredByNumbers.clone();
             for (int i = 0; i < t.size; i++) {
-                for (int id : t.termIds[i]) {
+                for (int id : t.wordIds[i]) {
                     if (!present.get(id)) {
                         present.set(id);
                         for (int dense : set.triggers[id]) {
@@ -71,7 +71,7 @@ final class HitFinder {
         Search search = new Search(set, m);
         for (int i = 0; i < t.size; i++) {
             int end = m.sentenceEnd[i];
-            for (int id : t.termIds[i]) {
+            for (int id : t.wordIds[i]) {
                 for (int ref : set.anchors[id]) {
                     tryPattern(search, i, end, ref);
                 }
@@ -100,7 +100,7 @@ final class HitFinder {
             return;
         }
         Tokens t = s.t;
-        int[] used = p.matchAt(t, anchor, end, s.ends);
+        int[] used = p.matchAt(t, anchor, end, s.ends, set.rules.get(r).kind() == RuleSet.Kind.TRIGGER);
         if (used == null) {
             return;
         }

@@ -79,7 +79,7 @@ final class Message {
 
     /** Whether token i belongs to a reserved group of its clause's language. */
     boolean is(Reserved group, int i) {
-        return set.reserved[group.ordinal()][lang[i]].matches(t, i);
+        return set.reserved[group.ordinal()][lang[i]].matchesAsRead(t, i);
     }
 
     boolean endsClause(int last) {
@@ -109,7 +109,7 @@ final class Message {
         for (int i = 0; i < t.size; i++) {
             int[] counts = perClause.computeIfAbsent(t.clause[i], k -> new int[langs]);
             for (int l = 0; l < langs; l++) {
-                if (set.reserved[Reserved.FUNCTION.ordinal()][l].matches(t, i)) {
+                if (set.reserved[Reserved.FUNCTION.ordinal()][l].matchesAsRead(t, i)) {
                     counts[l]++;
                     total[l]++;
                 }

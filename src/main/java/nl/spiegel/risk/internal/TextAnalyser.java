@@ -40,6 +40,8 @@ public final class TextAnalyser {
      */
     private final Map<String, String[]> knownStems;
     private final Deobfuscator deobfuscator;
+    /** Chat spelling, to read the alternatives of a stretched word as the analyser reads words. */
+    private final Map<String, String[]> spelling;
 
     public TextAnalyser(Map<String, String[]> spelling, Predicate<String> known, TypoCorrector typos) {
         this(spelling, known, typos, Set.of(), known);
@@ -63,6 +65,7 @@ public final class TextAnalyser {
         this.knownStems = Map.copyOf(stems);
         this.deobfuscator = new Deobfuscator(known, lexical);
         Map<String, String[]> spell = Map.copyOf(spelling);
+        this.spelling = spell;
         this.analyzer = chain(spell, known, typos, lexical, false);
         this.boldAnalyzer = chain(spell, known, typos, lexical, true);
     }
@@ -149,6 +152,7 @@ public final class TextAnalyser {
                 en[i] = stem(english, t);
             }
         }
+        String[][] alternatives = stretchedAlternatives(text, term, start, end, n);
         int[] sentence = new int[n];
         int[] clause = new int[n];
         int s = 0;
@@ -175,8 +179,47 @@ public final class TextAnalyser {
         }
         Tokens tokens = new Tokens(n, Arrays.copyOf(term, n), nl, en, Arrays.copyOf(start, n), Arrays.copyOf(end, n),
                 sentence, clause, number);
+        System.arraycopy(alternatives, 0, tokens.alternatives, 0, n);
         tokens.disguised = plain.digitsForLetters() || stretched(text);
         return tokens;
+    }
+
+    /**
+     * For each token written with a run of three or more equal letters, the readings the analyser did not choose:
+     * each run as one letter or as two ("aaalleeeeeen" is also "alleen"), each through the chat spelling when that
+     * gives one word. Null for all other
+     * tokens, and for tokens the chat spelling expanded into several words.
+     */
+    private String[][] stretchedAlternatives(String text, String[] term, int[] start, int[] end, int n) {
+        String[][] out = new String[n][];
+        if (!stretched(text)) {
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            boolean expanded = (i > 0 && start[i] < end[i - 1]) || (i + 1 < n && start[i + 1] < end[i]);
+            if (expanded || end[i] - start[i] < 3 || end[i] > text.length()) {
+                continue;
+            }
+            char[] word = text.substring(start[i], end[i]).toLowerCase(java.util.Locale.ROOT).toCharArray();
+            if (!CollapseRepeatsFilter.hasTripleRun(word, word.length)) {
+                continue;
+            }
+            java.util.List<String> readings = new java.util.ArrayList<>(2);
+            for (String reading : CollapseRepeatsFilter.readings(word)) {
+                String[] spelled = spelling.get(reading);
+                if (spelled != null) {
+                    if (spelled.length != 1) {
+                        continue;
+                    }
+                    reading = spelled[0];
+                }
+                if (!reading.equals(term[i]) && !readings.contains(reading)) {
+                    readings.add(reading);
+                }
+            }
+            out[i] = readings.isEmpty() ? null : readings.toArray(String[]::new);
+        }
+        return out;
     }
 
     /** Three equal letters in a row: emphasis, or a disguise ("diiiie"). */

@@ -22,6 +22,17 @@ public final class Tokens {
     boolean disguised;
     /** Ids of the lexicon terms this token matches, filled by the vocabulary. */
     final int[][] termIds;
+    /**
+     * Other readings of a stretched word ("tooooo" is "too" or "to", "neeeet" is "neet" or "net"), null for most
+     * tokens: a run of letters may stand for one or two, and one reading per message cannot be right for every word.
+     */
+    final String[][] alternatives;
+    /**
+     * What pattern words may match: {@link #termIds} plus the ids of the alternative readings. The reserved groups
+     * (negators, subjects, breaks) read {@link #termIds} only, so an alternative reading never turns a word into a
+     * denial ("hij heeft neeeet geslagen": "net", just, must not also read as "niet").
+     */
+    final int[][] wordIds;
 
     Tokens(int size, String[] term, String[] nlStem, String[] enStem, int[] start, int[] end, int[] sentence,
            int[] clause, long[] number) {
@@ -35,6 +46,8 @@ public final class Tokens {
         this.clause = clause;
         this.number = number;
         this.termIds = new int[size][];
+        this.alternatives = new String[size][];
+        this.wordIds = new int[size][];
     }
 
     public boolean disguised() {

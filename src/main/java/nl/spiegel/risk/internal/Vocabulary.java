@@ -131,35 +131,46 @@ final class Vocabulary {
 
     void tag(Tokens tokens) {
         for (int i = 0; i < tokens.size; i++) {
-            String term = tokens.term[i];
-            int[] a = bySurface.getOrDefault(term, NONE);
-            int[] b = byDutchStem.getOrDefault(tokens.nlStem[i], NONE);
-            int[] c = byEnglishStem.getOrDefault(tokens.enStem[i], NONE);
-            int[] d = NONE;
-            if (term.length() > PREFIX_HEAD) {
-                List<Prefix> candidates = byPrefixHead.get(term.substring(0, PREFIX_HEAD));
-                if (candidates != null) {
-                    for (Prefix p : candidates) {
-                        if (term.startsWith(p.prefix)) {
-                            d = Arrays.copyOf(d, d.length + 1);
-                            d[d.length - 1] = p.id;
-                        }
-                    }
+            int[] ids = ids(tokens.term[i], tokens.nlStem[i], tokens.enStem[i]);
+            tokens.termIds[i] = ids;
+            String[] alternatives = tokens.alternatives[i];
+            if (alternatives != null) {
+                for (String alternative : alternatives) {
+                    ids = union(ids, ids(alternative, stem("nl", alternative), stem("en", alternative)), NONE, NONE);
                 }
             }
-            if (term.length() > PREFIX_HEAD) {
-                List<Prefix> candidates = bySuffixTail.get(term.substring(term.length() - PREFIX_HEAD));
-                if (candidates != null) {
-                    for (Prefix p : candidates) {
-                        if (term.endsWith(p.prefix)) {
-                            d = Arrays.copyOf(d, d.length + 1);
-                            d[d.length - 1] = p.id;
-                        }
-                    }
-                }
-            }
-            tokens.termIds[i] = union(a, b, c, d);
+            tokens.wordIds[i] = ids;
         }
+    }
+
+    private int[] ids(String term, String nlStem, String enStem) {
+        int[] a = bySurface.getOrDefault(term, NONE);
+        int[] b = byDutchStem.getOrDefault(nlStem, NONE);
+        int[] c = byEnglishStem.getOrDefault(enStem, NONE);
+        int[] d = NONE;
+        if (term.length() > PREFIX_HEAD) {
+            List<Prefix> candidates = byPrefixHead.get(term.substring(0, PREFIX_HEAD));
+            if (candidates != null) {
+                for (Prefix p : candidates) {
+                    if (term.startsWith(p.prefix)) {
+                        d = Arrays.copyOf(d, d.length + 1);
+                        d[d.length - 1] = p.id;
+                    }
+                }
+            }
+        }
+        if (term.length() > PREFIX_HEAD) {
+            List<Prefix> candidates = bySuffixTail.get(term.substring(term.length() - PREFIX_HEAD));
+            if (candidates != null) {
+                for (Prefix p : candidates) {
+                    if (term.endsWith(p.prefix)) {
+                        d = Arrays.copyOf(d, d.length + 1);
+                        d[d.length - 1] = p.id;
+                    }
+                }
+            }
+        }
+        return union(a, b, c, d);
     }
 
     private static int[] union(int[] a, int[] b, int[] c, int[] d) {
