@@ -3,11 +3,11 @@ package nl.spiegel.dialogue.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import nl.spiegel.dialogue.ExerciseJournal;
+import nl.spiegel.shared.database.ScheduledRuns;
 
 /** Looks for due exercise reminders; safe on every node at once (see {@link ExerciseJournal#sendDueReminders}). */
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +24,7 @@ class ExerciseReminderJob {
 
     @Scheduled(cron = "${spiegel.exercises.reminder-cron:0 * * * * *}")
     void sendDueReminders() {
-        try {
-            journal.sendDueReminders();
-        } catch (DataAccessException e) {
-            // the next run tries again; a claimed reminder is not sent twice
-            log.warn("exercise reminder run failed: {}", e.getClass().getSimpleName());
-        }
+        // the next run tries again; a claimed reminder is not sent twice
+        ScheduledRuns.untilNextRun(log, "exercise reminder run", journal::sendDueReminders);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import nl.spiegel.organisation.OrganisationId;
 import nl.spiegel.risk.RiskLevel;
 import nl.spiegel.shared.database.DbTime;
+import nl.spiegel.shared.database.ScheduledRuns;
 
 /**
  * Keeps the live handoff live across app nodes that share one database. Every {@link HandoffEvent} is also written
@@ -94,14 +95,17 @@ class HandoffRelay implements InitializingBean, DisposableBean {
 
     void tick() {
         try {
-            onDuty.confirm(broadcaster.therapistsHere());
-            relay();
-            if (++ticks % TIDY_EVERY_TICKS == 0) {
-                tidy();
-            }
+            // a database outage is one line per tick; screens still show what they last knew and reload on the next
+            // action
+            ScheduledRuns.untilNextRun(log, "handoff relay", () -> {
+                onDuty.confirm(broadcaster.therapistsHere());
+                relay();
+                if (++ticks % TIDY_EVERY_TICKS == 0) {
+                    tidy();
+                }
+            });
         } catch (RuntimeException e) {
-            // try again at the next tick (an exception would stop the timer); screens still show what they last
-            // knew and reload on the next action
+            // try again at the next tick: an exception would stop the timer
             log.warn("handoff relay failed", e);
         }
     }

@@ -3,7 +3,6 @@ package nl.spiegel.privacy.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -34,16 +33,14 @@ class RetentionJob {
     /** Once a day on one node, however many share the database. */
     @Scheduled(cron = "${spiegel.retention.cron:0 17 3 * * *}")
     void deleteInactiveAnonymousUsers() {
-        try {
+        // the next run tries again; nobody is kept longer than one interval extra
+        ScheduledRuns.untilNextRun(log, "retention run", () -> {
             if (!runs.claimToday("retention")) {
                 return;
             }
             int deleted = personalData.deleteInactiveAnonymousUsers();
             log.info("retention: {} anonymous user(s) inactive for more than {} deleted", deleted,
                     properties.anonymousInactiveAfter());
-        } catch (DataAccessException e) {
-            // the next run tries again; nobody is kept longer than one interval extra
-            log.warn("retention run failed: {}", e.getClass().getSimpleName());
-        }
+        });
     }
 }

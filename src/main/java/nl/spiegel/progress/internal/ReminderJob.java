@@ -3,11 +3,11 @@ package nl.spiegel.progress.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import nl.spiegel.progress.QuestionnaireReminders;
+import nl.spiegel.shared.database.ScheduledRuns;
 
 /** Looks for due questionnaire reminders; safe on every node at once (see {@link QuestionnaireReminders#sendDue}). */
 @Configuration(proxyBeanMethods = false)
@@ -24,11 +24,7 @@ class ReminderJob {
 
     @Scheduled(cron = "${spiegel.progress.reminder-cron:0 7 * * * *}")
     void sendDueReminders() {
-        try {
-            reminders.sendDue();
-        } catch (DataAccessException e) {
-            // the next run tries again; a claimed reminder is not sent twice
-            log.warn("reminder run failed: {}", e.getClass().getSimpleName());
-        }
+        // the next run tries again; a claimed reminder is not sent twice
+        ScheduledRuns.untilNextRun(log, "questionnaire reminder run", reminders::sendDue);
     }
 }

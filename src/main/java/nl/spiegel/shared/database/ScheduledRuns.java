@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,26 @@ public class ScheduledRuns {
     ScheduledRuns(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Runs one scheduled run; a database failure waits for the next run with one warning line (what failed and the
+     * exception's class, never a stack trace or data). Also {@code CannotCreateTransactionException}, which is no
+     * {@link DataAccessException}: without this the scheduler logged each run of a database outage as an unexpected
+     * error with its stack trace. Any other failure is the scheduler's to report.
+     */
+    public static void untilNextRun(Logger log, String what, Runnable run) {
+        try {
+            run.run();
+        } catch (RuntimeException e) {
+            if (DatabaseAway.is(e)) {
+                log.warn("{} failed, the next run tries again: {}", what, nl.spiegel.shared.LogSafe.describe(e));
+            } else if (e instanceof DataAccessException) {
+                log.warn("{} failed, the next run tries again", what, e);
+            } else {
+                throw e;
+            }
+        }
     }
 
     /** Claims today's (UTC) run of a daily job; true for exactly one caller per job and day. */
