@@ -29,12 +29,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final int port;
     private final String database;
     private final String password;
+    /** The data folder to delete after stopping, or null to keep it. */
+    private final Path deletedOnClose;
 
-    private EmbeddedMariaDb(DB db, int port, String database, String password) {
+    private EmbeddedMariaDb(DB db, int port, String database, String password, Path deletedOnClose) {
         this.db = db;
         this.port = port;
         this.database = database;
         this.password = password;
+        this.deletedOnClose = deletedOnClose;
     }
 
     /**
@@ -102,7 +105,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             int port = db.getConfiguration().getPort();
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedMariaDb(db, port, properties.database(), password);
+            return new EmbeddedMariaDb(db, port, properties.database(), password,
+                    properties.deleteOnClose() ? dataDir : null);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB server in " + dataDir
                     + ". Configure an external database with SPRING_DATASOURCE_URL or fix the data folder.", e);
@@ -231,6 +235,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+        if (deletedOnClose != null) {
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(deletedOnClose);
+            } catch (IOException e) {
+                log.warn("Embedded MariaDB data folder {} not deleted: {}", deletedOnClose, e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -23,7 +23,8 @@ class EmbeddedMariaDbAfterCrashIT {
 
     @Test
     void aStartAfterACrashStopsTheLeftoverServerAndKeepsTheData(@TempDir Path folder) throws Exception {
-        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(folder.resolve("mariadb"), 0, "spiegel");
+        EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(folder.resolve("mariadb"), 0, "spiegel",
+                false);
         EmbeddedMariaDb first = EmbeddedMariaDb.start(properties);
         try (Connection connection = connect(first); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE answers (id INT PRIMARY KEY, text VARCHAR(40))");
@@ -43,6 +44,23 @@ class EmbeddedMariaDbAfterCrashIT {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void aThrowAwayServerLeavesNoFilesBehindAndARealOneKeepsThem(@TempDir Path folder) throws Exception {
+        Path throwAway = folder.resolve("throw-away");
+        EmbeddedMariaDb test = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(throwAway, 0, "spiegel", true));
+        try (Connection connection = connect(test); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE answers (id INT PRIMARY KEY)");
+        }
+        assertThat(throwAway.resolve("data")).isDirectory();
+        test.close();
+        assertThat(throwAway).doesNotExist();
+
+        Path kept = folder.resolve("kept");
+        EmbeddedMariaDb real = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties(kept, 0, "spiegel", false));
+        real.close();
+        assertThat(kept.resolve("data")).isDirectory();
     }
 
     @Test
