@@ -225,6 +225,13 @@ class RiskDetectorTest {
             assertThat(level("d1t 15 m'n l44tste ber1cht")).isEqualTo(CRISIS);
             assertThat(level("dit is m'n laatste bericht")).isEqualTo(CRISIS);
         }
+
+        @Test
+        void aYearStaysAYearInTheBolderReading() {
+            // a number among words makes the message worth a bolder reading; "1979" read as letters lost the past
+            assertThat(level("na de dood van ons kindje heb ik in 1979 geprobeerd er een eind aan te maken, "
+                    + "nu ik 73 ben komt het terug")).isEqualTo(CONCERN);
+        }
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class Deobfuscator {
     private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
             "[0-9]+([.,][0-9]+)?(mg|g|gr|kg|mcg|ug|ml|cl|dl|l|x|e|de|ste|st|nd|rd|th|km|m|cm|mm|min|u|uur|h|hr|hrs"
                     + "|jr|k|pk|mb|gb|pm|am|sec|yo|jaar|keer|xl|cc|iu|ie)");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(19|20)[0-9]{2}");
     private final Predicate<String> known;
     private final Predicate<String> lexical;
 
@@ -350,6 +351,9 @@ public final class Deobfuscator {
             return null;
         }
         String lower = word.toLowerCase(Locale.ROOT);
+        if (letters == 0 && YEAR.matcher(lower).matches()) {
+            return null; // "in 1979 geprobeerd": a year stays a year in every reading, or the past reads as now
+        }
         if (bold && lower.length() == 1) {
             // the bolder reading: one digit standing alone is a letter ("1 attempted", "can 1 just d13", "z-3-l-f",
             // "4&3"); the plain reading keeps it a number, and the detector keeps the reading that finds more
