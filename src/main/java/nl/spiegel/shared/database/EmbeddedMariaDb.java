@@ -240,7 +240,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             try {
                 org.springframework.util.FileSystemUtils.deleteRecursively(deletedOnClose);
             } catch (IOException e) {
-                log.warn("Embedded MariaDB data folder {} not deleted: {}", deletedOnClose, e.getClass().getSimpleName());
+                log.warn("Embedded MariaDB data folder {} not deleted: {}", deletedOnClose,
+                        e.getClass().getSimpleName());
             }
         }
     }

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.spiegel.shared.LogSafe;
+
 /**
  * Makes a scheduled job run once per period across all app nodes that share the database: each node tries to claim
  * the period, and only the one whose claim is stored runs the job. Nothing lives in one JVM; a node that starts later
@@ -40,7 +42,7 @@ public class ScheduledRuns {
             run.run();
         } catch (RuntimeException e) {
             if (DatabaseAway.is(e)) {
-                log.warn("{} failed, the next run tries again: {}", what, nl.spiegel.shared.LogSafe.describe(e));
+                log.warn("{} failed, the next run tries again: {}", what, LogSafe.describe(e));
             } else if (e instanceof DataAccessException) {
                 log.warn("{} failed, the next run tries again", what, e);
             } else {
