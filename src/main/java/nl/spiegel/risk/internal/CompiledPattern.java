@@ -42,6 +42,11 @@ final class CompiledPattern {
         Element group(String name);
 
         Element term(String term);
+
+        /** The one instance of an element equal to {@code element}, so that patterns share equal positions. */
+        default Element shared(Element element) {
+            return element;
+        }
     }
 
     /**
@@ -223,7 +228,7 @@ final class CompiledPattern {
                 e = e.union(groups.term(alt));
             }
         }
-        return e;
+        return groups.shared(e);
     }
 
     /** Whether every element has a candidate somewhere in the message; most patterns fail this cheap test. */
