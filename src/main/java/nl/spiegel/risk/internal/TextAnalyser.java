@@ -152,7 +152,8 @@ public final class TextAnalyser {
                 en[i] = stem(english, t);
             }
         }
-        String[][] alternatives = stretchedAlternatives(text, term, start, end, n);
+        boolean stretched = stretched(text);
+        String[][] alternatives = stretched ? stretchedAlternatives(text, term, start, end, n) : new String[n][];
         int[] sentence = new int[n];
         int[] clause = new int[n];
         int s = 0;
@@ -180,21 +181,17 @@ public final class TextAnalyser {
         Tokens tokens = new Tokens(n, Arrays.copyOf(term, n), nl, en, Arrays.copyOf(start, n), Arrays.copyOf(end, n),
                 sentence, clause, number);
         System.arraycopy(alternatives, 0, tokens.alternatives, 0, n);
-        tokens.disguised = plain.digitsForLetters() || stretched(text);
+        tokens.disguised = plain.digitsForLetters() || stretched;
         return tokens;
     }
 
     /**
      * For each token written with a run of three or more equal letters, the readings the analyser did not choose:
      * each run as one letter or as two ("aaalleeeeeen" is also "alleen"), each through the chat spelling when that
-     * gives one word. Null for all other
-     * tokens, and for tokens the chat spelling expanded into several words.
+     * gives one word. Null for all other tokens, and for tokens the chat spelling expanded into several words.
      */
     private String[][] stretchedAlternatives(String text, String[] term, int[] start, int[] end, int n) {
         String[][] out = new String[n][];
-        if (!stretched(text)) {
-            return out;
-        }
         for (int i = 0; i < n; i++) {
             boolean expanded = (i > 0 && start[i] < end[i - 1]) || (i + 1 < n && start[i + 1] < end[i]);
             if (expanded || end[i] - start[i] < 3 || end[i] > text.length()) {
